@@ -1,0 +1,1 @@
+"""The Qt shell: thin widgets over the plain-Python core."""
