@@ -1,0 +1,135 @@
+"""The settings dialog: interface language, theme, study goals, the evening reminder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyreader.ui import i18n
+from studyreader.ui.settings import DAILY_GOAL_RANGE, TARGET_MINUTES_RANGE, Settings
+
+
+class SettingsDialog(QDialog):
+    """Edits a :class:`Settings`; nothing is written until OK."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("SettingsDialog")
+
+        self.language_combo = QComboBox(self)
+        for code in ("",) + i18n.SUPPORTED:
+            self.language_combo.addItem("", code)
+        self.theme_combo = QComboBox(self)
+        for code in ("system", "light", "dark"):
+            self.theme_combo.addItem("", code)
+
+        self.goal_spin = QSpinBox(self)
+        self.goal_spin.setRange(*DAILY_GOAL_RANGE)
+        self.goal_spin.setSingleStep(5)
+        self.target_spin = QSpinBox(self)
+        self.target_spin.setRange(*TARGET_MINUTES_RANGE)
+        self.target_spin.setSingleStep(5)
+        self.reminder_check = QCheckBox(self)
+        self.reminder_time = QTimeEdit(self)
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_check.toggled.connect(self.reminder_time.setEnabled)
+
+        self.interface_group = QGroupBox(self)
+        interface_form = QFormLayout(self.interface_group)
+        interface_form.addRow("", self.language_combo)
+        interface_form.addRow("", self.theme_combo)
+        self.study_group = QGroupBox(self)
+        study_form = QFormLayout(self.study_group)
+        study_form.addRow("", self.target_spin)
+        study_form.addRow("", self.goal_spin)
+        study_form.addRow(self.reminder_check)
+        study_form.addRow("", self.reminder_time)
+        self._interface_form = interface_form
+        self._study_form = study_form
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.interface_group)
+        layout.addWidget(self.study_group)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self._load()
+        self.retranslateUi()
+        self.setMinimumWidth(420)
+
+    def _load(self) -> None:
+        s = self.settings
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(s.language)))
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(s.theme)))
+        self.goal_spin.setValue(s.daily_goal_minutes)
+        self.target_spin.setValue(s.target_minutes)
+        self.reminder_check.setChecked(s.reminder_enabled)
+        self.reminder_time.setTime(s.reminder_time)
+        self.reminder_time.setEnabled(s.reminder_enabled)
+
+    def accept(self) -> None:
+        s = self.settings
+        new_language = self.language_combo.currentData()
+        language_changed = new_language != s.language
+        s.language = new_language
+        s.theme = self.theme_combo.currentData()
+        s.daily_goal_minutes = self.goal_spin.value()
+        s.target_minutes = self.target_spin.value()
+        s.reminder_enabled = self.reminder_check.isChecked()
+        s.reminder_time = self.reminder_time.time()
+        super().accept()
+        if language_changed:
+            i18n.apply_language(new_language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        system = i18n.NATIVE_NAMES[i18n.system_language()]
+        self.language_combo.setItemText(0, self.tr("System default ({language})").format(language=system))
+        for index in range(1, self.language_combo.count()):
+            code = self.language_combo.itemData(index)
+            self.language_combo.setItemText(index, i18n.NATIVE_NAMES[code])
+        self.theme_combo.setItemText(0, self.tr("Follow the system"))
+        self.theme_combo.setItemText(1, self.tr("Light"))
+        self.theme_combo.setItemText(2, self.tr("Dark"))
+        self.interface_group.setTitle(self.tr("Interface"))
+        self.study_group.setTitle(self.tr("Study"))
+        self._label(self._interface_form, self.language_combo, self.tr("&Language:"))
+        self._label(self._interface_form, self.theme_combo, self.tr("&Theme:"))
+        self._label(self._study_form, self.target_spin, self.tr("Evening &target:"))
+        self._label(self._study_form, self.goal_spin, self.tr("Daily &goal for the streak:"))
+        self._label(self._study_form, self.reminder_time, self.tr("Remind me &at:"))
+        suffix = self.tr(" min")
+        self.goal_spin.setSuffix(suffix)
+        self.target_spin.setSuffix(suffix)
+        self.reminder_check.setText(self.tr("&Remind me in the evening if I have not started studying"))
+        self.language_combo.setToolTip(self.tr("Takes effect at once."))
+        self.reminder_time.setToolTip(self.tr("In the notes file's time zone."))
+
+    @staticmethod
+    def _label(form: QFormLayout, field: QWidget, text: str) -> None:
+        label = form.labelForField(field)
+        if label is not None:
+            label.setText(text)

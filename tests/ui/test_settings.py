@@ -1,0 +1,138 @@
+"""Settings: typed values, defaults for bad input, the change signal, the dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QByteArray, QTime
+
+from studyreader import paths
+from studyreader.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(qapp):
+    return Settings()
+
+
+def test_defaults(settings):
+    assert settings.path == paths.config_dir() / "settings.ini"
+    assert settings.language == ""
+    assert settings.theme == "system"
+    assert settings.reminder_enabled is True
+    assert settings.reminder_time == QTime(20, 0)
+    assert settings.daily_goal_minutes == 60
+    assert settings.target_minutes == 90
+    assert settings.last_file is None
+    assert settings.recent_files == []
+    assert settings.geometry.isEmpty()
+    assert settings.editor_visible is False
+
+
+def test_values_persist_across_instances(settings, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("x", encoding="utf-8")
+    settings.language = "zh_CN"
+    settings.theme = "dark"
+    settings.reminder_enabled = False
+    settings.reminder_time = QTime(21, 15)
+    settings.daily_goal_minutes = 45
+    settings.target_minutes = 120
+    settings.last_file = notes
+    settings.geometry = QByteArray(b"\x01\x02\x00geo")
+    settings.set_splitter_state("main", QByteArray(b"\x00split"))
+    settings.editor_visible = True
+
+    again = Settings()
+    assert again.language == "zh_CN"
+    assert again.theme == "dark"
+    assert again.reminder_enabled is False
+    assert again.reminder_time == QTime(21, 15)
+    assert again.daily_goal_minutes == 45
+    assert again.target_minutes == 120
+    assert again.last_file == notes.resolve()
+    assert again.recent_files == [notes.resolve()]
+    assert bytes(again.geometry) == b"\x01\x02\x00geo"
+    assert bytes(again.splitter_state("main")) == b"\x00split"
+    assert again.splitter_state("other").isEmpty()
+    assert again.editor_visible is True
+
+
+def test_hand_edited_garbage_falls_back_to_defaults(qapp):
+    path = paths.config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "[ui]\nlanguage=klingon\ntheme=neon\n"
+        "[study]\nreminder_enabled=perhaps\nreminder_time=25:99\n"
+        "daily_goal_minutes=lots\ntarget_minutes=100000\n",
+        encoding="utf-8",
+    )
+    settings = Settings()
+    assert settings.language == ""
+    assert settings.theme == "system"
+    assert settings.reminder_enabled is True
+    assert settings.reminder_time == QTime(20, 0)
+    assert settings.daily_goal_minutes == 60
+    assert settings.target_minutes == 90
+
+
+def test_setters_refuse_unknown_values_and_clamp_numbers(settings):
+    with pytest.raises(ValueError):
+        settings.language = "fr"
+    with pytest.raises(ValueError):
+        settings.theme = "blue"
+    settings.target_minutes = 5
+    assert settings.target_minutes == 15
+    settings.daily_goal_minutes = 10_000
+    assert settings.daily_goal_minutes == 600
+
+
+def test_recent_files_newest_first_without_duplicates_or_vanished(settings, tmp_path):
+    files = []
+    for name in ("a.md", "b.md", "c.md"):
+        f = tmp_path / name
+        f.write_text("x", encoding="utf-8")
+        files.append(f.resolve())
+    for f in files:
+        settings.last_file = f
+    settings.last_file = files[0]
+    assert settings.recent_files == [files[0], files[2], files[1]]
+    files[2].unlink()
+    assert settings.recent_files == [files[0], files[1]]
+
+
+def test_changed_signal_names_the_key(settings, qtbot):
+    with qtbot.waitSignal(settings.changed, timeout=1000) as blocker:
+        settings.theme = "light"
+    assert blocker.args == [Settings.THEME]
+    seen = []
+    settings.changed.connect(seen.append)
+    settings.theme = "light"  # unchanged value: no signal
+    assert seen == []
+
+
+def test_settings_dialog_writes_on_ok(settings, qtbot):
+    from studyreader.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.goal_spin.setValue(75)
+    dialog.target_spin.setValue(100)
+    dialog.reminder_check.setChecked(False)
+    dialog.reminder_time.setTime(QTime(19, 30))
+    dialog.accept()
+    assert settings.theme == "dark"
+    assert settings.daily_goal_minutes == 75
+    assert settings.target_minutes == 100
+    assert settings.reminder_enabled is False
+    assert settings.reminder_time == QTime(19, 30)
+
+
+def test_settings_dialog_cancel_changes_nothing(settings, qtbot):
+    from studyreader.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.goal_spin.setValue(75)
+    dialog.reject()
+    assert settings.daily_goal_minutes == 60
