@@ -1,0 +1,104 @@
+"""The draft store: what the editor relies on to survive a crash."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyreader import paths
+from studyreader.notes.drafts import Draft, DraftStore
+
+
+def test_default_root_is_in_the_data_dir(tmp_path):
+    store = DraftStore()
+    notes = tmp_path / "notes.md"
+    assert store.path_for(notes).parent == paths.data_dir() / "drafts"
+
+
+def test_save_then_load_round_trips(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    notes = tmp_path / "my notes.md"
+    draft = Draft(
+        notes_path=str(notes),
+        date=date(2025, 1, 8),
+        text="今天学习了 **OP Stack**。\r\n第二行",
+        mode="replace",
+        base="旧内容",
+        saved_at=datetime(2025, 1, 8, 12, 30, tzinfo=timezone.utc),
+    )
+    written = store.save(draft)
+    assert written.exists()
+    assert written.name.startswith("my_notes-")
+    loaded = store.load(notes)
+    assert loaded == draft
+
+
+def test_relative_and_absolute_paths_share_a_draft(tmp_path, monkeypatch):
+    store = DraftStore(tmp_path / "drafts")
+    (tmp_path / "a").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    store.save(Draft(notes_path="notes.md", date=date(2025, 1, 8), text="x"))
+    assert store.load(tmp_path / "a" / "notes.md").text == "x"
+    assert store.load(tmp_path / "notes.md") is None
+
+
+def test_each_notes_file_has_its_own_draft(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    store.save(Draft(notes_path=str(tmp_path / "one" / "notes.md"), date=date(2025, 1, 8), text="one"))
+    store.save(Draft(notes_path=str(tmp_path / "two" / "notes.md"), date=date(2025, 1, 8), text="two"))
+    assert store.load(tmp_path / "one" / "notes.md").text == "one"
+    assert store.load(tmp_path / "two" / "notes.md").text == "two"
+    assert len(store.drafts()) == 2
+
+
+def test_save_replaces_and_discard_forgets(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    notes = tmp_path / "notes.md"
+    store.save(Draft(notes_path=str(notes), date=date(2025, 1, 8), text="first"))
+    store.save(Draft(notes_path=str(notes), date=date(2025, 1, 8), text="second"))
+    assert store.load(notes).text == "second"
+    assert list((tmp_path / "drafts").iterdir()) == [store.path_for(notes)]  # no temp files left
+    assert store.discard(notes) is True
+    assert store.load(notes) is None
+    assert store.discard(notes) is False
+
+
+def test_missing_store_is_empty(tmp_path):
+    store = DraftStore(tmp_path / "nowhere")
+    assert store.load(tmp_path / "notes.md") is None
+    assert store.drafts() == []
+
+
+def test_unreadable_draft_is_moved_aside_not_deleted(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    notes = tmp_path / "notes.md"
+    target = store.path_for(notes)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"{not json")
+    assert store.load(notes) is None
+    aside = target.with_name(target.name + ".unreadable")
+    assert aside.read_bytes() == b"{not json"
+    assert not target.exists()
+
+
+def test_draft_of_another_file_under_the_same_name_is_ignored(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    notes = tmp_path / "notes.md"
+    other = Draft(notes_path=str(tmp_path / "elsewhere.md"), date=date(2025, 1, 8), text="x")
+    target = store.path_for(notes)
+    target.parent.mkdir(parents=True)
+    target.write_text(json.dumps(other.to_json()), encoding="utf-8")
+    assert store.load(notes) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(), mode=st.sampled_from(["append", "replace"]))
+def test_any_text_survives(tmp_path_factory, text, mode):
+    folder = tmp_path_factory.mktemp("drafts")
+    store = DraftStore(folder)
+    draft = Draft(notes_path=str(folder / "n.md"), date=date(2024, 2, 29), text=text, mode=mode)
+    store.save(draft)
+    assert store.load(folder / "n.md") == draft
