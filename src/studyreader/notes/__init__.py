@@ -1,0 +1,18 @@
+"""The notes file: parsing, writing the day's entry, and the co-learning verdict. No Qt here."""
+
+from studyreader.notes.encoding import NotesError
+from studyreader.notes.model import ContentRegion, Entry, Notes
+from studyreader.notes.parser import load_notes, parse_notes
+from studyreader.notes.writer import AppendResult, append_entry, replace_entry
+
+__all__ = [
+    "AppendResult",
+    "ContentRegion",
+    "Entry",
+    "Notes",
+    "NotesError",
+    "append_entry",
+    "load_notes",
+    "parse_notes",
+    "replace_entry",
+]

@@ -1,0 +1,119 @@
+"""``studyreader entries``, ``append`` and ``status``."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    entries = subparsers.add_parser("entries", help="list the dated entries of a notes file")
+    entries.add_argument("file", help="the notes file (Markdown)")
+    entries.add_argument("--json", action="store_true", help="print JSON")
+    entries.set_defaults(handler=_entries)
+
+    append = subparsers.add_parser(
+        "append", help="write text into the day's entry (as the editor does)",
+        description="Append text to the entry for a date (default: today in the file's time zone), "
+        "creating the dated heading if needed. Nothing else in the file changes.",
+    )
+    append.add_argument("file", help="the notes file (Markdown)")
+    source = append.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="the text to write")
+    source.add_argument("--text-file", metavar="F", help="read the text from a UTF-8 file ('-' for standard input)")
+    append.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today in the file's time zone)")
+    append.set_defaults(handler=_append)
+
+    status = subparsers.add_parser("status", help="the co-learning verdict per programme day")
+    status.add_argument("file", help="the notes file (Markdown)")
+    status.add_argument("--start", help="programme start, YYYY-MM-DD (default: first dated entry)")
+    status.add_argument("--end", help="programme end, YYYY-MM-DD (default: last dated entry)")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(handler=_status)
+
+
+def _warn(notes) -> None:
+    import sys
+
+    for warning in notes.warnings:
+        print(f"studyreader: {notes.path}: {warning}", file=sys.stderr)
+
+
+def _entries(args: argparse.Namespace) -> int:
+    from studyreader.cli import print_json
+    from studyreader.notes import load_notes
+
+    notes = load_notes(args.file)
+    rows = [{"date": e.date.isoformat(), "line": e.line, "chars": e.chars} for e in notes.entries]
+    if args.json:
+        print_json(rows)
+    else:
+        _warn(notes)
+        if not rows:
+            print(f"{args.file}: no dated entries")
+        for row in rows:
+            print(f"{row['date']}  line {row['line']:>5}  {row['chars']:>6} chars")
+    return 0
+
+
+def _read_text_argument(args: argparse.Namespace) -> str:
+    import sys
+    from pathlib import Path
+
+    from studyreader.notes import NotesError
+    from studyreader.notes.encoding import decode_notes, read_notes_bytes
+
+    if args.text is not None:
+        return args.text
+    if args.text_file == "-":
+        return sys.stdin.read()
+    path = Path(args.text_file)
+    try:
+        return decode_notes(read_notes_bytes(path), path).text
+    except NotesError as error:
+        raise NotesError(f"--text-file {error}") from None
+
+
+def _parse_date_option(value: str | None, option: str, file: str):
+    from studyreader.notes import NotesError
+    from studyreader.notes.dates import parse_iso_date
+
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError as error:
+        raise NotesError(f"{file}: {option}: {error}") from None
+
+
+def _append(args: argparse.Namespace) -> int:
+    from studyreader.notes import append_entry
+
+    day = _parse_date_option(args.date, "--date", args.file)
+    result = append_entry(args.file, _read_text_argument(args), date=day)
+    action = "created a new entry" if result.created else "added to the entry"
+    print(f"{args.file}: {action} for {result.date.isoformat()} (heading on line {result.line})")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from studyreader.cli import print_json
+    from studyreader.notes import load_notes
+    from studyreader.notes.verdict import programme_verdicts
+
+    start = _parse_date_option(args.start, "--start", args.file)
+    end = _parse_date_option(args.end, "--end", args.file)
+    if start and end and end < start:
+        from studyreader.notes import NotesError
+
+        raise NotesError(f"{args.file}: --end {end} is before --start {start}")
+    notes = load_notes(args.file)
+    verdicts = programme_verdicts(notes, start, end)
+    if args.json:
+        print_json([{"date": v.date.isoformat(), "verdict": v.verdict} for v in verdicts])
+        return 0
+    _warn(notes)
+    if not verdicts:
+        print(f"{args.file}: no dated entries, so no programme days (give --start and --end)")
+    for verdict in verdicts:
+        print(f"{verdict.date.isoformat()}  {verdict.symbol or '  '}  {verdict.verdict}")
+    return 0

@@ -1,0 +1,70 @@
+"""Turning the bytes of a notes file into text, or a clear refusal.
+
+Notes files are UTF-8 Markdown. Anything else is refused with a message that
+says what the file looks like instead, because a wrong guess would corrupt
+the user's notes on the next save.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from studyreader.errors import StudyReaderError
+
+
+class NotesError(StudyReaderError):
+    """The notes file cannot be read or written as asked; the message names the file."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    bom: bool
+
+
+def decode_notes(data: bytes, path: Path | str) -> DecodedText:
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        raise NotesError(f"{path}: the file is UTF-16 encoded, not UTF-8; save it as UTF-8 and try again")
+    if b"\x00" in data[:65536]:
+        raise NotesError(f"{path}: this looks like a binary file, not Markdown notes")
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8):] if bom else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = body[: error.start].count(b"\n") + 1
+        hint = ""
+        if _looks_like_gbk(body):
+            hint = " It looks like GBK (GB18030) encoded Chinese: convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8."
+        raise NotesError(f"{path}: the file is not valid UTF-8 (first bad byte on line {line}).{hint}") from None
+    return DecodedText(text=text, bom=bom)
+
+
+def encode_notes(text: str, bom: bool) -> bytes:
+    data = text.encode("utf-8")
+    return codecs.BOM_UTF8 + data if bom else data
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    try:
+        decoded = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    cjk = sum(1 for ch in decoded if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= 2
+
+
+def read_notes_bytes(path: Path) -> bytes:
+    """Read the file or raise a NotesError that says why not."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotesError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise NotesError(f"{path}: is a folder, not a notes file") from None
+    except PermissionError:
+        raise NotesError(f"{path}: permission denied while reading") from None
+    except OSError as error:
+        raise NotesError(f"{path}: cannot be read ({error.strerror or error})") from None

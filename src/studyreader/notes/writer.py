@@ -1,0 +1,219 @@
+"""Writing the day's entry: one function for the command line and the editor.
+
+The edit is planned on the text as one contiguous insertion (or, for the
+editor's in-place edit, one replaced run), checked by parsing the result, and
+saved atomically. Everything outside that run stays byte for byte the same:
+line endings, BOM, trailing newline, other entries.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from studyreader.notes.atomic import atomic_write_bytes
+from studyreader.notes.dates import DateStyle, match_heading
+from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_bytes
+from studyreader.notes.model import Entry, Notes
+from studyreader.notes.parser import _FENCE_OPEN, _MARKER, parse_notes
+
+_WRAPPER_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DEFAULT_STYLE = DateStyle(".", True, True)
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    """What a write did: the entry's date, whether its heading is new, and its heading line."""
+
+    date: date
+    created: bool
+    line: int
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new``; ``start == end`` is a pure insertion."""
+
+    start: int
+    end: int
+    new: str
+    created: bool
+
+    def apply(self, text: str) -> str:
+        return text[: self.start] + self.new + text[self.end :]
+
+
+def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -> str:
+    """Trim blank edges, refuse what would break the file, use the file's line endings."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines = [line.rstrip() for line in lines]
+    if not lines:
+        raise NotesError(f"{where} is empty: there is nothing to write")
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence[0]) and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
+                fence = None
+            continue
+        opened = _FENCE_OPEN.match(line)
+        if opened and not (opened.group("fence")[0] == "`" and "`" in opened.group("info")):
+            fence = opened.group("fence")
+            continue
+        if _MARKER.match(line):
+            raise NotesError(f"{where}, line {number}: contains a marker comment ({line.strip()}), which would break the notes file")
+        if match_heading(line):
+            raise NotesError(
+                f"{where}, line {number}: contains a dated heading ({line.strip()}); write one day's entry at a time"
+            )
+    if fence is not None:
+        raise NotesError(f"{where}: a code block (```) is opened but never closed")
+    return line_ending.join(lines)
+
+
+def _require_region(notes: Notes) -> None:
+    if notes.region is None:
+        raise NotesError(f"{notes.path}: {notes.region_problem}; StudyReader writes entries only between such markers")
+
+
+def _dominant(entries: tuple[Entry, ...], key):
+    counts = Counter(key(entry) for entry in reversed(entries))
+    return counts.most_common(1)[0][0]
+
+
+def plan_append(notes: Notes, text: str, day: date) -> Edit:
+    """The one insertion that puts ``text`` under ``day`` (pure)."""
+    _require_region(notes)
+    eol = notes.line_ending
+    body = normalise_entry_text(text, eol)
+    existing = notes.entry_for(day)
+    if existing is not None:
+        insert = eol + body + eol if existing.chars > 0 else body + eol
+        return Edit(existing.append_at, existing.append_at, insert, created=False)
+    for style in _candidate_styles(notes):
+        edit = _plan_new_entry(notes, body, day, style)
+        if _places_correctly(notes, edit, day, body):
+            return edit
+    raise NotesError(f"{notes.path}: could not find a safe place for the entry of {day.isoformat()}")
+
+
+def _candidate_styles(notes: Notes) -> list[DateStyle]:
+    if not notes.entries:
+        return [DEFAULT_STYLE]
+    style = _dominant(notes.entries, lambda e: e.style)
+    with_year = DateStyle(style.separator if style.separator != "/" or style.with_year else "/", style.padded, True)
+    return [style] if style.with_year else [style, with_year, DEFAULT_STYLE]
+
+
+def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle) -> Edit:
+    eol = notes.line_ending
+    region = notes.region
+    level = _dominant(notes.entries, lambda e: e.level) if notes.entries else 3
+    block = ["#" * level + " " + style.format(day)]
+    wrapper = _wrapper_name(notes, day)
+    if wrapper:
+        block += [f"<!-- {wrapper}_START -->", body, f"<!-- {wrapper}_END -->"]
+    else:
+        block.append(body)
+    block_text = eol.join(block)
+    if notes.newest_first and notes.entries:
+        first = notes.entries[0]
+        return Edit(first.start, first.start, block_text + eol + eol, created=True)
+    last_end = _last_nonblank_line_end(notes.text, region.start, region.end)
+    if last_end is None:
+        return Edit(region.start, region.start, block_text + eol, created=True)
+    return Edit(last_end, last_end, eol + block_text + eol, created=True)
+
+
+def _wrapper_name(notes: Notes, day: date) -> str | None:
+    wrapped = [entry.wrapper.name for entry in notes.entries if entry.wrapper is not None]
+    if not wrapped:
+        return None
+    template = wrapped[0] if notes.newest_first else wrapped[-1]
+    return _WRAPPER_DATE.sub(day.isoformat(), template, count=1)
+
+
+def _last_nonblank_line_end(text: str, start: int, end: int) -> int | None:
+    chunk = text[start:end]
+    stripped = chunk.rstrip()
+    if not stripped:
+        return None
+    newline = chunk.find("\n", len(stripped))
+    return start + (newline + 1 if newline != -1 else len(chunk))
+
+
+def _places_correctly(notes: Notes, edit: Edit, day: date, body: str) -> bool:
+    after = parse_notes(edit.apply(notes.text), notes.path)
+    entry = after.entry_for(day)
+    return entry is not None and body in entry.content and len(after.entries) == len(notes.entries) + 1
+
+
+def plan_replace(notes: Notes, text: str, day: date) -> Edit:
+    """Replace the content of the entry for ``day`` (the editor's in-place edit), or create it."""
+    _require_region(notes)
+    existing = notes.entry_for(day)
+    if existing is None:
+        return plan_append(notes, text, day)
+    eol = notes.line_ending
+    body = normalise_entry_text(text, eol)
+    wrapper = existing.wrapper
+    if wrapper is not None and wrapper.end_line_start is not None:
+        return Edit(wrapper.start_line_end, wrapper.end_line_start, body + eol, created=False)
+    return Edit(existing.body_start, max(existing.append_at, existing.body_start), body + eol, created=False)
+
+
+def _check_writable(path: Path) -> None:
+    if not os.access(path, os.W_OK):
+        raise NotesError(f"{path}: the file is not writable (permission denied)")
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NotesError(f"{path}: its folder {folder} is not writable, so the file cannot be replaced safely")
+
+
+def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> date:
+    if day is None:
+        return notes.today(now)
+    if isinstance(day, date):
+        return day
+    from studyreader.notes.dates import parse_iso_date
+
+    try:
+        return parse_iso_date(day)
+    except ValueError as error:
+        raise NotesError(f"{notes.path}: {error}") from None
+
+
+def _write(path: Path | str, text: str, day: date | str | None, now: datetime | None, planner) -> AppendResult:
+    path = Path(path)
+    decoded = decode_notes(read_notes_bytes(path), path)
+    notes = parse_notes(decoded.text, path, bom=decoded.bom)
+    _require_region(notes)
+    resolved = _resolve_day(notes, day, now)
+    edit = planner(notes, text, resolved)
+    _check_writable(path)
+    new_text = edit.apply(notes.text)
+    try:
+        atomic_write_bytes(path, encode_notes(new_text, decoded.bom))
+    except OSError as error:
+        raise NotesError(f"{path}: could not be saved ({error.strerror or error}); the file was not changed") from None
+    written = parse_notes(new_text, path).entry_for(resolved)
+    return AppendResult(date=resolved, created=edit.created, line=written.line if written else 0, path=path)
+
+
+def append_entry(path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None) -> AppendResult:
+    """Append ``text`` to the entry for ``date`` (default: today in the file's zone), creating it if needed."""
+    return _write(path, text, date, now, plan_append)
+
+
+def replace_entry(path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None) -> AppendResult:
+    """Replace the content of the entry for ``date`` with ``text`` (creating it if needed)."""
+    return _write(path, text, date, now, plan_replace)
