@@ -57,34 +57,22 @@ def _settings():
         return None
 
 
-def _notes_for(path_arg: str | None, settings):
-    """The notes object to use (or None) and a describing line for the text output."""
+def _context_for(path_arg: str | None, settings):
+    """The notes context to use: ``--notes``, else the window's last file, else the computer's zone."""
     from pathlib import Path
 
     from studyreader.errors import StudyReaderError
-    from studyreader.notes import load_notes
+    from studyreader.study.context import load_context, local_context
 
     if path_arg:
         path = Path(path_arg)
         if not path.is_file():
             raise StudyReaderError(f"{path}: no such notes file")
-        return load_notes(path)
+        return load_context(path, strict=True)
     last = settings.last_file if settings is not None else None
     if last is not None and Path(last).is_file():
-        try:
-            return load_notes(last)
-        except StudyReaderError:
-            return None
-    return None
-
-
-def _zone(notes):
-    from studyreader.notes.frontmatter import local_timezone
-
-    if notes is not None:
-        return notes.tz, notes.tz_name
-    zone = local_timezone()
-    return zone, str(zone)
+        return load_context(last)
+    return local_context()
 
 
 def _warn(log) -> None:
@@ -115,22 +103,17 @@ def parse_day(text: str):
 
 
 def _log(args: argparse.Namespace) -> int:
-    from datetime import datetime
-
     from studyreader.cli import print_json
     from studyreader.study.log import StudyLog, StudyLogError
 
     if args.minutes <= 0:
         raise StudyLogError(f"minutes must be positive, not {args.minutes}")
-    notes = _notes_for(args.notes, _settings())
-    tz, _tz_name = _zone(notes)
-    today = datetime.now(tz).date()
+    context = _context_for(args.notes, _settings())
+    today = context.today()
     day = parse_day(args.date) if args.date else today
     with StudyLog.open() as log:
         _warn(log)
-        entry = log.add_manual(
-            day, args.minutes, tz=tz, note=args.note, notes_path=notes.path if notes else None, today=today
-        )
+        entry = log.add_manual(day, args.minutes, tz=context.tz, note=args.note, notes_path=context.path, today=today)
     if args.json:
         print_json(
             {
@@ -146,12 +129,10 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from datetime import datetime
-
     from studyreader.cli import print_json
     from studyreader.errors import StudyReaderError
     from studyreader.study.log import StudyLog
-    from studyreader.study.stats import DEFAULT_GOAL_MINUTES, compute_stats, day_minutes, entry_dates
+    from studyreader.study.stats import DEFAULT_GOAL_MINUTES, compute_stats, day_minutes
 
     if not 1 <= args.days <= 3660:
         raise StudyReaderError(f"--days must be between 1 and 3660, not {args.days}")
@@ -162,19 +143,18 @@ def _stats(args: argparse.Namespace) -> int:
         goal = args.goal
     else:
         goal = settings.daily_goal_minutes if settings is not None else DEFAULT_GOAL_MINUTES
-    notes = _notes_for(args.notes, settings)
-    tz, tz_name = _zone(notes)
-    today = datetime.now(tz).date()
+    context = _context_for(args.notes, settings)
+    today = context.today()
     with StudyLog.open() as log:
         _warn(log)
-        first = log.first_day(tz) or today
-        seconds = log.day_seconds(tz, min(first, today), today)
-    stats = compute_stats(day_minutes(seconds), entry_dates(notes), today, days=args.days, goal=goal)
+        first = log.first_day(context.tz) or today
+        seconds = log.day_seconds(context.tz, min(first, today), today)
+    stats = compute_stats(day_minutes(seconds), context.entries, today, days=args.days, goal=goal)
     if args.json:
         print_json(stats.to_json())
         return 0
-    source = f"notes {notes.path}" if notes is not None and notes.path else "no notes file"
-    print(f"Study time, last {args.days} days to {today.isoformat()} ({tz_name}; {source})")
+    source = f"notes {context.path}" if context.path else "no notes file"
+    print(f"Study time, last {args.days} days to {today.isoformat()} ({context.tz_name}; {source})")
     for day in stats.days:
         mark = "entry written" if day.entry else ""
         goal_mark = "*" if day.minutes >= goal else " "
