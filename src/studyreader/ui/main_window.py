@@ -1,23 +1,875 @@
-"""The main window: for now, the rendered notes in one reader pane."""
+"""The main window: entry navigator | bilingual reader | glossary sidebar, editor dock, timer.
+
+Start-up stays light: the window shows the notes first; the glossary (and its
+matcher), the translation service and the study widgets are created from the
+event loop right after, heavy work in worker threads. Every action has a
+shortcut and every string goes through ``tr``.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
-import markdown
-from PySide6.QtWidgets import QMainWindow, QTextBrowser
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QFileSystemWatcher,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from studyreader import APP_NAME
+from studyreader import APP_NAME, paths
+from studyreader.ui import rows as rows_mod
+from studyreader.ui.glossary_panel import GlossaryPanel
+from studyreader.ui.navigator import EntryNavigator
+from studyreader.ui.reader import MODES, BilingualReader
+from studyreader.ui.settings import Settings
+
+
+class _JobSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    """Run a plain function in the thread pool; results come back as queued signals."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _JobSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as error:  # noqa: BLE001 - reported on the GUI thread
+            self.signals.failed.emit(str(error))
+            return
+        self.signals.done.emit(result)
+
+
+def _load_glossary(reload: bool = False):
+    from studyreader.glossary import default_glossary
+
+    glossary = default_glossary(reload=reload)
+    glossary.matcher  # build the automaton here, off the GUI thread  # noqa: B018
+    return glossary
+
+
+class InfoBar(QFrame):
+    """A quiet bar over the reader: e.g. "no translation model" with a button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, notes_path: Path) -> None:
+    notesOpened = Signal(object)
+    notesReloaded = Signal(object)
+    termActivated = Signal(str)
+    glossaryLoaded = Signal(object)
+    translationFinished = Signal()
+
+    def __init__(
+        self,
+        notes_path: Path | None = None,
+        settings: Settings | None = None,
+        *,
+        restore_state: bool = True,
+        start_services: bool = True,
+    ) -> None:
         super().__init__()
-        self.notes_path = notes_path
-        self.setWindowTitle(f"{notes_path.name} — {APP_NAME}")
-        self.reader = QTextBrowser(self)
-        self.reader.setOpenExternalLinks(False)
-        self.setCentralWidget(self.reader)
-        self.resize(1200, 800)
-        text = notes_path.read_text(encoding="utf-8-sig")
-        self.reader.setHtml(markdown.markdown(text, extensions=["tables", "fenced_code"]))
+        self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else Settings(parent=self)
+        self.notes = None
+        self.notes_path: Path | None = None
+        self.glossary = None
+        self.editor = None
+        self.editor_dock: QDockWidget | None = None
+        self.timer_widget = None
+        self.study_log = None
+        self.habit_dialog = None
+        self.reminder = None
+        self.translation_service = None
+        self._segments: list | None = None
+        self._translation_state = "idle"  # idle | running | done | no_model | unavailable | failed
+        self._no_model_message = ""
+        self._jobs: set[_Job] = set()
+        self._start_services = start_services
+
+        # -- central widgets --------------------------------------------------
+        self.navigator = EntryNavigator(self)
+        self.reader = BilingualReader(self)
+        self.glossary_panel = GlossaryPanel(self)
+        self.info_bar = InfoBar(self)
+        self.info_bar.button.clicked.connect(self.open_model_manager)
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 6, 0, 0)
+        centre_layout.setSpacing(4)
+        centre_layout.addWidget(self.info_bar)
+        centre_layout.addWidget(self.reader, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.glossary_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([210, 840, 300])
+        self.setCentralWidget(self.splitter)
+
+        self.navigator.dateActivated.connect(self.jump_to_date)
+        self.glossary_panel.dateActivated.connect(self.jump_to_date)
+        self.glossary_panel.glossaryEdited.connect(lambda: self._start_glossary_load(reload=True))
+        self.reader.termActivated.connect(self._on_term_activated)
+        self.reader.modelsRequested.connect(self.open_model_manager)
+        self.reader.visibleRowsChanged.connect(self._reprioritise)
+
+        # -- status bar --------------------------------------------------------
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("translationProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setMaximumHeight(14)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_file_changed)
+        self._reload_timer = QTimer(self, singleShot=True, interval=300)
+        self._reload_timer.timeout.connect(self.reload_notes)
+        self._prioritise_timer = QTimer(self, singleShot=True, interval=300)
+        self._prioritise_timer.timeout.connect(self._restart_translation_for_visible)
+
+        self.settings.changed.connect(self._on_setting_changed)
+        self.retranslateUi()
+        self.resize(1280, 800)
+        if restore_state:
+            self._restore_state()
+        else:
+            self.reader.set_mode("side")
+        if notes_path is not None:
+            self.open_file(Path(notes_path))
+        if start_services:
+            QTimer.singleShot(0, self._start_background_services)
+
+    # -- actions -----------------------------------------------------------------
+    def _action(self, name: str, shortcuts, slot=None, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if isinstance(shortcuts, (list, tuple)):
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        else:
+            action.setShortcut(QKeySequence(shortcuts))
+        action.setCheckable(checkable)
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.open_action = self._action("openAction", QKeySequence.StandardKey.Open, self.choose_file)
+        self.reload_action = self._action("reloadAction", "Ctrl+R", self.reload_notes)
+        self.quit_action = self._action("quitAction", "Ctrl+Q", self.close)
+        self.mode_group = QActionGroup(self)
+        self.mode_actions: dict[str, QAction] = {}
+        for index, mode in enumerate(MODES, start=1):
+            action = self._action(f"mode_{mode}", f"Ctrl+{index}", checkable=True)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_mode(m))
+            self.mode_group.addAction(action)
+            self.mode_actions[mode] = action
+        self.zoom_in_action = self._action("zoomInAction", ["Ctrl+=", "Ctrl++"], self.zoom_in)
+        self.zoom_out_action = self._action("zoomOutAction", ["Ctrl+-"], self.zoom_out)
+        self.zoom_reset_action = self._action("zoomResetAction", "Ctrl+0", lambda: self._set_zoom(0))
+        self.navigator_action = self._action("navigatorAction", "F9", self.navigator.setVisible, checkable=True)
+        self.glossary_action = self._action("glossaryAction", "F10", self.glossary_panel.setVisible, checkable=True)
+        self.navigator_action.setChecked(True)
+        self.glossary_action.setChecked(True)
+        self.editor_action = self._action("editorAction", ["F4", "Ctrl+E"], self.show_editor, checkable=True)
+        self.search_action = self._action("searchGlossaryAction", QKeySequence.StandardKey.Find, self.focus_search)
+        self.focus_navigator_action = self._action("focusNavigatorAction", "Ctrl+L", self.focus_navigator)
+        self.previous_entry_action = self._action("previousEntryAction", "Alt+Up", lambda: self.step_entry(-1))
+        self.next_entry_action = self._action("nextEntryAction", "Alt+Down", lambda: self.step_entry(1))
+        self.translate_action = self._action("translateAction", "Ctrl+T", self.start_translation)
+        self.models_action = self._action("modelsAction", "Ctrl+Shift+M", self.open_model_manager)
+        self.settings_action = self._action("settingsAction", "Ctrl+,", self.open_settings)
+        self.habit_action = self._action("habitAction", "Ctrl+Shift+H", self.open_habit_view)
+        self.shortcuts_action = self._action("shortcutsAction", "F1", self.show_shortcuts)
+        self.about_action = self._action("aboutAction", "Ctrl+Shift+F1", self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.open_action, self.reload_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions(list(self.mode_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.navigator_action, self.glossary_action, self.editor_action])
+        self.go_menu = bar.addMenu("")
+        self.go_menu.addActions(
+            [self.previous_entry_action, self.next_entry_action, self.focus_navigator_action, self.search_action]
+        )
+        self.entry_menu = bar.addMenu("")
+        self.entry_menu.addAction(self.editor_action)
+        self.study_menu = bar.addMenu("")
+        self.study_menu.addAction(self.habit_action)
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addActions([self.translate_action, self.models_action, self.settings_action])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(list(self.mode_actions.values()))
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.editor_action)
+        self.toolbar.addAction(self.models_action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        self.toolbar_spacer = self.toolbar.addWidget(spacer)
+
+    def retranslateUi(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.entry_menu.setTitle(self.tr("&Entry"))
+        self.study_menu.setTitle(self.tr("&Study"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        texts = {
+            self.open_action: self.tr("&Open notes…"),
+            self.reload_action: self.tr("&Reload"),
+            self.quit_action: self.tr("&Quit"),
+            self.mode_actions["side"]: self.tr("Side by side"),
+            self.mode_actions["interleaved"]: self.tr("Interleaved"),
+            self.mode_actions["zh"]: self.tr("Chinese only"),
+            self.mode_actions["en"]: self.tr("English only"),
+            self.zoom_in_action: self.tr("Zoom in"),
+            self.zoom_out_action: self.tr("Zoom out"),
+            self.zoom_reset_action: self.tr("Reset zoom"),
+            self.navigator_action: self.tr("Entry list"),
+            self.glossary_action: self.tr("Glossary sidebar"),
+            self.editor_action: self.tr("Write today's entry"),
+            self.search_action: self.tr("Search the glossary"),
+            self.focus_navigator_action: self.tr("Go to the entry list"),
+            self.previous_entry_action: self.tr("Previous entry"),
+            self.next_entry_action: self.tr("Next entry"),
+            self.translate_action: self.tr("Translate again"),
+            self.models_action: self.tr("Translation models…"),
+            self.settings_action: self.tr("Settings…"),
+            self.habit_action: self.tr("Study habit…"),
+            self.shortcuts_action: self.tr("Keyboard shortcuts"),
+            self.about_action: self.tr("About StudyReader"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            plain = text.replace("&", "")
+            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+        self.dock_title()
+        self._update_title()
+        self._update_info_bar()
+        self._update_status()
+
+    def dock_title(self) -> None:
+        if self.editor_dock is not None:
+            self.editor_dock.setWindowTitle(self.tr("Today's entry"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.reader.refresh_style()
+        super().changeEvent(event)
+
+    # -- files -----------------------------------------------------------------
+    def open_file(self, path: Path) -> bool:
+        """Load a notes file into every pane; an unreadable file is explained, not raised."""
+        from studyreader.notes import NotesError, load_notes
+
+        path = Path(path)
+        try:
+            notes = load_notes(path)
+        except (NotesError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Cannot open notes"), str(error))
+            return False
+        if self.notes_path is not None and self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        self.notes = notes
+        self.notes_path = path
+        self._show_notes(notes, keep_position=False)
+        self.watcher.addPath(str(path))
+        if path.resolve() != paths.sample_notes().resolve():
+            self.settings.last_file = path
+        for widget in (self.editor, self.timer_widget, self.habit_dialog and self.habit_dialog.view, self.reminder):
+            if widget is not None and hasattr(widget, "set_notes_path"):
+                widget.set_notes_path(path)
+        self._update_title()
+        self.notesOpened.emit(notes)
+        return True
+
+    def reload_notes(self) -> None:
+        """Re-read the current file (changed on disk or saved by the editor), keeping the position."""
+        if self.notes_path is None:
+            return
+        from studyreader.notes import NotesError, load_notes
+
+        try:
+            notes = load_notes(self.notes_path)
+        except (NotesError, OSError) as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        if self.notes_path and str(self.notes_path) not in self.watcher.files() and self.notes_path.exists():
+            self.watcher.addPath(str(self.notes_path))
+        self.notes = notes
+        self._show_notes(notes, keep_position=True)
+        self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=self.notes_path.name), 4000)
+        self.notesReloaded.emit(notes)
+
+    def _show_notes(self, notes, keep_position: bool) -> None:
+        blocks, segments = rows_mod.segment(notes.text)
+        self._segments = segments
+        base_dir = Path(notes.path).parent if notes.path else None
+        self.reader.set_blocks(blocks, base_dir, keep_position=keep_position)
+        self.navigator.set_notes(notes)
+        self.glossary_panel.set_notes(notes)
+        if self.translation_service is not None or self._translation_state != "idle":
+            self.start_translation()
+
+    def choose_file(self) -> None:
+        start = str(self.notes_path.parent) if self.notes_path else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open notes"), start, self.tr("Markdown notes (*.md *.markdown);;All files (*)")
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def _on_file_changed(self, _path: str) -> None:
+        self._reload_timer.start()
+
+    def _update_title(self) -> None:
+        name = self.notes_path.name if self.notes_path else ""
+        self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
+
+    # -- navigation --------------------------------------------------------------
+    def jump_to_date(self, day: _dt.date) -> bool:
+        if self.notes is None:
+            return False
+        entry = self.notes.entry_for(day) if hasattr(self.notes, "entry_for") else None
+        if entry is None:
+            return False
+        row = rows_mod.row_at_offset(self.reader.blocks, entry.start)
+        if row is None:
+            return False
+        self.navigator.select_date(day)
+        return self.reader.scroll_to_row(row)
+
+    def step_entry(self, step: int) -> None:
+        """Alt+Up / Alt+Down: the previous (older) or next (newer) entry in the file."""
+        if self.notes is None or not self.notes.entries:
+            return
+        top = self.reader.top_row()
+        blocks = self.reader.blocks
+        offset = blocks[top].start if 0 <= top < len(blocks) else 0
+        entries = sorted(self.notes.entries, key=lambda e: e.start)
+        if step < 0:
+            before = [e for e in entries if e.start < offset]
+            target = before[-1] if before else entries[0]
+        else:
+            after = [e for e in entries if e.start > offset]
+            target = after[0] if after else entries[-1]
+        row = rows_mod.row_at_offset(blocks, target.start)
+        if row is not None:
+            self.navigator.select_date(target.date)
+            self.reader.scroll_to_row(row)
+
+    def focus_search(self) -> None:
+        self.glossary_panel.show()
+        self.glossary_action.setChecked(True)
+        self.glossary_panel.search.setFocus()
+        self.glossary_panel.search.selectAll()
+
+    def focus_navigator(self) -> None:
+        self.navigator.show()
+        self.navigator_action.setChecked(True)
+        self.navigator.list.setFocus()
+
+    def _on_term_activated(self, term_id: str) -> None:
+        self.glossary_panel.show()
+        self.glossary_action.setChecked(True)
+        self.glossary_panel.select_term(term_id)
+        self.termActivated.emit(term_id)
+
+    # -- view --------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        self.reader.set_mode(mode)
+        self.mode_actions[mode].setChecked(True)
+        self.settings.set_value("reader/mode", mode)
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self.reader.zoom + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self.reader.zoom - 1)
+
+    def _set_zoom(self, steps: int) -> None:
+        self.reader.set_zoom(steps)
+        self.settings.set_value("reader/zoom", self.reader.zoom)
+
+    # -- editor dock ------------------------------------------------------------
+    def show_editor(self, visible: bool = True) -> None:
+        if visible and self.editor_dock is None:
+            if not self._create_editor():
+                self.editor_action.setChecked(False)
+                self.statusBar().showMessage(self.tr("The entry editor is not available."), 5000)
+                return
+        if self.editor_dock is not None:
+            self.editor_dock.setVisible(visible)
+            if visible and self.editor is not None:
+                self.editor.setFocus()
+        if self.editor_action.isChecked() != visible:
+            self.editor_action.setChecked(visible)
+        self.settings.editor_visible = visible
+
+    def _create_editor(self) -> bool:
+        if self.notes_path is None:
+            return False
+        try:
+            from studyreader.ui.editor import EntryEditor
+        except ImportError:
+            return False
+        self.editor = EntryEditor(self.notes_path, self.settings, self)
+        dock = QDockWidget(self)
+        dock.setObjectName("editorDock")
+        dock.setWidget(self.editor)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        dock.visibilityChanged.connect(self._editor_visibility_changed)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.editor_dock = dock
+        self.dock_title()
+        for signal, slot in (
+            ("saved", self._on_entry_saved),
+            ("notesChangedOnDisk", lambda _path: self._reload_timer.start()),
+            ("statusMessage", lambda text: self.statusBar().showMessage(text, 6000)),
+        ):
+            if hasattr(self.editor, signal):
+                getattr(self.editor, signal).connect(slot)
+        if hasattr(self.editor, "actions_list"):
+            self.entry_menu.addSeparator()
+            self.entry_menu.addActions(self.editor.actions_list())
+        return True
+
+    def _editor_visibility_changed(self, visible: bool) -> None:
+        if self.editor_dock is not None and not self.isMinimized() and self.isVisible():
+            if self.editor_action.isChecked() != visible:
+                self.editor_action.blockSignals(True)
+                self.editor_action.setChecked(visible)
+                self.editor_action.blockSignals(False)
+
+    def _on_entry_saved(self, result) -> None:
+        self.reload_notes()
+        day = getattr(result, "date", None)
+        if day is not None:
+            self.jump_to_date(day)
+
+    # -- dialogs -----------------------------------------------------------------
+    def open_model_manager(self) -> None:
+        try:
+            from studyreader.ui.model_manager import ModelManagerDialog
+        except ImportError:
+            QMessageBox.information(self, self.tr("Translation models"), self._no_model_text())
+            return
+        dialog = ModelManagerDialog(self)
+        if hasattr(dialog, "modelsChanged"):
+            dialog.modelsChanged.connect(self.start_translation)
+        dialog.exec()
+        self.start_translation()
+
+    def open_settings(self) -> None:
+        try:
+            from studyreader.ui.settings_dialog import SettingsDialog
+        except ImportError:
+            return
+        SettingsDialog(self.settings, self).exec()
+
+    def open_habit_view(self) -> None:
+        try:
+            from studyreader.ui.habit_view import HabitDialog
+        except ImportError:
+            self.statusBar().showMessage(self.tr("The habit view is not available."), 5000)
+            return
+        if self.habit_dialog is None:
+            self.habit_dialog = HabitDialog(
+                self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings
+            )
+            view = getattr(self.habit_dialog, "view", None)
+            if view is not None and hasattr(view, "dayActivated"):
+                view.dayActivated.connect(self.jump_to_date)
+            if view is not None and hasattr(view, "refresh"):
+                self.notesReloaded.connect(lambda _notes: view.refresh())
+                if self.timer_widget is not None and hasattr(self.timer_widget, "studyLogChanged"):
+                    self.timer_widget.studyLogChanged.connect(view.refresh)
+        self.habit_dialog.show()
+        self.habit_dialog.raise_()
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in self.actions():
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            if action.text() and keys:
+                rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
+        QMessageBox.information(
+            self, self.tr("Keyboard shortcuts"), "<table cellpadding='3'>" + "".join(rows) + "</table>"
+        )
+
+    def show_about(self) -> None:
+        from studyreader import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About StudyReader"),
+            self.tr("StudyReader {version}: Chinese study notes beside an offline English translation.").format(
+                version=__version__
+            ),
+        )
+
+    # -- background services -------------------------------------------------------
+    def _run_job(self, fn, on_done, on_failed=None) -> None:
+        job = _Job(fn)
+        self._jobs.add(job)
+
+        def finish(result, ok=True):
+            self._jobs.discard(job)
+            if ok:
+                on_done(result)
+            elif on_failed is not None:
+                on_failed(result)
+
+        job.signals.done.connect(lambda result: finish(result))
+        job.signals.failed.connect(lambda message: finish(message, ok=False))
+        QThreadPool.globalInstance().start(job)
+
+    def _start_background_services(self) -> None:
+        """After the window is shown: glossary, translation, study widgets."""
+        self._start_glossary_load()
+        self._create_study_widgets()
+        self.start_translation()
+
+    def _start_glossary_load(self, reload: bool = False) -> None:
+        try:
+            import studyreader.glossary  # noqa: F401 - light: dataclasses only
+        except ImportError:
+            return
+        self._run_job(lambda: _load_glossary(reload), self._on_glossary_loaded, self._on_glossary_failed)
+
+    def _on_glossary_loaded(self, glossary) -> None:
+        self.glossary = glossary
+        self.reader.set_glossary(glossary)
+        self.glossary_panel.set_glossary(glossary)
+        if self.translation_service is not None and hasattr(self.translation_service, "set_aid"):
+            try:
+                self.translation_service.set_aid(glossary.translation_aid())
+            except Exception:  # noqa: BLE001 - the aid only improves terms
+                pass
+        self.glossaryLoaded.emit(glossary)
+
+    def _on_glossary_failed(self, message: str) -> None:
+        self.glossary_panel.status.setText(self.tr("The glossary could not be loaded: {error}").format(error=message))
+        self.glossary_panel.status.show()
+
+    def _create_study_widgets(self) -> None:
+        if self.timer_widget is None:
+            try:
+                from studyreader.ui.timer_widget import TimerWidget
+            except ImportError:
+                TimerWidget = None  # noqa: N806
+            if TimerWidget is not None:
+                self.timer_widget = TimerWidget(
+                    self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings
+                )
+                self.toolbar.addWidget(self.timer_widget)
+                if hasattr(self.timer_widget, "actions"):
+                    self.study_menu.addSeparator()
+                    self.study_menu.addActions(self.timer_widget.actions())
+                if hasattr(self.timer_widget, "notice"):
+                    self.timer_widget.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if self.reminder is None:
+            try:
+                from studyreader.ui.reminder import Reminder
+            except ImportError:
+                Reminder = None  # noqa: N806
+            if Reminder is not None:
+                self.reminder = Reminder(self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings)
+                if hasattr(self.reminder, "notice"):
+                    self.reminder.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if self.settings.editor_visible and self.editor_dock is None:
+            self.show_editor(True)
+
+    def _study_log(self):
+        if self.study_log is None:
+            try:
+                from studyreader.study.log import StudyLog
+            except ImportError:
+                return None
+            try:
+                self.study_log = StudyLog.open()
+            except Exception as error:  # noqa: BLE001 - the timer falls back to its own handling
+                self.statusBar().showMessage(str(error), 8000)
+                return None
+        return self.study_log
+
+    # -- translation ---------------------------------------------------------------
+    def _ensure_translation_service(self) -> bool:
+        if self.translation_service is not None:
+            return True
+        try:
+            from studyreader.translate.worker import TranslationService
+        except ImportError:
+            self._translation_state = "unavailable"
+            return False
+        service = TranslationService(parent=self)
+        service.started.connect(self._on_translation_started)
+        service.blockTranslated.connect(self._on_block_translated)
+        service.progress.connect(self._on_translation_progress)
+        service.finished.connect(self._on_translation_finished)
+        service.noModel.connect(self._on_no_model)
+        service.failed.connect(self._on_translation_failed)
+        if self.glossary is not None and hasattr(service, "set_aid"):
+            try:
+                service.set_aid(self.glossary.translation_aid())
+            except Exception:  # noqa: BLE001
+                pass
+        self.translation_service = service
+        return True
+
+    def start_translation(self) -> None:
+        """(Re)translate the pending blocks, visible ones first."""
+        if self.notes is None:
+            return
+        if not self._ensure_translation_service() or self._segments is None:
+            self._translation_state = "unavailable"
+            self._update_status()
+            return
+        self._translate_pending()
+
+    def _translate_pending(self) -> None:
+        pending_rows = self.reader.pending_rows()
+        if not pending_rows:
+            self._translation_state = "done"
+            self._update_status()
+            self.translationFinished.emit()
+            return
+        keys = {self.reader.blocks[row].key for row in pending_rows}
+        segments = [segment for position, segment in enumerate(self._segments) if getattr(segment, "index", position) in keys]
+        visible = [self.reader.blocks[row].key for row in self.reader.visible_rows() if row in set(pending_rows)]
+        self._translation_state = "running"
+        self._pending_total = len(pending_rows)
+        self.translation_service.translate(segments, priority=visible)
+        self._update_status()
+
+    def _reprioritise(self) -> None:
+        if self._translation_state == "running":
+            pending = set(self.reader.pending_rows())
+            if any(row in pending for row in self.reader.visible_rows()):
+                self._prioritise_timer.start()
+
+    def _restart_translation_for_visible(self) -> None:
+        if self._translation_state == "running":
+            self._translate_pending()
+
+    def _on_translation_started(self, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(0)
+        self.progress.show()
+
+    def _on_block_translated(self, index: int, translation) -> None:
+        row = self.reader.row_for_key(index)
+        if row is None:
+            return
+        missing: list[str] = []
+        for check in getattr(translation, "checks", None) or []:
+            term_id = getattr(check, "term_id", None)
+            respected = getattr(check, "respected", True)
+            if term_id and not respected and term_id not in missing:
+                missing.append(term_id)
+        self.reader.set_translation(row, translation.text, missing)
+
+    def _on_translation_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.status_label.setText(self.tr("Translating… {done}/{total}").format(done=done, total=total))
+
+    def _on_translation_finished(self, stats) -> None:
+        self.progress.hide()
+        if getattr(stats, "cancelled", False):
+            return
+        self._translation_state = "done" if not self.reader.pending_rows() else "failed"
+        self._update_status()
+        self.translationFinished.emit()
+
+    def _on_no_model(self, message: str) -> None:
+        self._translation_state = "no_model"
+        self._no_model_message = message
+        self.progress.hide()
+        self.reader.set_no_model(True)
+        self._update_info_bar()
+        self._update_status()
+        self.translationFinished.emit()
+
+    def _on_translation_failed(self, message: str) -> None:
+        self._translation_state = "failed"
+        self.progress.hide()
+        self.statusBar().showMessage(self.tr("Translation failed: {error}").format(error=message), 10000)
+        self._update_status()
+        self.translationFinished.emit()
+
+    def translation_state(self) -> str:
+        return self._translation_state
+
+    def _no_model_text(self) -> str:
+        return self.tr(
+            "No Chinese→English translation model is installed, so the English column stays empty. "
+            "Install one from a .argosmodel file or download it in the model manager."
+        )
+
+    def _update_info_bar(self) -> None:
+        if self._translation_state == "no_model":
+            self.info_bar.label.setText(self._no_model_text())
+            self.info_bar.button.setText(self.tr("Install a model…"))
+            self.info_bar.show()
+        else:
+            self.info_bar.hide()
+        if self._translation_state != "no_model":
+            self.reader.set_no_model(False)
+
+    def _update_status(self) -> None:
+        texts = {
+            "idle": "",
+            "running": self.tr("Translating…"),
+            "done": self.tr("Translated"),
+            "no_model": self.tr("No translation model"),
+            "unavailable": self.tr("Translation not available"),
+            "failed": self.tr("Translation incomplete"),
+        }
+        self.status_label.setText(texts.get(self._translation_state, ""))
+        self._update_info_bar()
+
+    # -- settings and state --------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.splitter_state("main")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        mode = self.settings.value("reader/mode", "side")
+        mode = mode if mode in MODES else "side"
+        self.reader.set_mode(mode)
+        self.mode_actions[mode].setChecked(True)
+        try:
+            zoom = int(self.settings.value("reader/zoom", 0))
+        except (TypeError, ValueError):
+            zoom = 0
+        self.reader.set_zoom(zoom)
+
+    def save_state(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == Settings.THEME:
+            from studyreader.ui.app import apply_theme
+
+            app = QApplication.instance()
+            if app is not None:
+                apply_theme(app, self.settings.theme)
+            self.reader.refresh_style()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None:
+            if hasattr(self.editor, "flush_draft"):
+                self.editor.flush_draft()
+            if hasattr(self.editor, "maybe_close") and not self.editor.maybe_close():
+                event.ignore()
+                return
+        if self.timer_widget is not None and hasattr(self.timer_widget, "stop"):
+            self.timer_widget.stop()
+        self.save_state()
+        if self.translation_service is not None:
+            self.translation_service.shutdown()
+        super().closeEvent(event)
+
+    def mode_action_for(self, mode: str) -> QAction:
+        return self.mode_actions[mode]
+
+    def all_actions(self) -> list[QAction]:
+        """Every command of the window: its own actions and those the menus hold."""
+        menu_titles = {menu.menuAction() for menu in self.menuBar().findChildren(type(self.file_menu))}
+        found: list[QAction] = []
+        for action in [*self.actions(), *(a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions())]:
+            if action.isSeparator() or action in menu_titles or action in found:
+                continue
+            found.append(action)
+        return found
+
+
+def restore_bytes(value) -> QByteArray:
+    return value if isinstance(value, QByteArray) else QByteArray()

@@ -1,0 +1,373 @@
+"""The glossary sidebar: search the terms, read both definitions, jump to the entries that use them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyreader.ui import render
+from studyreader.ui.reader import open_external
+
+TERM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _split_aliases(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
+
+
+class TermDialog(QDialog):
+    """Add a user term or edit one (a bundled term's edit is stored as the user's override)."""
+
+    def __init__(self, term=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.term = term
+        self.setWindowTitle(self.tr("Edit term") if term is not None else self.tr("Add term"))
+        self.id_edit = QLineEdit(self)
+        self.en_edit = QLineEdit(self)
+        self.zh_edit = QLineEdit(self)
+        self.aliases_en_edit = QLineEdit(self)
+        self.aliases_zh_edit = QLineEdit(self)
+        self.definition_en_edit = QPlainTextEdit(self)
+        self.definition_zh_edit = QPlainTextEdit(self)
+        self.source_edit = QLineEdit(self)
+        for edit in (self.definition_en_edit, self.definition_zh_edit):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(72)
+        form = QFormLayout()
+        form.addRow(self.tr("Id:"), self.id_edit)
+        form.addRow(self.tr("English:"), self.en_edit)
+        form.addRow(self.tr("Chinese:"), self.zh_edit)
+        form.addRow(self.tr("English aliases:"), self.aliases_en_edit)
+        form.addRow(self.tr("Chinese aliases:"), self.aliases_zh_edit)
+        form.addRow(self.tr("Definition (English):"), self.definition_en_edit)
+        form.addRow(self.tr("Definition (Chinese):"), self.definition_zh_edit)
+        form.addRow(self.tr("Source (https):"), self.source_edit)
+        self.aliases_en_edit.setPlaceholderText(self.tr("comma separated"))
+        self.aliases_zh_edit.setPlaceholderText(self.tr("comma separated"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if term is not None:
+            self.id_edit.setText(term.id)
+            self.id_edit.setReadOnly(True)
+            self.en_edit.setText(term.en)
+            self.zh_edit.setText(term.zh)
+            self.aliases_en_edit.setText(", ".join(term.aliases_en))
+            self.aliases_zh_edit.setText(", ".join(term.aliases_zh))
+            self.definition_en_edit.setPlainText(term.definition_en)
+            self.definition_zh_edit.setPlainText(term.definition_zh)
+            self.source_edit.setText(term.source)
+        self.resize(520, 460)
+
+    def values(self) -> dict:
+        """The fields as the glossary's user-term functions take them."""
+        return {
+            "id": self.id_edit.text().strip(),
+            "en": self.en_edit.text().strip(),
+            "zh": self.zh_edit.text().strip(),
+            "aliases_en": _split_aliases(self.aliases_en_edit.text()),
+            "aliases_zh": _split_aliases(self.aliases_zh_edit.text()),
+            "definition_en": self.definition_en_edit.toPlainText().strip(),
+            "definition_zh": self.definition_zh_edit.toPlainText().strip(),
+            "source": self.source_edit.text().strip(),
+        }
+
+
+class GlossaryPanel(QWidget):
+    """Sidebar over a Glossary object (duck-typed: ``search``, ``get``, ``see_also``, ``backlinks``)."""
+
+    termSelected = Signal(str)
+    dateActivated = Signal(object)  # a backlink was clicked: datetime.date
+    glossaryEdited = Signal()  # the user's glossary file changed: reload
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossaryPanel")
+        self.glossary = None
+        self.notes = None
+        self.title = QLabel(self)
+        self.title.setObjectName("paneTitle")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("glossarySearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._refill)
+        self.search.returnPressed.connect(self._select_first)
+        self.list = QListWidget(self)
+        self.list.setObjectName("termList")
+        self.list.setUniformItemSizes(True)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("termDetail")
+        self.detail.setOpenLinks(False)
+        self.detail.setOpenExternalLinks(False)
+        self.detail.anchorClicked.connect(self._detail_link)
+        self.add_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        self.hide_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_term)
+        self.edit_button.clicked.connect(self.edit_term)
+        self.hide_button.clicked.connect(self.hide_term)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("glossaryStatus")
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.hide_button)
+        buttons.addStretch(1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(4)
+        top_layout.addWidget(self.search)
+        top_layout.addWidget(self.list)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.setSpacing(4)
+        bottom_layout.addWidget(self.detail)
+        bottom_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("glossarySplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.splitter)
+        layout.addWidget(self.status)
+        self.retranslateUi()
+        self._update_buttons()
+
+    # -- language ------------------------------------------------------------
+    def retranslateUi(self) -> None:
+        self.title.setText(self.tr("Glossary"))
+        self.search.setPlaceholderText(self.tr("Search terms: 中文, English, aliases"))
+        self.add_button.setText(self.tr("Add…"))
+        self.add_button.setToolTip(self.tr("Add your own term"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected term (kept in your own glossary)"))
+        self.hide_button.setText(self.tr("Hide"))
+        self.hide_button.setToolTip(self.tr("Hide the selected term from marks and lists"))
+        if self.glossary is None:
+            self.status.setText(self.tr("Loading the glossary…"))
+        self._show_detail(self.current_term_id())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    # -- data ------------------------------------------------------------------
+    def set_glossary(self, glossary) -> None:
+        selected = self.current_term_id()
+        self.glossary = glossary
+        warnings = list(getattr(glossary, "warnings", []) or [])
+        self.status.setText("\n".join(warnings))
+        self.status.setVisible(bool(warnings))
+        self._refill()
+        if selected:
+            self.select_term(selected)
+
+    def set_notes(self, notes) -> None:
+        self.notes = notes
+        self._show_detail(self.current_term_id())
+
+    def current_term_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(TERM_ROLE) if item is not None else None
+
+    def term_ids(self) -> list[str]:
+        return [self.list.item(i).data(TERM_ROLE) for i in range(self.list.count())]
+
+    def select_term(self, term_id: str) -> bool:
+        """Select ``term_id`` in the list (clearing a search that hides it)."""
+        if self.glossary is None or self.glossary.get(term_id) is None:
+            return False
+        for _ in range(2):
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                if item.data(TERM_ROLE) == term_id:
+                    self.list.setCurrentItem(item)
+                    self.list.scrollToItem(item)
+                    return True
+            self.search.clear()
+        return False
+
+    def _refill(self) -> None:
+        if self.glossary is None:
+            return
+        selected = self.current_term_id()
+        terms = self.glossary.search(self.search.text().strip())
+        self.list.blockSignals(True)
+        self.list.clear()
+        for term in terms:
+            label = f"{term.en} · {term.zh}" if term.en and term.zh else (term.en or term.zh)
+            item = QListWidgetItem(label)
+            item.setData(TERM_ROLE, term.id)
+            if term.origin != "bundled":
+                item.setToolTip(self.tr("Your own term"))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        restored = False
+        if selected:
+            for i in range(self.list.count()):
+                if self.list.item(i).data(TERM_ROLE) == selected:
+                    self.list.setCurrentRow(i)
+                    restored = True
+                    break
+        if not restored:
+            self._show_detail(None)
+        self._update_buttons()
+
+    def _select_first(self) -> None:
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _current_changed(self, current, _previous) -> None:
+        term_id = current.data(TERM_ROLE) if current is not None else None
+        self._show_detail(term_id)
+        self._update_buttons()
+        if term_id:
+            self.termSelected.emit(term_id)
+
+    def _update_buttons(self) -> None:
+        has_term = self.current_term_id() is not None
+        self.add_button.setEnabled(self.glossary is not None)
+        self.edit_button.setEnabled(has_term)
+        self.hide_button.setEnabled(has_term)
+
+    # -- detail ------------------------------------------------------------------
+    def detail_html(self, term_id: str | None) -> str:
+        """The detail view of one term: both definitions, aliases, source, see also, backlinks."""
+        term = self.glossary.get(term_id) if (self.glossary is not None and term_id) else None
+        if term is None:
+            return f"<p style='color:gray'>{html.escape(self.tr('Select a term to see its definition.'))}</p>"
+        esc = html.escape
+        parts = [f"<h3 style='margin-top:0'>{esc(term.en)}"]
+        if term.zh:
+            parts.append(f" · {esc(term.zh)}")
+        parts.append("</h3>")
+        if term.definition_zh:
+            parts.append(f"<p>{esc(term.definition_zh)}</p>")
+        if term.definition_en:
+            parts.append(f"<p>{esc(term.definition_en)}</p>")
+        aliases = [*term.aliases_en, *term.aliases_zh]
+        if aliases:
+            parts.append(f"<p><b>{esc(self.tr('Also:'))}</b> {esc(', '.join(aliases))}</p>")
+        if term.source and render.is_web_url(term.source):
+            parts.append(
+                f"<p><b>{esc(self.tr('Source:'))}</b> <a href='{esc(term.source)}'>{esc(term.source)}</a></p>"
+            )
+        see_also = self.glossary.see_also(term.id) if hasattr(self.glossary, "see_also") else []
+        if see_also:
+            links = ", ".join(f"<a href='{render.term_href(t.id)}'>{esc(t.en or t.zh)}</a>" for t in see_also)
+            parts.append(f"<p><b>{esc(self.tr('See also:'))}</b> {links}</p>")
+        if self.notes is not None and hasattr(self.glossary, "backlinks"):
+            try:
+                backlinks = self.glossary.backlinks(term.id, self.notes)
+            except Exception:  # noqa: BLE001 - backlinks are a convenience; never break the panel
+                backlinks = []
+            if backlinks:
+                links = ", ".join(
+                    f"<a href='date:{b.entry.date.isoformat()}'>{b.entry.date.isoformat()}</a>"
+                    f" ({len(b.matches)})"
+                    for b in sorted(backlinks, key=lambda b: b.entry.date, reverse=True)
+                )
+                parts.append(f"<p><b>{esc(self.tr('In your entries:'))}</b> {links}</p>")
+            else:
+                parts.append(f"<p style='color:gray'>{esc(self.tr('Not mentioned in your dated entries.'))}</p>")
+        if term.origin != "bundled":
+            parts.append(f"<p style='color:gray'>{esc(self.tr('From your own glossary.'))}</p>")
+        return "".join(parts)
+
+    def _show_detail(self, term_id: str | None) -> None:
+        if self.glossary is None:
+            self.detail.setHtml("")
+            return
+        self.detail.setHtml(self.detail_html(term_id))
+
+    def _detail_link(self, url: QUrl) -> None:
+        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        term_id = render.term_id_from_href(href)
+        if term_id:
+            self.select_term(term_id)
+        elif href.startswith("date:"):
+            try:
+                day = _dt.date.fromisoformat(href[len("date:"):])
+            except ValueError:
+                return
+            self.dateActivated.emit(day)
+        else:
+            open_external(url)
+
+    # -- user terms ------------------------------------------------------------
+    def add_term(self) -> None:
+        dialog = TermDialog(None, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = {key: value for key, value in dialog.values().items() if value}
+        self._write(lambda user: user.add_term(values), values.get("id"))
+
+    def edit_term(self) -> None:
+        term_id = self.current_term_id()
+        term = self.glossary.get(term_id) if (self.glossary and term_id) else None
+        if term is None:
+            return
+        dialog = TermDialog(term, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        values.pop("id")
+        changed = {key: value for key, value in values.items() if value != _as_list_or_str(getattr(term, key))}
+        if changed:
+            self._write(lambda user: user.edit_term(term_id, **changed), term_id)
+
+    def hide_term(self) -> None:
+        term_id = self.current_term_id()
+        if term_id:
+            self._write(lambda user: user.hide_term(term_id), None)
+
+    def _write(self, action, select: str | None) -> None:
+        try:
+            from studyreader.glossary import user
+        except ImportError:
+            return
+        try:
+            action(user)
+        except Exception as error:  # noqa: BLE001 - StudyReaderError and bad values: tell the user
+            QMessageBox.warning(self, self.tr("Glossary"), str(error))
+            return
+        self._pending_select = select
+        self.glossaryEdited.emit()
+
+
+def _as_list_or_str(value):
+    return list(value) if isinstance(value, tuple) else value
