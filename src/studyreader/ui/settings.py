@@ -232,3 +232,12 @@ class Settings(QObject):
 
 def _clamp(value: int, lo: int, hi: int) -> int:
     return max(lo, min(hi, value))
+
+
+def __getattr__(name: str):
+    # ``from studyreader.ui.settings import SettingsDialog`` works too (the dialog imports this module).
+    if name == "SettingsDialog":
+        from studyreader.ui.settings_dialog import SettingsDialog
+
+        return SettingsDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
