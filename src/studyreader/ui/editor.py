@@ -225,7 +225,7 @@ class LiveTranslator(QObject):
         from studyreader.translate.segment import join_translation
 
         self._busy = False
-        translations = [self._done.get(block.index) for block in self._blocks]
+        translations = [getattr(self._done.get(block.index), "text", None) for block in self._blocks]
         self.finished.emit(self._generation, join_translation(self._text, self._blocks, translations))
 
     @Slot(str)
