@@ -35,3 +35,32 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
         folder.mkdir()
         monkeypatch.setenv(var, str(folder))
     return home
+
+
+# --- Argos Translate: a tiny real zh→en package (translate helper) ---------------------------------
+
+@pytest.fixture(scope="session")
+def tiny_argos_package(tmp_path_factory):
+    """A tiny REAL Argos package (random weights, gibberish English), built once per session.
+
+    Returns ``tests.support.tiny_argos.TinyPackage`` with ``.packages_dir`` (an Argos packages folder
+    holding only this package), ``.archive`` (the ``.argosmodel``) and ``.path`` (installed folder).
+    Give the engine the folder explicitly — ``TranslationEngine(packages_dir=pkg.packages_dir)`` — or
+    request ``use_tiny_argos`` to set ``ARGOS_PACKAGES_DIR`` for one test (code that builds its own
+    engine then finds the package too).
+    """
+    from tests.support.tiny_argos import install_session_package
+
+    root = tmp_path_factory.mktemp("tiny-argos")
+    with pytest.MonkeyPatch.context() as mp:
+        # argostranslate reads XDG_* once, at first import, and creates folders there: keep them temporary.
+        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+            mp.setenv(var, str(root / "argos-home" / var.lower()))
+        return install_session_package(root)
+
+
+@pytest.fixture
+def use_tiny_argos(tiny_argos_package, monkeypatch):
+    """``ARGOS_PACKAGES_DIR`` points at the tiny package for this test only."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tiny_argos_package.packages_dir))
+    return tiny_argos_package

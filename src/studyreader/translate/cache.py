@@ -1,0 +1,158 @@
+"""The translation cache: SQLite in the platformdirs cache folder.
+
+Keyed by the package's code and version and the exact sentence the model sees. A corrupt
+database is deleted and rebuilt; a locked one is replaced by an in-memory cache for this
+session. The cache is never a reason for a translation to fail.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterable, Mapping
+
+log = logging.getLogger(__name__)
+
+_SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    package TEXT NOT NULL,
+    version TEXT NOT NULL,
+    source TEXT NOT NULL,
+    translation TEXT NOT NULL,
+    PRIMARY KEY (package, version, source)
+) WITHOUT ROWID;
+"""
+
+
+class TranslationCache:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.warning: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    # -- connection ------------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        if self.path is None:
+            self._db = self._memory()
+            return self._db
+        try:
+            self._db = self._connect(self.path)
+        except sqlite3.DatabaseError as error:
+            if _is_locked(error):
+                self.warning = f"translation cache {self.path} is locked; using a temporary cache"
+                log.warning(self.warning)
+                self._db = self._memory()
+            else:
+                self._rebuild(error)
+        return self._db
+
+    @staticmethod
+    def _memory() -> sqlite3.Connection:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.executescript(_SCHEMA)
+        return db
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(path), timeout=2.0, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, _SCHEMA_VERSION):
+                db.execute("DROP TABLE IF EXISTS translations")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
+            db.execute("SELECT count(*) FROM translations WHERE 0").fetchone()
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _rebuild(self, error: Exception) -> None:
+        """Delete a damaged database (and its journal files) and start an empty one."""
+        self.warning = f"translation cache {self.path} was damaged ({error}); rebuilt it"
+        log.warning(self.warning)
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+        assert self.path is not None
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        try:
+            self._db = self._connect(self.path)
+        except sqlite3.DatabaseError:
+            self._db = self._memory()
+
+    # -- queries ---------------------------------------------------------------------------------
+    def get_many(self, package: str, version: str, sources: Iterable[str]) -> dict[str, str]:
+        keys = list(dict.fromkeys(sources))
+        found: dict[str, str] = {}
+        if not keys:
+            return found
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    db = self._open()
+                    for i in range(0, len(keys), 500):
+                        chunk = keys[i:i + 500]
+                        marks = ",".join("?" * len(chunk))
+                        rows = db.execute(
+                            f"SELECT source, translation FROM translations "
+                            f"WHERE package=? AND version=? AND source IN ({marks})",
+                            (package, version, *chunk),
+                        )
+                        found.update(rows)
+                    return found
+                except sqlite3.DatabaseError as error:
+                    self._recover(error)
+        return found
+
+    def put_many(self, package: str, version: str, pairs: Mapping[str, str]) -> None:
+        if not pairs:
+            return
+        rows = [(package, version, s, t) for s, t in pairs.items()]
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    db = self._open()
+                    with db:
+                        db.executemany(
+                            "INSERT OR REPLACE INTO translations (package, version, source, translation) "
+                            "VALUES (?, ?, ?, ?)",
+                            rows,
+                        )
+                    return
+                except sqlite3.DatabaseError as error:
+                    self._recover(error)
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        if _is_locked(error):
+            self.warning = f"translation cache {self.path} is locked; using a temporary cache"
+            log.warning(self.warning)
+            if self._db is not None:
+                self._db.close()
+            self._db = self._memory()
+        else:
+            self._rebuild(error)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _is_locked(error: Exception) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text

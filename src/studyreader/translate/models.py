@@ -1,0 +1,395 @@
+"""Argos Translate packages: find, list, validate, install and download them.
+
+No Qt. Everything that touches Argos imports it lazily (``argostranslate`` reads its settings from
+environment variables when first imported, see :func:`import_argos`), so call these functions in a
+worker thread. The packages folder is, in order: an explicit argument, ``$ARGOS_PACKAGES_DIR``,
+Argos's own default (``$XDG_DATA_HOME/argos-translate/packages``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import shutil
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from studyreader.errors import StudyReaderError
+
+__all__ = [
+    "InstalledModel",
+    "ArchiveInfo",
+    "ModelArchiveError",
+    "OfflineError",
+    "DownloadCancelled",
+    "packages_dir",
+    "import_argos",
+    "list_installed",
+    "find_model",
+    "validate_archive",
+    "install_model",
+    "download_model",
+    "remove_model",
+    "FROM_CODE",
+    "TO_CODE",
+]
+
+FROM_CODE = "zh"
+TO_CODE = "en"
+_INSTALL_LOCK = threading.Lock()
+
+
+class ModelArchiveError(StudyReaderError):
+    """A ``.argosmodel`` file that is not a valid zh→en Argos package."""
+
+
+class OfflineError(StudyReaderError):
+    """The package index or the package itself could not be downloaded."""
+
+
+class DownloadCancelled(StudyReaderError):
+    exit_code = 130
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    name: str  # folder name
+    code: str  # package code, e.g. "translate-zh_en"
+    from_code: str
+    to_code: str
+    version: str
+    argos_version: str
+    size: int  # bytes on disk
+    path: Path
+    package: Any = field(default=None, repr=False, compare=False)  # argostranslate.package.Package
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "code": self.code,
+            "from_code": self.from_code,
+            "to_code": self.to_code,
+            "version": self.version,
+            "argos_version": self.argos_version,
+            "size": self.size,
+            "path": str(self.path),
+        }
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    path: Path
+    top: str  # the archive's single top-level folder
+    metadata: dict
+
+
+def _argos_default_dir() -> Path:
+    """Argos's default packages folder, computed as ``argostranslate.settings`` does, without importing it."""
+    home = Path.home()
+    if "SNAP" in os.environ and "SNAP_USER_DATA" in os.environ:
+        home = Path(os.environ["SNAP_USER_DATA"])
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return data / "argos-translate" / "packages"
+
+
+def packages_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """Where packages are looked for and installed."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("ARGOS_PACKAGES_DIR")
+    if env:
+        return Path(env).expanduser()
+    return _argos_default_dir()
+
+
+def import_argos(directory: Path | None = None):
+    """Import ``argostranslate.package`` (settings are read from the environment at first import).
+
+    ``ARGOS_PACKAGES_DIR`` is set first when unset so Argos's own default agrees with ours.
+    """
+    if directory is not None and "argostranslate.settings" not in __import__("sys").modules:
+        os.environ.setdefault("ARGOS_PACKAGES_DIR", str(directory))
+    import argostranslate.package as argos_package
+
+    return argos_package
+
+
+def _folder_size(path: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except OSError:
+                pass
+    return total
+
+
+def _to_model(pkg) -> InstalledModel:
+    path = Path(pkg.package_path)
+    return InstalledModel(
+        name=path.name,
+        code=pkg.code or f"{pkg.type}-{pkg.from_code}_{pkg.to_code}",
+        from_code=pkg.from_code or "",
+        to_code=pkg.to_code or "",
+        version=str(pkg.package_version or ""),
+        argos_version=str(pkg.argos_version or ""),
+        size=_folder_size(path),
+        path=path,
+        package=pkg,
+    )
+
+
+def list_installed(directory: str | os.PathLike | None = None) -> list[InstalledModel]:
+    """Installed packages (any language pair), sorted by code then version."""
+    folder = packages_dir(directory)
+    if not folder.is_dir():
+        return []
+    argos_package = import_argos(folder)
+    try:
+        packages = argos_package.get_installed_packages([folder])
+    except Exception:  # one broken folder must not hide the others
+        packages = []
+        for child in sorted(folder.iterdir()):
+            if child.is_dir():
+                try:
+                    packages.append(argos_package.Package(child))
+                except Exception:
+                    continue
+    models = [_to_model(pkg) for pkg in packages if getattr(pkg, "type", "translate") == "translate"]
+    return sorted(models, key=lambda m: (m.code, _version_key(m.version)))
+
+
+def _version_key(version: str):
+    try:
+        from packaging.version import Version
+
+        return (0, Version(version))
+    except Exception:
+        return (1, version)
+
+
+def find_model(directory: str | os.PathLike | None = None, from_code: str = FROM_CODE,
+               to_code: str = TO_CODE) -> InstalledModel | None:
+    """The newest installed package for the language pair that has a CTranslate2 model, or None."""
+    candidates = [
+        m for m in list_installed(directory)
+        if m.from_code == from_code and m.to_code == to_code and (m.path / "model" / "model.bin").is_file()
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda m: _version_key(m.version))
+
+
+# --- archives -------------------------------------------------------------------------------------
+
+def validate_archive(path: str | os.PathLike, from_code: str = FROM_CODE, to_code: str = TO_CODE) -> ArchiveInfo:
+    """Check a ``.argosmodel`` before anything is extracted; raise ModelArchiveError naming the problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelArchiveError(f"{path}: no such file", exit_code=1)
+    if not zipfile.is_zipfile(path):
+        raise ModelArchiveError(f"{path}: not an Argos package (not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            bad = zf.testzip()
+            if bad is not None:
+                raise ModelArchiveError(f"{path}: damaged archive (bad CRC for {bad})")
+            tops = set()
+            for name in names:
+                if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or "\\" in name:
+                    raise ModelArchiveError(f"{path}: refused, the archive holds an absolute path: {name}")
+                parts = posixpath.normpath(name).split("/")
+                if ".." in name.split("/") or parts[0] == "..":
+                    raise ModelArchiveError(f"{path}: refused, the archive holds a path outside its folder: {name}")
+                info = zf.getinfo(name)
+                if (info.external_attr >> 16) & 0o170000 == 0o120000:
+                    raise ModelArchiveError(f"{path}: refused, the archive holds a symbolic link: {name}")
+                first = name.split("/", 1)[0]
+                if first:
+                    tops.add(first)
+                if "/" not in name.rstrip("/") and not name.endswith("/"):
+                    raise ModelArchiveError(
+                        f"{path}: not an Argos package: files must sit in one top-level folder ({name} does not)"
+                    )
+            if len(tops) != 1:
+                raise ModelArchiveError(
+                    f"{path}: not an Argos package: expected one top-level folder, found {len(tops)}"
+                )
+            top = tops.pop()
+            if top in (".", ".."):
+                raise ModelArchiveError(f"{path}: refused, bad top-level folder name {top!r}")
+            try:
+                raw = zf.read(f"{top}/metadata.json")
+            except KeyError:
+                raise ModelArchiveError(f"{path}: not an Argos package: {top}/metadata.json is missing") from None
+            try:
+                metadata = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as error:
+                raise ModelArchiveError(f"{path}: {top}/metadata.json is not valid JSON ({error})") from None
+            if not isinstance(metadata, dict):
+                raise ModelArchiveError(f"{path}: {top}/metadata.json is not a JSON object")
+            got_from, got_to = metadata.get("from_code"), metadata.get("to_code")
+            if (got_from, got_to) != (from_code, to_code):
+                raise ModelArchiveError(
+                    f"{path}: this package translates {got_from or '?'}→{got_to or '?'}, "
+                    f"StudyReader needs {from_code}→{to_code}"
+                )
+            if metadata.get("type", "translate") != "translate":
+                raise ModelArchiveError(f"{path}: package type {metadata.get('type')!r} is not a translation package")
+            if f"{top}/model/model.bin" not in names:
+                raise ModelArchiveError(f"{path}: not an Argos package: {top}/model/model.bin is missing")
+            if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
+                raise ModelArchiveError(f"{path}: not an Argos package: no sentencepiece.model or bpe.model")
+    except zipfile.BadZipFile as error:
+        raise ModelArchiveError(f"{path}: damaged zip archive ({error})") from None
+    except OSError as error:
+        raise ModelArchiveError(f"{path}: cannot read ({error.strerror or error})") from None
+    return ArchiveInfo(path, top, metadata)
+
+
+def install_model(path: str | os.PathLike, directory: str | os.PathLike | None = None) -> InstalledModel:
+    """Validate and install a ``.argosmodel``; a package with the same folder name is replaced.
+
+    Extraction goes through ``argostranslate.package.install_from_path`` with Argos's packages folder
+    pointed at ``directory`` for the call; a failed install leaves the previous state in place.
+    """
+    info = validate_archive(path)
+    folder = packages_dir(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    argos_package = import_argos(folder)
+    from argostranslate import settings as argos_settings
+
+    target = folder / info.top
+    with _INSTALL_LOCK:
+        backup = None
+        if target.exists():
+            backup = Path(tempfile.mkdtemp(prefix=".studyreader-replaced-", dir=folder.parent))
+            shutil.move(str(target), str(backup / info.top))
+        saved = argos_settings.package_data_dir
+        argos_settings.package_data_dir = folder
+        try:
+            argos_package.install_from_path(Path(info.path))
+            model = _to_model(argos_package.Package(target))
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            if backup is not None:
+                shutil.move(str(backup / info.top), str(target))
+            raise
+        finally:
+            argos_settings.package_data_dir = saved
+            if backup is not None:
+                shutil.rmtree(backup, ignore_errors=True)
+    return model
+
+
+def remove_model(model: InstalledModel) -> None:
+    with _INSTALL_LOCK:
+        shutil.rmtree(model.path)
+
+
+# --- downloads ------------------------------------------------------------------------------------
+
+def _fetch(url: str, timeout: float, what: str) -> urllib.response.addinfourl:  # type: ignore[name-defined]
+    request = urllib.request.Request(url, headers={"User-Agent": "StudyReader (ArgosTranslate)"})
+    try:
+        return urllib.request.urlopen(request, timeout=timeout)
+    except urllib.error.HTTPError as error:
+        raise OfflineError(f"could not download {what} from {url}: HTTP {error.code} {error.reason}") from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise OfflineError(
+            f"could not reach {url} to download {what} ({reason}); are you online? "
+            "Offline, install a package file with `studyreader models install FILE.argosmodel`"
+        ) from None
+
+
+def download_model(
+    progress: Callable[[int, int], None] | None = None,
+    directory: str | os.PathLike | None = None,
+    index_url: str | None = None,
+    timeout: float = 30.0,
+    should_cancel: Callable[[], bool] | None = None,
+) -> InstalledModel:
+    """Download the zh→en package named in Argos's package index and install it.
+
+    The index is fetched from Argos's configured index URL (what ``update_package_index()`` does, with
+    a timeout and an error that names the URL) and parsed by ``get_available_packages()``. The package
+    is streamed to a temporary file, validated, installed, and the temporary file removed: an
+    interrupted download installs nothing.
+    """
+    folder = packages_dir(directory)
+    argos_package = import_argos(folder)
+    from argostranslate import settings as argos_settings
+
+    url = index_url or argos_settings.remote_package_index
+    with _fetch(url, timeout, "the Argos package index") as response:
+        try:
+            raw = response.read()
+            json.loads(raw.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise OfflineError(f"the Argos package index at {url} is unreadable ({error})") from None
+    local_index = Path(argos_settings.local_package_index)
+    local_index.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=local_index.parent, delete=False, suffix=".tmp") as tmp:
+        tmp.write(raw)
+    os.replace(tmp.name, local_index)
+
+    candidates = [
+        p for p in argos_package.get_available_packages()
+        if p.from_code == FROM_CODE and p.to_code == TO_CODE and getattr(p, "type", "translate") == "translate"
+    ]
+    if not candidates:
+        raise OfflineError(f"the Argos package index at {url} lists no {FROM_CODE}→{TO_CODE} package", exit_code=1)
+    available = max(candidates, key=lambda p: _version_key(str(p.package_version)))
+    links = [link for link in (available.links or []) if link.startswith(("http://", "https://", "file:"))]
+    if not links:
+        raise OfflineError(f"the Argos package index at {url} gives no download link for {FROM_CODE}→{TO_CODE}")
+
+    cache = Path(argos_settings.downloads_dir)
+    cache.mkdir(parents=True, exist_ok=True)
+    errors = []
+    for link in links:
+        fd, tmp_name = tempfile.mkstemp(prefix="studyreader-", suffix=".argosmodel.part", dir=cache)
+        tmp_path = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    response = _fetch(link, timeout, f"the {FROM_CODE}→{TO_CODE} package")
+                except OfflineError as error:
+                    errors.append(str(error))
+                    continue
+                with response:
+                    total = int(response.headers.get("Content-Length") or 0)
+                    done = 0
+                    if progress:
+                        progress(0, total)
+                    while True:
+                        if should_cancel and should_cancel():
+                            raise DownloadCancelled("download cancelled; nothing was installed")
+                        try:
+                            chunk = response.read(256 * 1024)
+                        except OSError as error:
+                            raise OfflineError(f"download from {link} broke off ({error}); nothing was installed") from None
+                        if not chunk:
+                            break
+                        out.write(chunk)
+                        done += len(chunk)
+                        if progress:
+                            progress(done, total)
+                    if total and done != total:
+                        raise OfflineError(f"download from {link} stopped at {done} of {total} bytes; nothing was installed")
+                out.flush()
+                os.fsync(out.fileno())
+            return install_model(tmp_path, folder)
+        finally:
+            tmp_path.unlink(missing_ok=True)
+    raise OfflineError(errors[-1] if errors else f"could not download the {FROM_CODE}→{TO_CODE} package")

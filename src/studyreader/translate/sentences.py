@@ -1,0 +1,368 @@
+"""Inline text → sentences the model sees, and the model's output → English that keeps every protected span.
+
+Pure Python. Code spans, URLs, link targets, images, HTML tags and emphasis markers are *opaque*:
+they are replaced by placeholders and never sent to the model. Latin-script terms, identifiers and
+numbers (``L1StandardBridge``, ``OP Stack``, ``EIP-4844``) are *terms*: the model sees them, and its
+output is accepted only if every placeholder and term comes back unchanged. Otherwise the Chinese
+runs between them are translated one by one and reassembled around the verbatim spans, so the
+guarantee never depends on the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from studyreader.translate.segment import has_cjk
+
+__all__ = [
+    "Span",
+    "Sentence",
+    "protected_spans",
+    "split_sentences",
+    "prepare_sentence",
+    "accept_output",
+    "fallback_runs",
+    "assemble_fallback",
+    "restore",
+    "MAX_SENTENCE_CHARS",
+]
+
+MAX_SENTENCE_CHARS = 160
+_TERMINATORS = "。！？；…!?"
+_CLOSERS = "”’」』）)]】》〉\"'"
+_SOFT_BREAKS = "，、,：:"
+
+# Opaque inline syntax, longest/most specific first.
+_OPAQUE_RE = re.compile(
+    r"""
+      (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
+    | (?P<target>\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\))
+    | (?P<ref>\]\[[^\]\n]*\])
+    | (?P<footnote>\[\^[^\]\n]+\])
+    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
+    | (?P<url>(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+(?:\([A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*\)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)*)
+    | (?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>)
+    | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
+    | (?P<escape>\\[!-/:-@\[-`{-~])
+    | (?P<emphasis>\*{1,3}|_{2,3}|~~|==)
+    | (?P<linkopen>\[)
+    """,
+    re.VERBOSE,
+)
+_WORD = r"[A-Za-z0-9$](?:[A-Za-z0-9_$+#%]|[.\-/'’:](?=[A-Za-z0-9]))*"
+_TERM_RE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
+_URL_TAIL = ".,;:!?'\"*_~"
+PLACEHOLDER_FORMAT = "⟦{}⟧"
+_PLACEHOLDER_RE = re.compile(r"⟦(\d+)⟧")
+
+# Full-width punctuation that stays in English text when the Chinese around it was translated piecewise.
+_PUNCT_TO_EN = {
+    "，": ", ", "。": ". ", "、": ", ", "；": "; ", "：": ": ", "！": "! ", "？": "? ",
+    "（": " (", "）": ") ", "【": " [", "】": "] ", "“": ' "', "”": '" ', "‘": " '", "’": "' ",
+    "《": ' "', "》": '" ', "「": ' "', "」": '" ', "『": ' "', "』": '" ', "…": "... ", "—": "-",
+    "～": "~", "　": " ",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # "opaque" | "term"
+    text: str
+    sub: str = ""  # opaque subtype (code, url, target, emphasis, ...)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    k = 0
+    while True:
+        k = text.find("`", k)
+        if k == -1:
+            return spans
+        run = len(text[k:]) - len(text[k:].lstrip("`"))
+        close = k + run
+        while True:
+            close = text.find("`" * run, close)
+            if close == -1:
+                break
+            after = close + run
+            if after < len(text) and text[after] == "`":  # longer run: not our closer
+                close = after + (len(text[after:]) - len(text[after:].lstrip("`")))
+                continue
+            break
+        if close == -1:
+            k += run
+            continue
+        spans.append((k, close + run))
+        k = close + run
+
+
+def protected_spans(text: str) -> list[Span]:
+    """Opaque spans and Latin terms of one line of inline Markdown, sorted and non-overlapping."""
+    spans: list[Span] = []
+    taken = [False] * (len(text) + 1)
+
+    def add(start: int, end: int, kind: str, sub: str = "") -> None:
+        if start >= end or any(taken[start:end]):
+            return
+        for k in range(start, end):
+            taken[k] = True
+        spans.append(Span(start, end, kind, text[start:end], sub))
+
+    for start, end in _code_spans(text):
+        add(start, end, "opaque", "code")
+    for m in _OPAQUE_RE.finditer(text):
+        sub = m.lastgroup or "opaque"
+        start, end = m.span()
+        if sub == "url":
+            while end > start and text[end - 1] in _URL_TAIL:
+                end -= 1
+        if sub == "linkopen" and "](" not in text[end:] and "][" not in text[end:]:
+            continue  # a lone "[" is just text
+        add(start, end, "opaque", sub)
+    for m in _TERM_RE.finditer(text):
+        start, end = m.span()
+        # a term may not swallow part of an opaque span
+        while start < end and taken[start]:
+            start += 1
+        cut = start
+        while cut < end and not taken[cut]:
+            cut += 1
+        piece = text[start:cut].rstrip(" \t")
+        if piece and re.match(_WORD, piece):
+            add(start, start + len(piece), "term")
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One unit the model translates: ``text[start:end]`` of a translatable part."""
+
+    start: int
+    end: int
+    text: str
+    spans: tuple[Span, ...]  # offsets relative to the sentence
+
+    @property
+    def needs_model(self) -> bool:
+        """Only sentences with Chinese outside opaque spans go to the model."""
+        return has_cjk(_strip_opaque(self.text, self.spans))
+
+
+def _strip_opaque(text: str, spans: Sequence[Span]) -> str:
+    out, pos = [], 0
+    for s in spans:
+        if s.kind == "opaque":
+            out.append(text[pos:s.start])
+            pos = s.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
+    """Sentences of one translatable part, split on 。！？；… and line breaks, run-ons capped.
+
+    Splits never fall inside a protected span; whitespace between sentences belongs to none.
+    """
+    spans = protected_spans(text)
+    inside = [False] * (len(text) + 1)
+    for s in spans:
+        for k in range(s.start + 1, s.end):
+            inside[k] = True
+
+    cuts = [0]
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch == "\n" and not inside[k]:
+            cuts.append(k + 1)
+        elif ch in _TERMINATORS and not inside[k] and not _in_span(spans, k):
+            j = k + 1
+            while j < len(text) and (text[j] in _TERMINATORS or text[j] in _CLOSERS):
+                j += 1
+            cuts.append(j)
+            k = j
+            continue
+        k += 1
+    cuts.append(len(text))
+
+    pieces: list[tuple[int, int]] = []
+    for a, z in zip(cuts, cuts[1:]):
+        pieces.extend(_cap(text, a, z, max_chars, inside, spans))
+
+    sentences = []
+    for a, z in pieces:
+        while a < z and text[a].isspace():
+            a += 1
+        while z > a and text[z - 1].isspace():
+            z -= 1
+        if a >= z:
+            continue
+        local = tuple(
+            Span(s.start - a, s.end - a, s.kind, s.text, s.sub) for s in spans if s.start >= a and s.end <= z
+        )
+        sentences.append(Sentence(a, z, text[a:z], local))
+    return sentences
+
+
+def _in_span(spans: Sequence[Span], k: int) -> bool:
+    return any(s.start <= k < s.end for s in spans)
+
+
+def _cap(text: str, a: int, z: int, max_chars: int, inside: list[bool], spans: Sequence[Span]):
+    """Cut a run-on sentence at soft breaks (，、：) or, failing that, hard at ``max_chars``."""
+    while z - a > max_chars:
+        limit = a + max_chars
+        cut = -1
+        for k in range(limit, a + max_chars // 3, -1):
+            if text[k - 1] in _SOFT_BREAKS and not inside[k - 1] and not _in_span(spans, k - 1):
+                cut = k
+                break
+        if cut == -1:
+            cut = limit
+            while cut > a + 1 and (inside[cut] or _in_span(spans, cut - 1) and _in_span(spans, cut)):
+                cut -= 1
+            if cut <= a + 1:  # one enormous span: keep it whole
+                cut = next((s.end for s in spans if s.start < limit <= s.end), limit)
+        yield a, cut
+        a = cut
+    yield a, z
+
+
+@dataclass
+class Prepared:
+    """What the model sees for one sentence, and what must survive its decoding."""
+
+    source: str  # the sentence as written
+    model_input: str  # opaque spans replaced by placeholders, glossary terms substituted; the cache key
+    opaque: tuple[Span, ...]  # in placeholder order
+    terms: tuple[str, ...]  # Latin terms of model_input (after the glossary substitution)
+    aid_terms: list = field(default_factory=list)
+
+
+def prepare_sentence(sentence: Sentence, aid=None) -> Prepared:
+    out, pos = [], 0
+    opaque = []
+    for s in sentence.spans:
+        if s.kind != "opaque":
+            continue
+        out.append(sentence.text[pos:s.start])
+        out.append(PLACEHOLDER_FORMAT.format(len(opaque)))
+        opaque.append(s)
+        pos = s.end
+    out.append(sentence.text[pos:])
+    masked = "".join(out)
+    aid_terms: list = []
+    if aid is not None:
+        masked, aid_terms = aid.prepare(masked)
+        aid_terms = list(aid_terms or [])
+    terms = tuple(s.text for s in protected_spans(masked) if s.kind == "term" and not _PLACEHOLDER_RE.fullmatch(s.text))
+    return Prepared(sentence.text, masked, tuple(opaque), terms, aid_terms)
+
+
+def accept_output(prepared_input: str, output: str) -> bool:
+    """True when every placeholder and Latin term of the model input survived decoding unchanged."""
+    for m in set(_PLACEHOLDER_RE.findall(prepared_input)):
+        token = PLACEHOLDER_FORMAT.format(m)
+        if output.count(token) != prepared_input.count(token):
+            return False
+    for span in protected_spans(_PLACEHOLDER_RE.sub(" ", prepared_input)):
+        if span.kind == "term" and output.count(span.text) < prepared_input.count(span.text):
+            return False
+    return True
+
+
+def fallback_runs(model_input: str) -> list[tuple[str, bool]]:
+    """The model input cut into (piece, translate?) around placeholders and terms."""
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    keep = [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(model_input)]
+    masked = _PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), model_input)
+    keep += [(s.start, s.end) for s in protected_spans(masked) if s.kind == "term"]
+    keep.sort()
+    for start, end in keep:
+        if start < pos:
+            continue
+        if start > pos:
+            pieces.append((model_input[pos:start], has_cjk(model_input[pos:start])))
+        pieces.append((model_input[start:end], False))
+        pos = end
+    if pos < len(model_input):
+        pieces.append((model_input[pos:], has_cjk(model_input[pos:])))
+    return pieces
+
+
+def _english_punct(text: str) -> str:
+    return "".join(_PUNCT_TO_EN.get(ch, ch) for ch in text)
+
+
+def assemble_fallback(pieces: Sequence[tuple[str, bool]], translate: Callable[[str], str],
+                      glue: Callable[[str], str] = lambda p: "") -> str:
+    """Join translated runs and verbatim spans with English spacing.
+
+    ``glue(piece)`` tells whether a verbatim piece binds to its "left" or "right" neighbour
+    without a space (emphasis markers), or "" for ordinary spacing.
+    """
+    texts: list[tuple[str, str]] = []
+    for piece, translatable in pieces:
+        if translatable:
+            core = piece.strip()
+            lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
+            # keep leading/trailing Chinese punctuation as English punctuation
+            m = re.match(r"^([^\w\u3400-\u9fff]*)(.*?)([^\w\u3400-\u9fff]*)$", core, re.S)
+            head, body, tail = m.group(1), m.group(2), m.group(3)
+            english = translate(body).strip() if has_cjk(body) else _english_punct(body)
+            texts.append((lead + _english_punct(head) + english + _english_punct(tail) + trail, ""))
+        else:
+            texts.append((_english_punct(piece) if not re.search(r"[A-Za-z0-9⟦]", piece) else piece, glue(piece)))
+    out = ""
+    prev_glue = ""
+    for text, g in texts:
+        if not text:
+            continue
+        if out and not out[-1].isspace() and not text[0].isspace():
+            left, right = out[-1], text[0]
+            if prev_glue == "right" or g == "left":
+                pass
+            elif (left.isalnum() or left in ")]}\"'.,;:!?%`*⟧") and (right.isalnum() or right in "([{\"'`*⟦$#"):
+                if not (left in "\"'" and right in ".,;:!?"):
+                    out += " "
+        out += text
+        prev_glue = g
+    return re.sub(r"[ \t]{2,}", " ", out).strip()
+
+
+def restore(english: str, opaque: Sequence[Span]) -> str:
+    """Put the original opaque spans back in place of their placeholders."""
+    return _PLACEHOLDER_RE.sub(
+        lambda m: opaque[int(m.group(1))].text if int(m.group(1)) < len(opaque) else m.group(0), english
+    )
+
+
+def placeholder_kinds(prepared: Prepared) -> dict[str, str]:
+    """Placeholder token → glue direction, for emphasis markers and link brackets."""
+    kinds: dict[str, str] = {}
+    open_markers: dict[str, bool] = {}
+    for n, span in enumerate(prepared.opaque):
+        token = PLACEHOLDER_FORMAT.format(n)
+        if span.sub == "emphasis":
+            is_open = not open_markers.get(span.text, False)
+            open_markers[span.text] = is_open
+            kinds[token] = "right" if is_open else "left"
+        elif span.sub == "linkopen":
+            kinds[token] = "right"
+        elif span.sub in ("target", "ref", "footnote"):
+            kinds[token] = "left"
+    return kinds
+
+
+def iter_model_sentences(parts: Iterable) -> Iterable[tuple[int, Sentence]]:
+    """(part index, sentence) for every sentence of the translatable parts that needs the model."""
+    for n, part in enumerate(parts):
+        if part.translatable and has_cjk(part.text):
+            for sentence in split_sentences(part.text):
+                yield n, sentence
