@@ -1,0 +1,106 @@
+"""Glossary matcher benchmark: notes built from the real corpus against 2,000 terms.
+
+Run: /work/venv/bin/python benchmarks/glossary_bench.py [--corpus DIR] [--terms 2000] [--repeat 7]
+
+The text is the corpus notes files concatenated and repeated to 0.25, 0.5, 1
+and 2 MB of UTF-8; the terms are the bundled term base plus generated
+synthetic terms (Latin, CamelCase, ALL CAPS and Chinese, drawn from the
+corpus's own characters so the automaton sees realistic partial matches).
+Prints the median time of ``Matcher.find`` per size, time per MB, and the
+2 MB / 1 MB ratio (2.0 means linear).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from studyreader.glossary.matcher import Matcher, has_cjk  # noqa: E402
+from studyreader.glossary.model import Term  # noqa: E402
+from studyreader.glossary.termbase import load_glossary  # noqa: E402
+
+SIZES_MB = (0.25, 0.5, 1.0, 2.0)
+_SYLLABLES = ["ka", "lo", "ve", "tri", "zon", "mar", "qui", "pex", "dra", "sol", "nu", "bel", "gor", "fen", "yth"]
+
+
+def build_text(corpus: Path, size_bytes: int) -> str:
+    """Corpus notes repeated until ``size_bytes`` of UTF-8, cut at a character boundary."""
+    files = sorted(corpus.glob("*.md"))
+    if not files:
+        raise SystemExit(f"no .md files in {corpus}")
+    base = "\n\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+    data = base.encode("utf-8")
+    data = (data * (size_bytes // len(data) + 1))[:size_bytes]
+    return data.decode("utf-8", errors="ignore")
+
+
+def synthetic_terms(count: int, alphabet: str, rng: random.Random) -> list[Term]:
+    """Made-up terms in the shapes real ones have; none collides with a real form on purpose."""
+    terms = []
+    for i in range(count):
+        kind = i % 4
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+        if kind == 0:
+            en = f"{word} {''.join(rng.choice(_SYLLABLES) for _ in range(2))}"
+        elif kind == 1:
+            en = word.capitalize() + "".join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()
+        elif kind == 2:
+            en = word[:4].upper() + str(i)
+        else:
+            en = word
+        zh = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 5)))
+        alias = "".join(rng.choice(alphabet) for _ in range(rng.randint(2, 4))) + "机制"
+        terms.append(Term(id=f"synthetic-{i}", en=en, zh=zh, aliases_zh=(alias,)))
+    return terms
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--terms", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    rng = random.Random(20250106)
+    real = list(load_glossary(include_user=False))
+    one_mb = build_text(args.corpus, 1_000_000)
+    common = [ch for ch, _ in Counter(ch for ch in one_mb if has_cjk(ch)).most_common(600)]
+    terms = real + synthetic_terms(max(0, args.terms - len(real)), "".join(common), rng)
+
+    build_ms = median_ms(lambda: Matcher(terms), max(3, args.repeat // 2))
+    matcher = Matcher(terms)
+    print(f"terms: {len(terms)} ({len(real)} real + {len(terms) - len(real)} synthetic), "
+          f"automaton keys: {matcher.key_count}, build: {build_ms:.1f} ms (median)")
+
+    results = {}
+    for size in SIZES_MB:
+        text = build_text(args.corpus, int(size * 1_000_000))
+        matches = len(matcher.find(text))
+        ms = median_ms(lambda: matcher.find(text), args.repeat)
+        results[size] = ms
+        print(f"{size:>5.2f} MB ({len(text):>9,} chars): median {ms:7.1f} ms, "
+              f"{ms / size:6.1f} ms/MB, {matches:,} matches")
+    print(f"ratio 2 MB / 1 MB: {results[2.0] / results[1.0]:.2f} (2.00 = linear); "
+          f"1 MB median {results[1.0]:.1f} ms (target: well under 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

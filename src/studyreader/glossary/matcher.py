@@ -1,0 +1,336 @@
+"""Finding glossary terms in Chinese and English text with one Aho-Corasick automaton.
+
+The automaton holds every surface form of every term, lower-cased, plus the
+variants people actually write (a plain plural "s"; "Layer 2" as "Layer2" or
+"Layer-2"). One pass over the lower-cased text yields every candidate; each is
+then checked for word boundaries (Latin ends only, so Chinese forms match as
+substrings) and for case where the form is an identifier (CamelCase or ALL
+CAPS words must match exactly, so ``OP`` never matches ``OPEN`` or prose
+"op"). Leftmost-longest selection makes 数据可用性层 win over 数据可用性.
+Code blocks, code spans, URLs and link targets are blanked out before the pass,
+so offsets stay those of the caller's text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from studyreader.glossary.model import Match, Term
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_SEPARATORS = re.compile(r"[ \-]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+# Priorities: lower wins when two terms claim the same lower-cased key.
+_EXPLICIT, _VARIANT = 0, 1
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds a CJK ideograph (or CJK punctuation/kana)."""
+    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def fold(text: str) -> str:
+    """Lower-case without changing the length, so offsets survive."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return text.translate(_ASCII_LOWER)
+
+
+def _is_identifier_word(word: str) -> bool:
+    """CamelCase, mixed (L1StandardBridge, zkSync) or ALL CAPS (OP, EVM): matched case-sensitively."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return False
+    return any(ch.isupper() for ch in letters[1:])
+
+
+def _case_spans(form: str) -> tuple[tuple[int, int, str], ...]:
+    """The slices of ``form`` that must match exactly (its identifier words)."""
+    return tuple(
+        (m.start(), m.end(), m.group())
+        for m in _LATIN_WORD.finditer(form)
+        if _is_identifier_word(m.group())
+    )
+
+
+def _variants(form: str) -> list[str]:
+    """Separator variants people write for multi-word forms: "Layer 2", "Layer2", "Layer-2"."""
+    parts = [p for p in _SEPARATORS.split(form) if p]
+    if len(parts) < 2:
+        return []
+    out = []
+    for joiner in (" ", "-", ""):
+        joined = joiner.join(parts)
+        if joined != form:
+            out.append(joined)
+    return out
+
+
+# Regions that never hold term mentions. Found with str.find (fast) rather than line regexes.
+_URL_HINT = re.compile(r"\.(?:io|com|org|net|xyz|dev|eth|fi|finance|app|network|html)(?![A-Za-z0-9])", re.IGNORECASE)
+_URL_TAIL = re.compile(r"[^\s<>\"'`\u00a0\u2e80-\uffff]*")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    out = []
+    find = text.find
+    pos = find(needle)
+    while pos != -1:
+        out.append(pos)
+        pos = find(needle, pos + 1)
+    return out
+
+
+def _fence_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks (``` or ~~~, possibly indented or quoted), to the closing fence or the end."""
+    opens = sorted(_positions(text, "```") + _positions(text, "~~~"))
+    spans: list[tuple[int, int]] = []
+    covered = -1
+    for pos in opens:
+        if pos < covered:
+            continue
+        line_start = text.rfind("\n", 0, pos) + 1
+        if text[line_start:pos].strip(" \t>") != "":
+            continue
+        char = text[pos]
+        run_end = pos
+        while run_end < len(text) and text[run_end] == char:
+            run_end += 1
+        line_end = text.find("\n", run_end)
+        line_end = len(text) if line_end == -1 else line_end
+        if char == "`" and "`" in text[run_end:line_end]:
+            continue  # an inline code span at the start of a line
+        fence = text[pos:run_end]
+        end = len(text)
+        search = line_end
+        while True:
+            close = text.find(fence, search)
+            if close == -1:
+                break
+            close_line = text.rfind("\n", 0, close) + 1
+            close_end = close
+            while close_end < len(text) and text[close_end] == char:
+                close_end += 1
+            close_line_end = text.find("\n", close_end)
+            close_line_end = len(text) if close_line_end == -1 else close_line_end
+            if text[close_line:close].strip(" \t>") == "" and text[close_end:close_line_end].strip() == "":
+                end = close_line_end
+                break
+            search = close_end
+        spans.append((pos, end))
+        covered = end
+    return spans
+
+
+def _code_spans(text: str, fences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inline code: backtick runs paired with the next run of the same length in the same paragraph."""
+    ticks = _positions(text, "`")
+    runs: list[tuple[int, int]] = []
+    for pos in ticks:
+        if runs and runs[-1][1] == pos:
+            runs[-1] = (runs[-1][0], pos + 1)
+        else:
+            runs.append((pos, pos + 1))
+    fence_index = 0
+    spans = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        while fence_index < len(fences) and fences[fence_index][1] <= start:
+            fence_index += 1
+        if fence_index < len(fences) and fences[fence_index][0] <= start:
+            i += 1
+            continue
+        width = end - start
+        j = i + 1
+        while j < len(runs) and runs[j][1] - runs[j][0] != width:
+            j += 1
+        if j < len(runs) and not _BLANK_LINE.search(text, end, runs[j][0]):
+            closing_end = runs[j][1]
+            if not (fence_index < len(fences) and fences[fence_index][0] < closing_end):
+                spans.append((start, closing_end))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) spans of fenced code, code spans, URLs and link targets."""
+    fences = _fence_spans(text) if ("```" in text or "~~~" in text) else []
+    spans = list(fences)
+    if "`" in text:
+        spans.extend(_code_spans(text, fences))
+    spans.extend(_url_spans(text))
+    if "](" in text:
+        spans.extend(m.span() for m in _LINK_TARGET.finditer(text))
+    if not spans:
+        return []
+    spans.sort()
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        ls, le = merged[-1]
+        if s <= le:
+            if e > le:
+                merged[-1] = (ls, e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """URLs with a scheme, www. hosts and bare domains (docs.optimism.io/...)."""
+    hints = [(p, "://") for p in _positions(text, "://")]
+    hints += [(p, "www.") for p in _positions(text, "www.")]
+    hints += [(m.start(), m.group()) for m in _URL_HINT.finditer(text)]
+    hints.sort()
+    out = []
+    covered = -1
+    for pos, hint in hints:
+        if pos < covered:
+            continue
+        start = pos
+        if hint == "://":
+            while start > 0 and text[start - 1] in _SCHEME_CHARS:
+                start -= 1
+            if start == pos:
+                continue
+            end = _URL_TAIL.match(text, pos + 3).end()
+        else:
+            while start > 0 and text[start - 1] in _HOST_CHARS:
+                start -= 1
+            if hint.startswith(".") and start == pos:
+                continue
+            end = pos + len(hint)
+            if hint == "www." or (end < len(text) and text[end] in "/:"):
+                end = _URL_TAIL.match(text, end).end()
+        while end > start and text[end - 1] in ".,;:!?)]}'\"":
+            end -= 1
+        out.append((start, end))
+        covered = end
+    return out
+
+
+def blank_out(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces (same length, so offsets are kept)."""
+    if not spans:
+        return text
+    pieces = []
+    pos = 0
+    for s, e in spans:
+        pieces.append(text[pos:s])
+        pieces.append(" " * (e - s))
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+class Matcher:
+    """Immutable after construction: build it once (off the GUI thread), use it from any thread."""
+
+    def __init__(self, terms: Iterable[Term], *, preferred: Iterable[str] = ()) -> None:
+        import ahocorasick
+
+        preferred_ids = set(preferred)
+        table: dict[str, list[tuple]] = {}
+        for term in terms:
+            rank = 0 if term.id in preferred_ids else 1
+            for form in term.forms:
+                form = " ".join(form.split())
+                if not form:
+                    continue
+                self._add(table, term.id, form, (_EXPLICIT, rank))
+                for variant in _variants(form):
+                    self._add(table, term.id, variant, (_VARIANT, rank))
+        automaton = ahocorasick.Automaton()
+        for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
+            candidates.sort(key=lambda c: c[0])
+            seen: set[tuple] = set()
+            unique = []
+            for _, cand in candidates:
+                if cand not in seen:
+                    seen.add(cand)
+                    unique.append(cand)
+            automaton.add_word(key, tuple(unique))
+        automaton.make_automaton()
+        self._automaton = automaton
+        self.key_count = len(table)
+
+    @staticmethod
+    def _add(table: dict, term_id: str, form: str, priority: tuple[int, int]) -> None:
+        # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
+        # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
+        key = _to_bytes_str(form)
+        spans = _case_spans(key)
+        check_left = key[0] in _WORD_CHARS
+        check_right = key[-1] in _WORD_CHARS
+        length = len(key)
+        cand = (term_id, length, check_left, check_right, spans)
+        folded = key.encode("latin-1").lower().decode("latin-1")
+        table.setdefault(folded, []).append((priority, cand))
+        if key[-1].isascii() and key[-1].isalpha() and key[-1] not in "sS":
+            # Plain plural: "Sequencers", "EIPs". The "s" itself must be lower case.
+            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, "s"),))
+            table.setdefault(folded + "s", []).append(((priority[0], priority[1] + 2), plural))
+
+    def find(self, text: str) -> list[Match]:
+        """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
+        if not text:
+            return []
+        data = blank_out(text, excluded_spans(text)).encode("utf-8", "surrogatepass")
+        raw = data.decode("latin-1")
+        low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
+        n = len(low)
+        words = _WORD_CHARS
+        found: list[tuple[int, int, str]] = []
+        append = found.append
+        for end_index, candidates in self._automaton.iter(low):
+            after = end_index + 1
+            for term_id, length, check_left, check_right, case in candidates:
+                start = after - length
+                if check_left and start and low[start - 1] in words:
+                    continue
+                if check_right and after < n and low[after] in words:
+                    continue
+                if case:
+                    ok = True
+                    for i, j, expected in case:
+                        if raw[start + i : start + j] != expected:
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                append((start, -after, term_id))
+                break
+        if not found:
+            return []
+        found.sort()
+        selected = []
+        last_end = -1
+        for start, neg_end, term_id in found:
+            if start >= last_end:
+                selected.append((start, -neg_end, term_id))
+                last_end = -neg_end
+        if n == len(text):  # ASCII: byte offsets are character offsets
+            return [Match(term_id, text[s:e], s, e) for s, e, term_id in selected]
+        out = []
+        pos_b = pos_c = 0
+        for s, e, term_id in selected:
+            pos_c += len(data[pos_b:s].decode("utf-8", "surrogatepass"))
+            start_c = pos_c
+            pos_c += len(data[s:e].decode("utf-8", "surrogatepass"))
+            pos_b = e
+            out.append(Match(term_id, text[start_c:pos_c], start_c, pos_c))
+        return out
+
+
+def _to_bytes_str(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")

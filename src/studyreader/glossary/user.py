@@ -1,0 +1,171 @@
+"""The user's own terms: add, edit, hide — kept in one TOML file in the config folder.
+
+The file holds only what the user changed (new terms, the changed fields of a
+bundled term, hidden ids), so bundled updates still flow in after an upgrade.
+Every change rewrites the file atomically; a file that does not parse is never
+overwritten (the user may be half-way through editing it by hand).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from studyreader.errors import StudyReaderError
+from studyreader.glossary.model import CATEGORIES, LIST_KEYS, TERM_KEYS, Term
+from studyreader.glossary.termbase import (
+    GlossaryFileError,
+    invalidate_default,
+    load_glossary,
+    read_toml,
+    term_from_dict,
+    user_glossary_path,
+)
+
+__all__ = [
+    "add_term",
+    "edit_term",
+    "hide_term",
+    "remove_term",
+    "unhide_term",
+    "user_glossary_path",
+]
+
+_HEADER = (
+    "# StudyReader: your own glossary terms. Bundled terms with the same id are overridden\n"
+    "# field by field; ids in `hidden` are not shown. Edited by `studyreader glossary add|edit|hide`\n"
+    "# and by the window; hand edits are fine.\n\n"
+)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {"hidden": [], "term": []}
+    try:
+        data, _ = read_toml(path)
+    except GlossaryFileError as error:
+        raise StudyReaderError(f"{error}; fix or remove the file before changing user terms") from error
+    hidden = data.get("hidden", [])
+    terms = data.get("term", [])
+    if not isinstance(hidden, list) or not isinstance(terms, list) or not all(isinstance(t, dict) for t in terms):
+        raise StudyReaderError(f"{path}: 'hidden' must be a list and 'term' an array of tables; fix the file first")
+    return {"hidden": list(hidden), "term": list(terms)}
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    import tomli_w
+
+    from studyreader.notes.atomic import atomic_write_bytes
+
+    out: dict[str, Any] = {}
+    if data["hidden"]:
+        out["hidden"] = sorted(set(data["hidden"]))
+    if data["term"]:
+        out["term"] = [{k: t[k] for k in TERM_KEYS if k in t} for t in data["term"]]
+    body = _HEADER + tomli_w.dumps(out, multiline_strings=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        atomic_write_bytes(path, body.encode("utf-8"))
+    except OSError as error:
+        raise StudyReaderError(f"{path}: cannot write: {error.strerror or error}") from error
+    invalidate_default()
+
+
+def _clean(fields: dict[str, Any], *, where: str) -> dict[str, Any]:
+    """Check field names and types; strings stripped, lists as lists of non-empty strings."""
+    clean: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key not in TERM_KEYS:
+            raise StudyReaderError(f"{where}: unknown field {key!r} (known: {', '.join(TERM_KEYS)})")
+        if key in LIST_KEYS:
+            if isinstance(value, str):
+                value = [v for v in re.split(r"[,，、]", value)]
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise StudyReaderError(f"{where}: {key} must be a list of strings")
+            clean[key] = [v.strip() for v in value if v.strip()]
+        else:
+            if not isinstance(value, str):
+                raise StudyReaderError(f"{where}: {key} must be text")
+            clean[key] = value.strip()
+    if clean.get("source") and not clean["source"].startswith("https://"):
+        raise StudyReaderError(f"{where}: source must be an https:// URL")
+    if clean.get("category") and clean["category"] not in CATEGORIES:
+        raise StudyReaderError(f"{where}: unknown category {clean['category']!r} (known: {', '.join(CATEGORIES)})")
+    return clean
+
+
+def _path(path: Path | None) -> Path:
+    return user_glossary_path() if path is None else Path(path)
+
+
+def add_term(fields: dict[str, Any], *, path: Path | None = None, bundled_dir: Path | None = None) -> Term:
+    """Add a new user term; its id must not exist yet (use edit_term to change an existing one)."""
+    path = _path(path)
+    clean = _clean(fields, where=f"new term {fields.get('id', '')!r}")
+    term, problems = term_from_dict(clean, subject="user", origin="user", where="new term")
+    if problems:
+        raise StudyReaderError("; ".join(problems))
+    assert term is not None
+    data = _read(path)
+    glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)
+    if term.id in glossary.bundled or any(t.get("id") == term.id for t in data["term"]):
+        raise StudyReaderError(f"term {term.id!r} already exists; use `glossary edit` to change it")
+    data["term"].append(clean)
+    _write(path, data)
+    return term
+
+
+def edit_term(term_id: str, *, path: Path | None = None, bundled_dir: Path | None = None, **fields: Any) -> None:
+    """Change fields of a term: a user term in place; a bundled term through a stored override."""
+    path = _path(path)
+    if not fields:
+        raise StudyReaderError("nothing to change: give at least one field")
+    if "id" in fields and fields["id"] != term_id:
+        raise StudyReaderError("the id of a term cannot be changed")
+    clean = _clean(fields, where=f"term {term_id!r}")
+    data = _read(path)
+    glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)
+    existing = next((t for t in data["term"] if t.get("id") == term_id), None)
+    if existing is None:
+        if term_id not in glossary.bundled:
+            raise StudyReaderError(f"no term {term_id!r}; use `glossary add` to create it", exit_code=1)
+        existing = {"id": term_id}
+        data["term"].append(existing)
+    existing.update(clean)
+    if term_id not in glossary.bundled and not (existing.get("en") or existing.get("zh")):
+        raise StudyReaderError(f"term {term_id!r} needs en or zh")
+    _write(path, data)
+
+
+def hide_term(term_id: str, *, path: Path | None = None, bundled_dir: Path | None = None) -> None:
+    """Stop showing and matching a term (bundled or user); unhide_term brings it back."""
+    path = _path(path)
+    data = _read(path)
+    glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)
+    known = set(glossary.bundled) | {t.get("id") for t in data["term"]}
+    if term_id not in known:
+        raise StudyReaderError(f"no term {term_id!r}", exit_code=1)
+    if term_id not in data["hidden"]:
+        data["hidden"].append(term_id)
+        _write(path, data)
+
+
+def unhide_term(term_id: str, *, path: Path | None = None) -> None:
+    path = _path(path)
+    data = _read(path)
+    if term_id not in data["hidden"]:
+        raise StudyReaderError(f"term {term_id!r} is not hidden", exit_code=1)
+    data["hidden"] = [h for h in data["hidden"] if h != term_id]
+    _write(path, data)
+
+
+def remove_term(term_id: str, *, path: Path | None = None) -> None:
+    """Delete a user term, or drop the user's override of a bundled term."""
+    path = _path(path)
+    data = _read(path)
+    kept = [t for t in data["term"] if t.get("id") != term_id]
+    if len(kept) == len(data["term"]):
+        raise StudyReaderError(f"no user term or override {term_id!r}", exit_code=1)
+    data["term"] = kept
+    _write(path, data)

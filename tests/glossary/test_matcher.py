@@ -1,0 +1,160 @@
+"""The matcher: both languages, longest match, case rules, plurals, code and URLs left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyreader.glossary.matcher import Matcher, excluded_spans
+from studyreader.glossary.model import LineIndex, Term, line_col
+from studyreader.glossary.termbase import load_glossary
+
+
+def found(glossary, text):
+    return [(m.term_id, m.text) for m in glossary.find(text)]
+
+
+def test_chinese_and_english_terms_with_positions(glossary):
+    text = "OP Stack 的排序器（Sequencer）负责排序，Batcher 提交批次。"
+    matches = glossary.find(text)
+    assert [(m.term_id, m.text) for m in matches] == [
+        ("op-token", "OP"),
+        ("sequencer", "排序器"),
+        ("sequencer", "Sequencer"),
+        ("batcher", "Batcher"),
+    ]
+    for m in matches:
+        assert text[m.start : m.end] == m.text
+    assert matches[1].start == text.index("排序器")
+
+
+def test_longest_match_wins(glossary):
+    assert found(glossary, "数据可用性层保存数据，数据可用性很重要") == [
+        ("data-availability-layer", "数据可用性层"),
+        ("data-availability", "数据可用性"),
+    ]
+    assert found(glossary, "OP 代币和 OP Mainnet") == [("op-token", "OP 代币"), ("op-mainnet", "OP Mainnet")]
+
+
+def test_all_caps_identifier_is_case_sensitive_and_on_word_boundaries(glossary):
+    assert found(glossary, "OPEN the door, op is short, Op too, but OP rises") == [("op-token", "OP")]
+    assert found(glossary, "OPs") == [("op-token", "OPs")]
+    assert found(glossary, "the evm and EVM") == [("evm", "EVM")]
+
+
+def test_camel_case_identifier_is_case_sensitive(glossary):
+    assert found(glossary, "l1standardbridge vs L1StandardBridge") == [("l1-standard-bridge", "L1StandardBridge")]
+    assert found(glossary, "MyL1StandardBridge L1StandardBridgeV2") == []
+
+
+def test_prose_terms_ignore_case(glossary):
+    assert found(glossary, "the sequencer, the SEQUENCER, Smart Contract") == [
+        ("sequencer", "sequencer"),
+        ("sequencer", "SEQUENCER"),
+        ("smart-contract", "Smart Contract"),
+    ]
+
+
+def test_plain_plural(glossary):
+    assert found(glossary, "Sequencers and smart contracts and EVMs") == [
+        ("sequencer", "Sequencers"),
+        ("smart-contract", "smart contracts"),
+        ("evm", "EVMs"),
+    ]
+    assert found(glossary, "Sequencerss Sequencerx") == []
+    assert found(glossary, "EVMS") == []  # an upper-case S is not a plural of an identifier
+
+
+def test_latin_terms_need_word_boundaries_but_chinese_neighbours_are_fine(glossary):
+    assert found(glossary, "preSequencer Sequencer_x Sequencer2") == []
+    assert found(glossary, "由Sequencer负责，交给Batcher。") == [("sequencer", "Sequencer"), ("batcher", "Batcher")]
+
+
+def test_separator_variants(glossary):
+    assert found(glossary, "Layer2、layer-2 和 Layer 2") == [
+        ("layer-2", "Layer2"),
+        ("layer-2", "layer-2"),
+        ("layer-2", "Layer 2"),
+    ]
+    assert found(glossary, "OP主网") == [("op-mainnet", "OP主网")]
+
+
+def test_apostrophe_term(glossary):
+    assert found(glossary, "the Citizens' House votes") == [("citizens-house", "Citizens' House")]
+
+
+def test_never_inside_code(glossary):
+    text = (
+        "Sequencer `Sequencer 排序器` ``a ` Batcher`` 排序器\n"
+        "```solidity\nSequencer 排序器\n```\n"
+        "  ~~~~\n  Batcher\n  ~~~~\n"
+        "> ```\n> 欺诈证明\n> ```\n"
+        "after 欺诈证明\n"
+    )
+    assert found(glossary, text) == [("sequencer", "Sequencer"), ("sequencer", "排序器"), ("fraud-proof", "欺诈证明")]
+    assert glossary.find(text)[-1].start == text.rindex("欺诈证明")
+
+
+def test_unclosed_fence_runs_to_the_end_and_crlf_fences_close(glossary):
+    assert found(glossary, "排序器\n```\nSequencer\n排序器") == [("sequencer", "排序器")]
+    assert found(glossary, "```\r\nSequencer\r\n```\r\nBatcher\r\n") == [("batcher", "Batcher")]
+
+
+def test_unpaired_backtick_does_not_hide_text(glossary):
+    assert found(glossary, "a ` b Sequencer\n\nnext ` Batcher") == [("sequencer", "Sequencer"), ("batcher", "Batcher")]
+
+
+def test_never_inside_urls_or_link_targets(glossary):
+    text = (
+        "see https://docs.optimism.io/stack/sequencer and <https://example.com/Batcher> "
+        "or docs.optimism.io/batcher, www.evm.org, [Sequencer guide](https://x.dev/Sequencer \"Batcher\")。"
+        "链接：https://l2beat.com/排序器 仍是排序器"
+    )
+    assert found(glossary, text) == [("sequencer", "Sequencer"), ("sequencer", "排序器"), ("sequencer", "排序器")]
+
+
+def test_excluded_spans_are_merged_and_sorted():
+    spans = excluded_spans("`a` https://x.io/`b` ```\ncode\n```")
+    assert spans == sorted(spans)
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_user_terms_win_a_shared_form():
+    bundled = Term(id="verifier", en="Verifier", zh="验证者")
+    mine = Term(id="my-validator", en="Validator", zh="验证者", origin="user")
+    matcher = Matcher([bundled, mine], preferred=["my-validator"])
+    assert [m.term_id for m in matcher.find("验证者")] == ["my-validator"]
+    assert [m.term_id for m in Matcher([bundled, mine]).find("Verifier")] == ["verifier"]
+
+
+def test_line_and_column_helpers():
+    text = "第一行\r\nsecond 行\n\nfourth"
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        assert index.line_col(offset) == line_col(text, offset)
+    assert index.line_col(text.index("行", 4)) == (2, 8)
+    assert index.line_col(text.index("fourth")) == (4, 1)
+
+
+_GLOSSARY = load_glossary(bundled_dir=Path(__file__).resolve().parent / "data", include_user=False)
+_FILLER = st.text(alphabet="的是在和了 ,.\n学习今天abc", max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_FILLER, st.sampled_from(["排序器", "Sequencer", "数据可用性层", "欺诈证明", "OP Mainnet", "L1StandardBridge"])), max_size=6), _FILLER)
+def test_embedded_terms_are_all_found_in_order(pieces, tail):
+    glossary = _GLOSSARY
+    text = ""
+    expected = []
+    for filler, form in pieces:
+        # A space keeps a Latin form off a Latin neighbour; Chinese forms need no separator.
+        text += filler + " "
+        expected.append((text.__len__(), form))
+        text += form + " "
+    text += tail
+    matches = glossary.find(text)
+    assert [(m.start, m.text) for m in matches] == expected
+    for m in matches:
+        assert glossary.lookup(m.text).id == m.term_id
