@@ -1,0 +1,121 @@
+"""Glossary-consistent translation: substitution before, checking after — unit and end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyreader.glossary.aid import TermCheck
+from studyreader.glossary.model import Term
+from studyreader.glossary.termbase import Glossary
+
+
+@pytest.fixture
+def aid(glossary):
+    return glossary.translation_aid()
+
+
+def prepared(aid, sentence):
+    text, terms = aid.prepare(sentence)
+    for t in terms:
+        assert text[t.start : t.end] in (t.en, t.source_text) or t.source_text.startswith(text[t.start : t.end])
+    return text, [(t.term_id, t.source_text, t.substituted) for t in terms]
+
+
+def test_chinese_terms_become_canonical_english(aid):
+    text, terms = prepared(aid, "排序器把交易排序，欺诈证明保证安全，数据可用性层保存数据。")
+    assert text == "Sequencer 把交易排序，fraud proof 保证安全，Data Availability Layer 保存数据。"
+    assert terms == [
+        ("sequencer", "排序器", True),
+        ("fraud-proof", "欺诈证明", True),
+        ("data-availability-layer", "数据可用性层", True),
+    ]
+
+
+def test_aliases_and_mixed_forms(aid):
+    assert aid.prepare("排序者和错误证明")[0] == "Sequencer 和 Fault Proof"
+    assert aid.prepare("OP 主网的挑战期")[0] == "OP Mainnet 的挑战期"
+
+
+def test_english_already_in_the_sentence_is_kept_and_reported(aid):
+    text, terms = prepared(aid, "L1StandardBridge 负责存款")
+    assert text == "L1StandardBridge 负责存款"
+    assert terms == [("l1-standard-bridge", "L1StandardBridge", False)]
+
+
+def test_a_term_said_in_both_languages_is_said_once(aid):
+    assert aid.prepare("Sequencers（排序者）负责排序")[0] == "Sequencers 负责排序"
+    assert aid.prepare("排序器（Sequencer）负责排序")[0] == "Sequencer 负责排序"
+    assert aid.prepare("排序器 (Sequencer) 负责排序")[0] == "Sequencer 负责排序"
+    text, terms = aid.prepare("排序器（Sequencer）负责")
+    assert [(t.term_id, t.source_text, text[t.start : t.end]) for t in terms] == [
+        ("sequencer", "排序器（Sequencer）", "Sequencer")
+    ]
+
+
+def test_spans_point_at_the_english_in_the_prepared_sentence(aid):
+    text, terms = aid.prepare("在L2上，排序器和Batcher一起工作。")
+    assert text == "在L2上，Sequencer 和Batcher一起工作。"
+    assert [text[t.start : t.end] for t in terms] == ["L2", "Sequencer", "Batcher"]
+
+
+def test_english_text_and_text_without_terms_are_left_alone(aid):
+    for sentence in (
+        "The Sequencer (排序器) orders transactions.",
+        "Nothing to see here.",
+        "今天天气很好。",
+        "",
+    ):
+        assert aid.prepare(sentence) == (sentence, [])
+
+
+def test_check_reports_each_term_once(aid):
+    _, terms = aid.prepare("排序器和欺诈证明，还有排序者。OP 代币")
+    report = aid.check("The sequencers publish data; op tokens.", terms)
+    assert report == [
+        TermCheck("sequencer", "Sequencer", True),
+        TermCheck("fraud-proof", "fraud proof", False),
+        TermCheck("op-token", "OP", False),  # an identifier must come back in its own case
+    ]
+    assert [tuple(c) for c in aid.check("A fraud-proof by the OP token holders", terms)] == [
+        ("sequencer", "Sequencer", False),
+        ("fraud-proof", "fraud proof", True),
+        ("op-token", "OP", True),
+    ]
+
+
+def test_a_term_without_english_is_never_respected():
+    glossary = Glossary([Term(id="mystery", zh="神秘机制")])
+    aid = glossary.translation_aid()
+    text, terms = aid.prepare("神秘机制很难")
+    assert text == "神秘机制很难"
+    assert [(t.term_id, t.substituted) for t in terms] == [("mystery", False)]
+    assert aid.check("Mystery is hard", terms) == [("mystery", "", False)]
+
+
+@pytest.mark.slow
+def test_end_to_end_with_the_tiny_argos_package(tiny_argos_package, glossary, tmp_path):
+    from studyreader.translate.engine import TranslationEngine
+
+    # A user term with no English cannot be substituted: the engine must pass its flag on.
+    with_mystery = Glossary([*glossary, Term(id="mystery", zh="神秘机制", origin="user")])
+    aid = with_mystery.translation_aid()
+    engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "cache.sqlite3", aid=aid)
+    try:
+        source = "# 排序器\n\n今天学习了排序器和欺诈证明，还有神秘机制。\n\n- 数据可用性层保存交易数据\n\n```\n排序器\n```\n"
+        result = engine.translate_text(source)
+    finally:
+        engine.close()
+    blocks = [b for b in result.blocks if b is not None]
+    heading, paragraph, item, code = blocks
+    assert "Sequencer" in heading.text
+    assert "Sequencer" in paragraph.text and "fraud proof" in paragraph.text
+    assert "Data Availability Layer" in item.text
+    assert code.text == code.source  # code is never touched
+    assert [tuple(c) for c in heading.checks] == [("sequencer", "Sequencer", True)]
+    assert [tuple(c) for c in paragraph.checks] == [
+        ("sequencer", "Sequencer", True),
+        ("fraud-proof", "fraud proof", True),
+        ("mystery", "", False),
+    ]
+    assert [tuple(c) for c in item.checks] == [("data-availability-layer", "Data Availability Layer", True)]
+    assert not code.checks
