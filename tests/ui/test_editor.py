@@ -148,6 +148,20 @@ def test_a_refused_save_keeps_the_text_and_says_why(make_editor, tmp_path, qtbot
     assert DraftStore().load(notes).text == "今天的内容"  # the draft is written at once
 
 
+def type_with_input_method(widget, words, qtbot=None, pause_ms=0):
+    """Chinese arrives as input-method commits, one word at a time, as with a real IME."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    for word in words:
+        event = QInputMethodEvent()
+        event.setCommitString(word)
+        QCoreApplication.sendEvent(widget, event)
+        if qtbot is not None and pause_ms:
+            qtbot.wait(pause_ms)
+
+
 def git_pull_like_write(path: Path, text: str) -> None:
     """Replace the file the way git and many editors do: new file, rename over the old one."""
     temp = path.with_name(path.name + ".pull")
@@ -311,3 +325,48 @@ def test_preview_renders_markdown_safely(make_editor, notes_file, qtbot):
     assert "alert(1)</script>" not in html
     assert "javascript:" not in html
     assert "font-weight" in html  # the bold survived
+
+
+# --- live translation with the tiny real Argos package ---------------------------------------------
+
+def test_typing_fast_triggers_one_translation(make_editor, notes_file, qtbot, use_tiny_argos):
+    editor = make_editor(notes_file)
+    started = []
+    editor.translator.started.connect(started.append)
+    # A word every 150 ms: well under the 600 ms pause, so still one translation at the end.
+    type_with_input_method(editor.editor, ["今天", "学习了", "乐观汇总", "和", "欺诈证明", "。"], qtbot, 150)
+    assert started == []  # nothing before the pause
+    with qtbot.waitSignal(editor.translator.finished, timeout=20000):
+        pass
+    assert editor.translator.requests == 1 and len(started) == 1
+    english = editor.english_markdown()
+    assert english.strip() and english.strip() != "今天学习了乐观汇总和欺诈证明。"
+    assert editor.english.toPlainText().strip()
+    assert editor.models_button.isHidden()
+    # Nothing changed: pressing "translate" again after a pause costs nothing new from the model.
+    qtbot.wait(800)
+    assert editor.translator.requests == 1
+
+
+def test_only_changed_blocks_reach_the_model(make_editor, notes_file, qtbot, use_tiny_argos):
+    editor = make_editor(notes_file)
+    editor.set_text("第一段讲排序器。\n\n第二段讲验证者。")
+    with qtbot.waitSignal(editor.translator.finished, timeout=20000):
+        editor.translate_now()
+    first = editor.translator.last_stats
+    assert first.model_calls == 2
+    editor.set_text("第一段讲排序器。\n\n第二段讲验证者。\n\n第三段讲跨链桥。")
+    with qtbot.waitSignal(editor.translator.finished, timeout=20000):
+        editor.translate_now()
+    second = editor.translator.last_stats
+    assert second.cache_hits == 2 and second.model_calls == 1
+    assert editor.english_markdown().count("\n\n") == 2  # three blocks, in place
+
+
+def test_no_model_says_how_to_get_one(make_editor, notes_file, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
+    editor = make_editor(notes_file)
+    type_text(qtbot, editor, "今天学习了。")
+    qtbot.waitUntil(lambda: editor.models_button.isVisible(), timeout=20000)
+    assert "model" in editor.english.toPlainText().lower()
+    assert editor.text() == "今天学习了。"  # typing and the text are unaffected

@@ -168,6 +168,7 @@ class LiveTranslator(QObject):
         self._blocks: list = []
         self._done: dict[int, object] = {}
         self.requests = 0  # translations actually started (tests and diagnostics)
+        self.last_stats = None  # TranslationStats of the last finished translation
 
     def _ensure_service(self):
         if self._service is None:
@@ -222,6 +223,7 @@ class LiveTranslator(QObject):
     def _on_finished(self, stats: object) -> None:
         if not self._busy or getattr(stats, "cancelled", False):
             return
+        self.last_stats = stats
         from studyreader.translate.segment import join_translation
 
         self._busy = False
