@@ -86,7 +86,7 @@ class _Line:
 
 def _lines(text: str) -> list[_Line]:
     lines = []
-    pos = 0
+    pos = 1 if text.startswith("\ufeff") else 0  # a byte-order mark belongs to no block
     while True:
         nl = text.find("\n", pos)
         if nl == -1:

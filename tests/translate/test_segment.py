@@ -1,0 +1,186 @@
+"""Segmentation of Markdown notes into aligned blocks (pure, no model)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from studyreader.translate.segment import join_translation, segment_markdown
+from studyreader.translate.sentences import protected_spans, split_sentences
+from tests.conftest import SHARED_DIR, corpus_files
+
+SAMPLE = SHARED_DIR / "sample-notes.md"
+REAL_FILES = ([SAMPLE] if SAMPLE.is_file() else []) + corpus_files()
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _fenced_code(text: str) -> list[str]:
+    """Fenced code blocks found independently, by a plain regex over lines."""
+    return [m.group(0) for m in re.finditer(r"(?ms)^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[ \t]*$", text)]
+
+
+@pytest.mark.skipif(not REAL_FILES, reason="no real notes files beside the project")
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.name)
+def test_real_notes_blocks_cover_source_exactly(path):
+    text = _read(path)
+    blocks = segment_markdown(text)
+    assert blocks, "every real notes file has blocks"
+    previous_end = 0
+    for i, block in enumerate(blocks):
+        assert block.index == i
+        assert text[block.start:block.end] == block.source
+        assert "".join(p.text for p in block.parts) == block.source
+        assert block.start >= previous_end
+        assert block.start_line == text.count("\n", 0, block.start) + 1
+        assert block.end_line == text.count("\n", 0, block.end) + 1
+        # only whitespace between blocks
+        assert not text[previous_end:block.start].strip()
+        previous_end = block.end
+        if block.kind in ("code", "html", "front_matter", "rule"):
+            assert not block.translatable
+            assert not any(p.translatable for p in block.parts)
+    assert not text[previous_end:].strip()
+    # every fenced code block of the file is a whole, untranslatable block
+    code_sources = [b.source for b in blocks if b.kind == "code"]
+    for fenced in _fenced_code(text):
+        assert any(fenced.strip() in src for src in code_sources), fenced[:80]
+    # join with nothing translated gives the file back byte for byte
+    assert join_translation(text, blocks, [None] * len(blocks)) == text
+
+
+@pytest.mark.skipif(not REAL_FILES, reason="no real notes files beside the project")
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.name)
+def test_real_notes_inline_code_and_urls_are_protected(path):
+    text = _read(path)
+    for block in segment_markdown(text):
+        for part in block.parts:
+            if not part.translatable:
+                continue
+            spans = protected_spans(part.text)
+            opaque = "".join(s.text for s in spans if s.kind == "opaque")
+            for code in re.findall(r"`[^`\n]+`", part.text):
+                assert code in opaque
+            for url in re.findall(r"https?://[A-Za-z0-9/._~%?#=&+-]+", part.text):
+                assert url.rstrip(".,") in opaque
+            for sentence in split_sentences(part.text):
+                assert part.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_block_kinds_levels_and_lines():
+    text = (
+        "---\ntimezone: Asia/Shanghai\n---\n\n"
+        "# 标题\n\n"
+        "段落第一行。\n第二行 `code`。\n\n"
+        "- 列表项一\n  - 嵌套项\n- 列表项二\n\n"
+        "1. 第一\n2. 第二\n\n"
+        "> 引用的话\n> 第二行\n\n"
+        "```python\n# 不是标题\n### 2025.01.01\n<!-- Content_END -->\n```\n\n"
+        "<!-- Content_START -->\n\n"
+        "| 名称 | 说明 |\n|:---|---:|\n| `L1StandardBridge` | 桥接合约 |\n| OP | 代币 |\n\n"
+        "设置标题\n---\n\n"
+        "***\n"
+    )
+    blocks = segment_markdown(text)
+    kinds = [(b.kind, b.level, b.start_line) for b in blocks]
+    assert kinds == [
+        ("front_matter", 0, 1),
+        ("heading", 1, 5),
+        ("paragraph", 0, 7),
+        ("list_item", 0, 10),
+        ("list_item", 1, 11),
+        ("list_item", 0, 12),
+        ("list_item", 0, 14),
+        ("list_item", 0, 15),
+        ("blockquote", 0, 17),
+        ("code", 0, 20),
+        ("html", 0, 26),
+        ("table", 0, 28),
+        ("heading", 2, 33),
+        ("rule", 0, 36),
+    ]
+    code = blocks[9]
+    assert code.source == "```python\n# 不是标题\n### 2025.01.01\n<!-- Content_END -->\n```"
+    table = blocks[11]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["名称", "说明"],
+        ["`L1StandardBridge`", "桥接合约"],
+        ["OP", "代币"],
+    ]
+    # markup is never translatable: the heading marker, list markers, quote prefixes, pipes
+    heading = blocks[1]
+    assert [(p.text, p.translatable) for p in heading.parts] == [("# ", False), ("标题", True)]
+    nested = blocks[4]
+    assert [(p.text, p.translatable) for p in nested.parts] == [("  - ", False), ("嵌套项", True)]
+    quote = blocks[8]
+    assert [p.text for p in quote.parts if not p.translatable] == ["> ", "\n", "> "]
+
+
+def test_crlf_and_bom_kept_in_verbatim_parts():
+    text = "\ufeff# 标题\r\n\r\n第一行。\r\n第二行。\r\n"
+    blocks = segment_markdown(text)
+    assert [b.kind for b in blocks] == ["heading", "paragraph"]
+    para = blocks[1]
+    assert para.source == "第一行。\r\n第二行。"
+    assert [p.text for p in para.parts] == ["第一行。", "\r\n", "第二行。"]
+    assert join_translation(text, blocks, ["# T", "A.\r\nB."]) == "\ufeff# T\r\n\r\nA.\r\nB.\r\n"
+
+
+def test_blocks_without_chinese_are_not_translatable():
+    blocks = segment_markdown("## Notes\n\nOP Stack and L2.\n\n- 中文\n")
+    assert [b.translatable for b in blocks] == [False, False, True]
+
+
+def test_sentences_split_on_chinese_punctuation_and_lines():
+    text = "第一句。第二句！第三句？第四句；第五句……最后"
+    assert [s.text for s in split_sentences(text)] == ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "最后"]
+    assert [s.text for s in split_sentences("甲\n乙")] == ["甲", "乙"]
+    # closing quotes stay with their sentence
+    assert [s.text for s in split_sentences("他说“好。”然后走了。")] == ["他说“好。”", "然后走了。"]
+
+
+def test_run_on_sentences_are_capped_without_breaking_spans():
+    text = "，".join(["很长的句子包含`code_span_value`和更多内容"] * 20)
+    parts = split_sentences(text, max_chars=60)
+    assert len(parts) > 1
+    assert all(len(s.text) <= 60 for s in parts)
+    assert "".join(s.text for s in parts) == text
+    for s in parts:
+        assert s.text.count("`") % 2 == 0
+
+
+def test_no_split_inside_code_span_or_url():
+    text = "运行 `print('你好。再见！')` 看 https://example.com/a?b=1 吧。"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [text]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("部署 L1StandardBridge 合约", ["L1StandardBridge"]),
+        ("OP Stack 的结构", ["OP Stack"]),
+        ("支持 EIP-4844 的 blob", ["EIP-4844", "blob"]),
+        ("版本 v1.2.3 和 7天", ["v1.2.3", "7"]),
+        ("调用 my_func_name 函数", ["my_func_name"]),
+    ],
+)
+def test_latin_terms(text, expected):
+    assert [s.text for s in protected_spans(text) if s.kind == "term"] == expected
+
+
+def test_opaque_spans():
+    text = "看 [文档](https://docs.optimism.io/x_(y)) 和 ![图](img/a.png) 以及 <br> `a|b` **重点** &nbsp; <https://a.b>"
+    spans = {s.text: s.sub for s in protected_spans(text) if s.kind == "opaque"}
+    assert spans["](https://docs.optimism.io/x_(y))"] == "target"
+    assert spans["["] == "linkopen"
+    assert spans["![图](img/a.png)"] == "image"
+    assert spans["<br>"] == "html"
+    assert spans["`a|b`"] == "code"
+    assert spans["**"] == "emphasis"
+    assert spans["&nbsp;"] == "entity"
+    assert spans["<https://a.b>"] == "autolink"
