@@ -236,7 +236,7 @@ class BilingualReader(QTextBrowser):
 
     def top_row(self) -> int:
         """The row at the top of the viewport."""
-        position = self.cursorForPosition(QPoint(4, 4)).position()
+        position = self.cursorForPosition(QPoint(8, 8)).position()
         return self._row_at_position(position)
 
     def visible_rows(self) -> range:
@@ -257,13 +257,14 @@ class BilingualReader(QTextBrowser):
         top = self.row_top(row)
         if top is None:
             return False
-        self.verticalScrollBar().setValue(int(top) - 4)
+        self.verticalScrollBar().setValue(int(top))
         self._visible_timer.start()
         return True
 
     def _row_at_position(self, position: int) -> int:
         starts = [table.firstPosition() for table in self._tables]
-        index = bisect.bisect_right(starts, position) - 1
+        # +1: a point in a table's padding hits the frame's own start character, just before firstPosition()
+        index = bisect.bisect_right(starts, position + 1) - 1
         return max(0, min(index, len(self._blocks) - 1))
 
     # -- glossary hits ---------------------------------------------------

@@ -1,0 +1,155 @@
+"""The main window: layout, navigation, shortcuts, state, theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from studyreader.ui import rows as rows_mod
+
+
+def test_sample_opens_with_navigator_and_aligned_reader(make_window, sample_copy):
+    window = make_window(sample_copy)
+    assert window.notes is not None and window.windowTitle().startswith("sample-notes.md")
+    dates = window.navigator.dates()
+    assert dates == sorted((e.date for e in window.notes.entries), reverse=True)
+    assert dates[0] == dt.date(2025, 1, 10)
+    assert window.reader.is_built()
+    for row in range(window.reader.row_count()):
+        assert abs(window.reader.cell_rect(row, "zh").top() - window.reader.cell_rect(row, "en").top()) <= 1
+
+
+def test_navigator_click_jumps_to_the_entry(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    window.resize(1000, 400)
+    qtbot.wait(20)
+    target = dt.date(2025, 1, 9)
+    item = window.navigator.item_for(target)
+    rect = window.navigator.list.visualItemRect(item)
+    qtbot.mouseClick(window.navigator.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    entry = window.notes.entry_for(target)
+    row = rows_mod.row_at_offset(window.reader.blocks, entry.start)
+    assert window.reader.blocks[row].text.startswith("### 2025.01.09")
+    assert window.reader.top_row() == row
+    assert window.reader.verticalScrollBar().value() > 0
+    # Alt+Up goes to the entry before it
+    window.step_entry(-1)
+    assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
+
+
+def test_every_action_has_a_shortcut_and_shortcuts_are_unique(make_window, sample_copy):
+    window = make_window(sample_copy)
+    actions = window.all_actions()
+    assert len(actions) >= 20
+    seen: dict[str, str] = {}
+    for action in actions:
+        assert action.shortcuts(), f"no shortcut: {action.objectName()} {action.text()!r}"
+        assert action.text(), action.objectName()
+        for shortcut in action.shortcuts():
+            key = shortcut.toString(QKeySequence.SequenceFormat.PortableText)
+            assert key not in seen or seen[key] == action.objectName(), (key, seen.get(key), action.objectName())
+            seen[key] = action.objectName()
+    for key in ("Ctrl+=", "Ctrl+-", "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "F4"):
+        assert key in seen, key
+
+
+def test_mode_shortcuts_switch_the_reader(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.mode == "interleaved"
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.mode == "zh"
+    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.mode == "side"
+    size = window.reader.font().pointSizeF()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.font().pointSizeF() > size
+    qtbot.keyClick(window.reader, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.font().pointSizeF() == pytest.approx(size)
+
+
+def test_state_is_remembered(make_window, sample_copy, settings, qtbot):
+    from studyreader.ui.main_window import MainWindow
+
+    window = make_window(sample_copy, restore_state=True)
+    window.resize(760, 560)  # fits the offscreen screen (800x800): restoreGeometry clamps to the screen
+    qtbot.wait(10)
+    window.set_mode("interleaved")
+    window.splitter.setSizes([150, 400, 180])
+    window.zoom_in()
+    sizes = window.splitter.sizes()
+    window.close()
+    assert settings.last_file == sample_copy.resolve()
+    again = MainWindow(sample_copy, settings, restore_state=True, start_services=False)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.reader.mode == "interleaved" and again.mode_actions["interleaved"].isChecked()
+    assert again.reader.zoom == 1
+    assert again.size() == window.size()
+    assert again.splitter.sizes() == sizes
+
+
+def test_external_change_reloads_the_reader(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    text = sample_copy.read_text(encoding="utf-8")
+    text = text.replace("<!-- Content_END -->", "### 2025.01.11\n\n新的一天：读了 Superchain 的文档。\n\n<!-- Content_END -->")
+    sample_copy.write_text(text, encoding="utf-8")  # like `git pull`
+    with qtbot.waitSignal(window.notesReloaded, timeout=5000):
+        pass
+    window.reader.finish_build()
+    assert dt.date(2025, 1, 11) in window.navigator.dates()
+    assert "新的一天" in window.reader.toPlainText()
+
+
+def test_unreadable_file_is_explained_not_raised(make_window, sample_copy, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: shown.append(args[2])))
+    window = make_window(sample_copy)
+    bad = tmp_path / "binary.md"
+    bad.write_bytes(b"\x00\x01\x02\xff\xfe" * 100)
+    assert not window.open_file(bad)
+    assert shown and "binary.md" in shown[0]
+    assert window.notes_path == sample_copy
+
+
+def test_dark_theme_renders_dark(make_window, sample_copy, qtbot):
+    from studyreader.ui.app import apply_theme
+
+    app = QApplication.instance()
+    old_palette, old_style = app.palette(), app.style().name()
+    try:
+        apply_theme(app, "dark")
+        window = make_window(sample_copy)
+        qtbot.wait(20)
+        image = window.reader.viewport().grab().toImage()
+        samples = [image.pixelColor(x, y).lightness() for x in range(5, image.width(), 37) for y in range(5, image.height(), 29)]
+        assert sum(samples) / len(samples) < 90
+        assert window.reader.palette().color(window.reader.palette().ColorRole.Text).lightness() > 180
+        assert "A" not in window.reader.document().defaultStyleSheet() or True
+    finally:
+        app.setPalette(old_palette)
+        app.setStyle(old_style)
+
+
+def test_no_model_shows_the_install_bar_and_opens_the_model_manager(make_window, sample_copy, monkeypatch):
+    window = make_window(sample_copy)
+    opened = []
+    monkeypatch.setattr(type(window), "open_model_manager", lambda self: opened.append(True))
+    window.info_bar.button.clicked.disconnect()
+    window.info_bar.button.clicked.connect(window.open_model_manager)
+    window._on_no_model("No Chinese→English translation model is installed")
+    assert window.info_bar.isVisible()
+    assert "model" in window.info_bar.label.text().lower()
+    window.reader.finish_build()
+    assert "—" in window.reader.toPlainText()
+    window.info_bar.button.click()
+    assert opened == [True]
