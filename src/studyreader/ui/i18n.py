@@ -76,3 +76,14 @@ def apply_language(setting: str | None, app: QCoreApplication | None = None) -> 
     QLocale.setDefault(QLocale(language))
     _current = language
     return language
+
+
+def remove_translators(app: QCoreApplication | None = None) -> None:
+    """Uninstall what :func:`apply_language` installed (the source strings show again)."""
+    global _current
+    app = app or QCoreApplication.instance()
+    if app is not None:
+        for translator in _installed:
+            app.removeTranslator(translator)
+    _installed.clear()
+    _current = None

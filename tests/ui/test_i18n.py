@@ -1,0 +1,156 @@
+"""The interface language: complete Chinese, compiled files that load, switching at run time."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDialogButtonBox
+
+from studyreader import paths
+from studyreader.ui import i18n
+
+TS_ZH = paths.translations_dir() / "studyreader_zh_CN.ts"
+TS_EN = paths.translations_dir() / "studyreader_en.ts"
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SAME_IN_CHINESE = {"Markdown"}  # names that Chinese users read as they are
+
+
+def messages(ts_path):
+    root = ET.parse(ts_path).getroot()
+    for context in root.iter("context"):
+        name = context.find("name").text
+        for message in context.iter("message"):
+            yield name, message
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_every_chinese_message_is_translated():
+    seen = 0
+    problems = []
+    for context, message in messages(TS_ZH):
+        seen += 1
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        where = f"{context}: {source!r}"
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{where} is {translation.get('type')}")
+            continue
+        if message.get("numerus") == "yes":
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            texts = forms
+        else:
+            texts = [translation.text or ""]
+        for text in texts:
+            if not text.strip():
+                problems.append(f"{where} has an empty translation")
+            elif set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(source)):
+                problems.append(f"{where}: placeholders differ in {text!r}")
+            elif "&" in source.replace("&&", "") and "&" not in text:
+                problems.append(f"{where}: the keyboard accelerator (&) is missing in {text!r}")
+            elif CJK.search(text) is None and source not in SAME_IN_CHINESE:
+                problems.append(f"{where}: not Chinese: {text!r}")
+    assert seen > 100
+    assert problems == []
+
+
+def test_english_file_gives_plural_forms():
+    plural = [(c, m) for c, m in messages(TS_EN) if m.get("numerus") == "yes"]
+    assert plural
+    for context, message in plural:
+        forms = [f.text or "" for f in message.find("translation").iter("numerusform")]
+        assert len(forms) == 2 and all("%n" in f for f in forms), (context, forms)
+
+
+def test_compiled_files_exist_beside_their_sources():
+    for ts in (TS_ZH, TS_EN):
+        qm = ts.with_suffix(".qm")
+        assert qm.is_file(), f"{qm} missing: run pyside6-lrelease"
+        assert qm.stat().st_size > 0
+
+
+def test_loading_the_qm_changes_a_menu_text(qapp, english_afterwards):
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert i18n.apply_language("zh_CN") == "zh_CN"
+    assert i18n.current_language() == "zh_CN"
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    assert QCoreApplication.translate("EntryEditor", "&Save Entry") == "保存条目(&S)"
+    assert QCoreApplication.translate("EntryEditor", "%n character(s)", "", 3) == "3 个字"
+    i18n.apply_language("en")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QCoreApplication.translate("EntryEditor", "%n character(s)", "", 1) == "1 character"
+    assert QCoreApplication.translate("EntryEditor", "%n character(s)", "", 3) == "3 characters"
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "expected"),
+    [
+        ("zh_CN", "en_US", "zh_CN"),
+        ("en", "zh_CN", "en"),
+        ("", "zh_CN", "zh_CN"),
+        ("", "zh_TW", "zh_CN"),
+        ("", "zh_HK", "zh_CN"),
+        ("", "en_GB", "en"),
+        ("", "de_DE", "en"),
+        ("fr", "zh_CN", "zh_CN"),  # an unknown setting falls back to the system
+    ],
+)
+def test_system_locale_decides_unless_the_setting_overrides(setting, system, expected):
+    assert i18n.resolve_language(setting, QLocale(system)) == expected
+
+
+def test_switching_at_run_time_retranslates_open_widgets(qapp, qtbot, tmp_path, english_afterwards):
+    import shutil
+
+    from studyreader.ui.editor import EntryEditor
+    from studyreader.ui.settings import Settings
+    from studyreader.ui.settings_dialog import SettingsDialog
+
+    notes = tmp_path / "notes.md"
+    shutil.copy(paths.sample_notes(), notes)
+    editor = EntryEditor(notes_path=notes)
+    qtbot.addWidget(editor)
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert editor.save_button.text() == "Save Entry"
+    assert dialog.windowTitle() == "Settings"
+    assert cancel.text() == "Cancel"
+
+    i18n.apply_language("zh_CN")
+    qapp.processEvents()
+    assert editor.save_button.text() == "保存条目"
+    assert editor.save_action.text() == "保存条目(&S)"
+    assert editor.date_label.text().endswith("的条目")
+    assert dialog.windowTitle() == "设置"
+    assert cancel.text() == "取消"  # Qt's own strings come from qtbase_zh_CN.qm
+
+    i18n.apply_language("en")
+    qapp.processEvents()
+    assert editor.save_button.text() == "Save Entry"
+    assert dialog.windowTitle() == "Settings"
+    editor.shutdown()
+
+
+def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, english_afterwards):
+    from studyreader.ui.settings import Settings
+    from studyreader.ui.settings_dialog import SettingsDialog
+
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    dialog.accept()
+    assert settings.language == "zh_CN"
+    assert i18n.current_language() == "zh_CN"
+    assert QCoreApplication.translate("MainWindow", "&View") == "视图(&V)"
+    assert Settings().language == "zh_CN"
