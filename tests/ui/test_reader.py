@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,10 @@ def test_sample_rows_are_aligned_before_and_after_translation(reader, sample_cop
     assert_aligned(reader)
     # Give rows translations of very different lengths: rows stay aligned, the next row starts below both.
     for row in reader.pending_rows():
-        reader.set_translation(row, "A much longer English rendering of this block. " * (1 + row % 4))
+        # keep the block's markup (list marker, heading hashes): lists and headings are the tricky rows
+        markup = re.match(r"^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+", reader.blocks[row].text)
+        prefix = markup.group(0) if markup else ""
+        reader.set_translation(row, prefix + "A much longer English rendering of this block. " * (1 + row % 4))
     reader.finish_build()
     assert not reader.pending_rows()
     assert_aligned(reader)

@@ -73,7 +73,7 @@ def test_local_image_path_refuses_escapes_and_non_images(tmp_path):
 
 def test_markdown_features_tables_fences_lists():
     html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n```bash\nmake <x>\n```\n\n3. three\n")
-    assert "<table>" in html and "<td>1</td>" in html
+    assert "<table class=\"md\"" in html and "<td>1</td>" in html
     assert "<pre><code" in html and "make &lt;x&gt;" in html
     assert '<ol start="3">' in html
 

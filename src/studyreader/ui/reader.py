@@ -222,10 +222,27 @@ class BilingualReader(QTextBrowser):
         cell = self._cell(table, language)
         return cell.firstCursorPosition() if cell is not None else None
 
+    def cell_range(self, row: int, language: str) -> tuple[int, int] | None:
+        """Document positions [start, end] of a row's Chinese or English cell."""
+        table = self.table(row)
+        cell = self._cell(table, language) if table is not None else None
+        if cell is None:
+            return None
+        return cell.firstCursorPosition().position(), cell.lastCursorPosition().position()
+
     def cell_rect(self, row: int, language: str) -> QRect | None:
-        """Where the first line of a cell is, in viewport coordinates."""
-        cursor = self.cell_cursor(row, language)
-        return self.cursorRect(cursor) if cursor is not None else None
+        """Where the cell's first line of text is, in viewport coordinates (empty blocks skipped)."""
+        table = self.table(row)
+        cell = self._cell(table, language) if table is not None else None
+        if cell is None:
+            return None
+        cursor = cell.firstCursorPosition()
+        end = cell.lastCursorPosition().position()
+        while cursor.block().length() <= 1 and cursor.block().next().isValid():
+            if cursor.block().next().position() > end:
+                break
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        return self.cursorRect(cursor)
 
     def row_top(self, row: int) -> float | None:
         table = self.table(row)
@@ -410,7 +427,19 @@ class BilingualReader(QTextBrowser):
             cursor = cell.firstCursorPosition()
             cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertHtml(self._zh_html(row) if language == "zh" else self._en_html(row))
+            self._drop_leading_empty_block(table, language)
         self._tidy_table(table)
+
+    def _drop_leading_empty_block(self, table: QTextFrame, language: str) -> None:
+        """insertHtml leaves the cell's old empty paragraph above a list or heading: remove it."""
+        for _ in range(3):
+            cell = self._cell(table, language)
+            cursor = cell.firstCursorPosition()
+            block = cursor.block()
+            if block.length() > 1 or block.position() + block.length() > cell.lastCursorPosition().position():
+                return
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+            cursor.deletePreviousChar()
 
     def _cell(self, table: QTextFrame, language: str):
         if self._mode == "side":
@@ -517,7 +546,7 @@ class BilingualReader(QTextBrowser):
         base = palette.color(QPalette.ColorRole.Base)
         dark = base.lightness() < 128
         muted = _mix(text, base, 0.55).name()
-        term_bg = (QColor(96, 120, 64) if dark else QColor(246, 236, 196)).name()
+        term_bg = (QColor(66, 74, 50) if dark else QColor(250, 243, 218)).name()
         miss_bg = (QColor(120, 60, 50) if dark else QColor(250, 214, 204)).name()
         rule = _mix(text, base, 0.85).name()
         code_bg = _mix(text, base, 0.93).name()
@@ -538,6 +567,7 @@ class BilingualReader(QTextBrowser):
             code {{ background-color: {code_bg}; font-family: monospace; }}
             pre {{ background-color: {code_bg}; font-family: monospace; }}
             th {{ background-color: {code_bg}; }}
+            table.md td, table.md th {{ padding-top: 0px; padding-bottom: 3px; padding-left: 4px; padding-right: 8px; }}
         """
         self.document().setDefaultStyleSheet(css)
 

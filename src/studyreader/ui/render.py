@@ -141,7 +141,9 @@ def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> s
 
 def render_markdown(text: str, base_dir: Path | None = None, labels: Labels = Labels()) -> str:
     """Markdown source to the safe HTML the reader shows."""
-    return _replace_images(sanitise(markdown_to_html(text)), base_dir, labels)
+    safe = _replace_images(sanitise(markdown_to_html(text)), base_dir, labels)
+    # Tables without spacing above their first row: a table's text starts level with its translation.
+    return safe.replace("<table>", '<table class="md" cellspacing="0" cellpadding="0">')
 
 
 # -- glossary marks ----------------------------------------------------------
