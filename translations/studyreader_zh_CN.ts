@@ -91,6 +91,10 @@
         <translation>翻译模型…</translation>
     </message>
     <message>
+        <source>Rendered as in the reader</source>
+        <translation>与阅读区的显示方式相同</translation>
+    </message>
+    <message>
         <source>There is nothing to save yet.</source>
         <translation>还没有可保存的内容。</translation>
     </message>

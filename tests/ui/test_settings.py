@@ -136,3 +136,21 @@ def test_settings_dialog_cancel_changes_nothing(settings, qtbot):
     dialog.goal_spin.setValue(75)
     dialog.reject()
     assert settings.daily_goal_minutes == 60
+
+
+def test_settings_dialog_labels_every_field(settings, qtbot):
+    from studyreader.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pairs = [
+        (dialog.language_label, dialog.language_combo),
+        (dialog.theme_label, dialog.theme_combo),
+        (dialog.target_label, dialog.target_spin),
+        (dialog.goal_label, dialog.goal_spin),
+        (dialog.reminder_label, dialog.reminder_time),
+    ]
+    for label, field in pairs:
+        assert label.isVisible() and label.text().strip("&:")
+        assert label.buddy() is field

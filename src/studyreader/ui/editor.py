@@ -46,6 +46,7 @@ from studyreader.ui.settings import Settings
 
 DEBOUNCE_MS = 600
 AUTOSAVE_MS = 3000
+PREVIEW_CSS = "td, th { padding: 2px 10px 2px 0; } pre { margin-left: 8px; }"
 WATCH_DEBOUNCE_MS = 250
 
 
@@ -358,6 +359,8 @@ class EntryEditor(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("entryState")
         self.state_label.setEnabled(False)  # the palette's quiet colour
+        self.state_label.setWordWrap(True)
+        self.state_label.setMinimumWidth(80)
         self.in_place_button = QToolButton(self)
         self.in_place_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.save_button = QPushButton(self)
@@ -391,6 +394,8 @@ class EntryEditor(QWidget):
         self.english.setObjectName("entryEnglish")
         self.english.setOpenLinks(False)
         self.english.setOpenExternalLinks(False)
+        for browser in (self.preview, self.english):
+            browser.document().setDefaultStyleSheet(PREVIEW_CSS)
 
         self.editor_caption = QLabel(self)
         self.preview_caption = QLabel(self)
@@ -419,7 +424,9 @@ class EntryEditor(QWidget):
         self.splitter.setObjectName("editorSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.editor_column = column(self.editor_caption, self.editor, self.count_label)
-        self.preview_column = column(self.preview_caption, self.preview)
+        self.preview_footer = QLabel(self)
+        self.preview_footer.setEnabled(False)
+        self.preview_column = column(self.preview_caption, self.preview, self.preview_footer)
         english_footer = QWidget(self)
         footer_layout = QHBoxLayout(english_footer)
         footer_layout.setContentsMargins(0, 0, 0, 0)
@@ -513,9 +520,22 @@ class EntryEditor(QWidget):
         self.models_button.setText(self.tr("Translation Models…"))
         if self._recovered is not None and self.recovery_banner.isVisible():
             self._show_recovery_banner(self._recovered)
+        self.preview_footer.setText(self.tr("Rendered as in the reader"))
         self._refresh_header()
         self._update_count()
         self._update_translation_state()
+        self._align_columns()
+
+    def _align_columns(self) -> None:
+        """Captions and footers share one height, so the three panes line up in any language."""
+        captions = (self.editor_caption, self.preview_caption, self.english_caption)
+        height = max(label.sizeHint().height() for label in captions)
+        for label in captions:
+            label.setFixedHeight(height)
+        footers = (self.count_label, self.preview_footer)
+        height = max([label.sizeHint().height() for label in footers] + [self.models_button.sizeHint().height()])
+        for widget in (*footers, self.english_column.layout().itemAt(2).widget()):
+            widget.setFixedHeight(height)
 
     # -- public API ------------------------------------------------------
     @property

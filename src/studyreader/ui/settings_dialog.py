@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -46,18 +47,27 @@ class SettingsDialog(QDialog):
         self.reminder_time.setDisplayFormat("HH:mm")
         self.reminder_check.toggled.connect(self.reminder_time.setEnabled)
 
+        def label_for(field: QWidget) -> QLabel:
+            label = QLabel(self)
+            label.setBuddy(field)
+            return label
+
+        self.language_label = label_for(self.language_combo)
+        self.theme_label = label_for(self.theme_combo)
+        self.target_label = label_for(self.target_spin)
+        self.goal_label = label_for(self.goal_spin)
+        self.reminder_label = label_for(self.reminder_time)
+
         self.interface_group = QGroupBox(self)
         interface_form = QFormLayout(self.interface_group)
-        interface_form.addRow("", self.language_combo)
-        interface_form.addRow("", self.theme_combo)
+        interface_form.addRow(self.language_label, self.language_combo)
+        interface_form.addRow(self.theme_label, self.theme_combo)
         self.study_group = QGroupBox(self)
         study_form = QFormLayout(self.study_group)
-        study_form.addRow("", self.target_spin)
-        study_form.addRow("", self.goal_spin)
+        study_form.addRow(self.target_label, self.target_spin)
+        study_form.addRow(self.goal_label, self.goal_spin)
         study_form.addRow(self.reminder_check)
-        study_form.addRow("", self.reminder_time)
-        self._interface_form = interface_form
-        self._study_form = study_form
+        study_form.addRow(self.reminder_label, self.reminder_time)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -116,20 +126,14 @@ class SettingsDialog(QDialog):
         self.theme_combo.setItemText(2, self.tr("Dark"))
         self.interface_group.setTitle(self.tr("Interface"))
         self.study_group.setTitle(self.tr("Study"))
-        self._label(self._interface_form, self.language_combo, self.tr("&Language:"))
-        self._label(self._interface_form, self.theme_combo, self.tr("&Theme:"))
-        self._label(self._study_form, self.target_spin, self.tr("Evening &target:"))
-        self._label(self._study_form, self.goal_spin, self.tr("Daily &goal for the streak:"))
-        self._label(self._study_form, self.reminder_time, self.tr("Remind me &at:"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.theme_label.setText(self.tr("&Theme:"))
+        self.target_label.setText(self.tr("Evening &target:"))
+        self.goal_label.setText(self.tr("Daily &goal for the streak:"))
+        self.reminder_label.setText(self.tr("Remind me &at:"))
         suffix = self.tr(" min")
         self.goal_spin.setSuffix(suffix)
         self.target_spin.setSuffix(suffix)
         self.reminder_check.setText(self.tr("&Remind me in the evening if I have not started studying"))
         self.language_combo.setToolTip(self.tr("Takes effect at once."))
         self.reminder_time.setToolTip(self.tr("In the notes file's time zone."))
-
-    @staticmethod
-    def _label(form: QFormLayout, field: QWidget, text: str) -> None:
-        label = form.labelForField(field)
-        if label is not None:
-            label.setText(text)
