@@ -102,3 +102,31 @@ def test_any_text_survives(tmp_path_factory, text, mode):
     draft = Draft(notes_path=str(folder / "n.md"), date=date(2024, 2, 29), text=text, mode=mode)
     store.save(draft)
     assert store.load(folder / "n.md") == draft
+
+
+def test_editable_body_is_the_entry_text_without_heading(tmp_path):
+    from studyreader.notes import load_notes
+    from studyreader.notes.drafts import editable_body
+
+    notes = load_notes(paths.sample_notes())
+    body = editable_body(notes, date(2025, 1, 10))
+    assert body.startswith("**治理**")
+    assert body.endswith("明天计划：读 Superchain 的互操作性文档。")
+    assert "###" not in body and "Content_END" not in body
+    assert editable_body(notes, date(2030, 1, 1)) is None
+
+
+def test_editable_body_inside_a_per_entry_wrapper(tmp_path):
+    from studyreader.notes import parse_notes
+    from studyreader.notes.drafts import editable_body
+
+    text = (
+        "<!-- Content_START -->\r\n"
+        "### 2025-08-23\r\n"
+        "<!-- DAILY_CHECKIN_2025-08-23_START -->\r\n"
+        "第一行\r\n\r\n第二行\r\n"
+        "<!-- DAILY_CHECKIN_2025-08-23_END -->\r\n"
+        "<!-- Content_END -->\r\n"
+    )
+    notes = parse_notes(text)
+    assert editable_body(notes, date(2025, 8, 23)) == "第一行\n\n第二行"
