@@ -158,3 +158,61 @@ def test_embedded_terms_are_all_found_in_order(pieces, tail):
     assert [(m.start, m.text) for m in matches] == expected
     for m in matches:
         assert glossary.lookup(m.text).id == m.term_id
+
+
+# An independent, slow reference: try every form at every position, then pick leftmost-longest.
+_REF_TERMS = [
+    Term(id="ab", en="ab"),
+    Term(id="abc", en="abc"),
+    Term(id="bcd", en="bcd"),
+    Term(id="op", en="OP"),
+    Term(id="shu", zh="数据"),
+    Term(id="shu-ke", zh="数据可用"),
+    Term(id="ke-ceng", zh="可用性层"),
+    Term(id="ke", zh="可用"),
+]
+
+
+def _reference(text: str) -> list[tuple[int, int, str]]:
+    candidates = []
+    word = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+    for term in _REF_TERMS:
+        for form in term.forms:
+            sensitive = form.isupper()
+            for plural in ("", "s"):
+                if plural and not (form[-1].isascii() and form[-1].isalpha()):
+                    continue
+                full = form + plural
+                for start in range(len(text) - len(full) + 1):
+                    piece = text[start : start + len(full)]
+                    if sensitive or plural:
+                        if piece[: len(form)] != form if sensitive else piece[: len(form)].lower() != form.lower():
+                            continue
+                        if plural and piece[-1] != "s":
+                            continue
+                    elif piece.lower() != full.lower():
+                        continue
+                    end = start + len(full)
+                    if full[0] in word and start and text[start - 1] in word:
+                        continue
+                    if full[-1] in word and end < len(text) and text[end] in word:
+                        continue
+                    candidates.append((start, -end, term.id))
+    out = []
+    last = -1
+    for start, neg_end, term_id in sorted(candidates):
+        if start >= last:
+            out.append((start, -neg_end, term_id))
+            last = -neg_end
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "s", "ab", "bcd", "OP", "op", " ", "数据", "可用", "性层", "可", "é", "\n"]), max_size=14))
+def test_matcher_agrees_with_a_brute_force_reference(pieces):
+    text = "".join(pieces)
+    matcher = _REF_MATCHER
+    assert [(m.start, m.end, m.term_id) for m in matcher.find(text)] == _reference(text)
+
+
+_REF_MATCHER = Matcher(_REF_TERMS)

@@ -21,6 +21,7 @@ from studyreader.glossary.model import Match, Term
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _SEPARATORS = re.compile(r"[ \-]+")
+_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # Priorities: lower wins when two terms claim the same lower-cased key.
@@ -259,7 +260,12 @@ class Matcher:
                 if cand not in seen:
                     seen.add(cand)
                     unique.append(cand)
-            automaton.add_word(key, tuple(unique))
+            first = unique[0]
+            if not (first[2] or first[3] or first[4]):
+                # The common case (a Chinese form, or a Latin form with nothing to check): no checks at match time.
+                automaton.add_word(key, (first[1], first[0], None, first[5]))
+            else:
+                automaton.add_word(key, (first[1], first[0], tuple(unique), first[5]))
         automaton.make_automaton()
         self._automaton = automaton
         self.key_count = len(table)
@@ -273,12 +279,13 @@ class Matcher:
         check_left = key[0] in _WORD_CHARS
         check_right = key[-1] in _WORD_CHARS
         length = len(key)
-        cand = (term_id, length, check_left, check_right, spans)
+        chars = len(form)  # the match's length in characters (``length`` counts UTF-8 bytes)
+        cand = (term_id, length, check_left, check_right, spans, chars)
         folded = key.encode("latin-1").lower().decode("latin-1")
         table.setdefault(folded, []).append((priority, cand))
         if key[-1].isascii() and key[-1].isalpha() and key[-1] not in "sS":
             # Plain plural: "Sequencers", "EIPs". The "s" itself must be lower case.
-            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, "s"),))
+            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, "s"),), chars + 1)
             table.setdefault(folded + "s", []).append(((priority[0], priority[1] + 2), plural))
 
     def find(self, text: str) -> list[Match]:
@@ -290,45 +297,61 @@ class Matcher:
         low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
         n = len(low)
         words = _WORD_CHARS
-        found: list[tuple[int, int, str]] = []
-        append = found.append
-        for end_index, candidates in self._automaton.iter(low):
-            after = end_index + 1
-            for term_id, length, check_left, check_right, case in candidates:
-                start = after - length
-                if check_left and start and low[start - 1] in words:
-                    continue
-                if check_right and after < n and low[after] in words:
-                    continue
-                if case:
-                    ok = True
-                    for i, j, expected in case:
-                        if raw[start + i : start + j] != expected:
-                            ok = False
-                            break
-                    if not ok:
-                        continue
-                append((start, -after, term_id))
-                break
-        if not found:
-            return []
-        found.sort()
-        selected = []
+        # Leftmost-longest selection while streaming: the automaton reports matches in order of their
+        # end, so a new match can only conflict with a tail of the selected ones. It replaces that tail
+        # when it starts at or before all of it (then it is longer), else it loses to the earlier start.
+        selected: list[tuple[int, int, str, int]] = []
         last_end = -1
-        for start, neg_end, term_id in found:
+        for end_index, (length, term_id, candidates, chars) in self._automaton.iter(low):
+            after = end_index + 1
+            if candidates is None:
+                start = after - length
+            else:
+                for term_id, length, check_left, check_right, case, chars in candidates:
+                    start = after - length
+                    if check_left and start and low[start - 1] in words:
+                        continue
+                    if check_right and after < n and low[after] in words:
+                        continue
+                    if case:
+                        ok = True
+                        for i, j, expected in case:
+                            if raw[start + i : start + j] != expected:
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                    break
+                else:
+                    continue
             if start >= last_end:
-                selected.append((start, -neg_end, term_id))
-                last_end = -neg_end
+                selected.append((start, after, term_id, chars))
+                last_end = after
+                continue
+            k = len(selected)
+            while k and selected[k - 1][1] > start:
+                if selected[k - 1][0] < start:
+                    break
+                k -= 1
+            else:
+                del selected[k:]
+                selected.append((start, after, term_id, chars))
+                last_end = after
+        if not selected:
+            return []
         if n == len(text):  # ASCII: byte offsets are character offsets
-            return [Match(term_id, text[s:e], s, e) for s, e, term_id in selected]
+            return [Match(term_id, text[s:e], s, e) for s, e, term_id, _ in selected]
+        # Byte offsets to character offsets: count the UTF-8 continuation bytes in between.
+        marks = data.translate(_CONTINUATION)
+        count = marks.count
         out = []
+        append_match = out.append
         pos_b = pos_c = 0
-        for s, e, term_id in selected:
-            pos_c += len(data[pos_b:s].decode("utf-8", "surrogatepass"))
-            start_c = pos_c
-            pos_c += len(data[s:e].decode("utf-8", "surrogatepass"))
-            pos_b = e
-            out.append(Match(term_id, text[start_c:pos_c], start_c, pos_c))
+        for s, e, term_id, chars in selected:
+            start_c = pos_c + (s - pos_b) - count(1, pos_b, s)
+            end_c = start_c + chars
+            append_match(Match(term_id, text[start_c:end_c], start_c, end_c))
+            pos_b, pos_c = e, end_c
         return out
 
 
