@@ -151,7 +151,11 @@ def test_target_reached_with_a_tray_sends_one_desktop_notification(qtbot, make_w
     advance(widget, clock, 7 * 60)
     # the tray shows the running time while the session runs
     assert notifier.tray is not None
-    assert "0:07:00" in notifier.tray.toolTip()
+    assert notifier.tray.toolTip() == "StudyReader: studying, 0:07"
+    assert notifier.tray.isVisible()
+    widget.toggle()
+    assert notifier.tray.toolTip() == "StudyReader: paused at 0:07"
+    widget.toggle()
     advance(widget, clock, 8 * 60)
     advance(widget, clock, 60)
     assert sent == [("Target reached", "15 minutes studied this evening. Well done!")]

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -214,29 +214,38 @@ class HeatMap(QWidget):
                     painter.drawText(x, metrics.ascent() + 1, name)
                     last_label_end = x + width + 4
 
+        # Cells are drawn in batches, one call per colour: a year is 371 cells and
+        # per-cell pen/brush changes make painting needlessly chatty.
         empty = self.empty_color()
-        dot_dark = QColor("#ffffff")
-        dot_light = QColor(text_color)
-        today_pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+        by_level: list[list[QRectF]] = [[] for _ in range(5)]
+        dots_on_dark: list[QPointF] = []
+        dots_on_light: list[QPointF] = []
         for offset in range(WEEKS * 7):
             day = first + timedelta(days=offset)
             if day > self.today:
                 break
-            rect = self.cell_rect(day)
+            rect = QRectF(self.cell_rect(day))
             level = level_of(self.minutes.get(day, 0), self.goal)
-            color = QColor(LEVEL_COLORS[level - 1]) if level else empty
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(color))
-            painter.drawRoundedRect(QRectF(rect), 2, 2)
-            if day == self.today:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(today_pen)
-                painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+            by_level[level].append(rect.adjusted(1, 1, -1, -1))
             if day in self.entries:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(dot_dark if level >= 3 else dot_light))
-                center = QRectF(rect).center()
-                painter.drawEllipse(center, 2.0, 2.0)
+                (dots_on_dark if level >= 3 else dots_on_light).append(rect.center())
+        for level, rects in enumerate(by_level):
+            if not rects:
+                continue
+            color = QColor(LEVEL_COLORS[level - 1]) if level else empty
+            # a 2 px pen with round joins around a 1 px smaller rect gives softly rounded cells
+            painter.setPen(QPen(color, 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.setBrush(QBrush(color))
+            painter.drawRects(rects)
+        for points, color in ((dots_on_dark, QColor("#ffffff")), (dots_on_light, QColor(text_color))):
+            if points:
+                painter.setPen(QPen(color, 4.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+                painter.drawPoints(points)
+        today_rect = self.cell_rect(self.today)
+        if today_rect is not None:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+            painter.drawRoundedRect(QRectF(today_rect).adjusted(0, 0, 0, 0), 2, 2)
         painter.end()
 
 

@@ -45,6 +45,7 @@ CYCLES_KEY = "study/cycles_enabled"
 FOCUS_KEY = "study/focus_minutes"
 BREAK_KEY = "study/break_minutes"
 TICK_MS = 500
+_UNSET = object()
 
 
 def format_hms(seconds: float) -> str:
@@ -121,6 +122,7 @@ class TimerWidget(QWidget):
         self.timer = StudyTimer(target_minutes=settings.target_minutes, clock=clock)
         self.recorder: SessionRecorder | None = None
         self._last_notice = ""
+        self._shown: dict[str, object] = {}
 
         self._build_actions()
         self._build_ui()
@@ -374,63 +376,75 @@ class TimerWidget(QWidget):
         if not self.is_running():
             self._refresh()
 
+    def _put(self, key: str, value, setter) -> None:
+        """Call a Qt setter only when the value changed (the display refreshes twice a second)."""
+        if self._shown.get(key, _UNSET) != value:
+            self._shown[key] = value
+            setter(value)
+
     def _refresh(self) -> None:
         state = self.timer.state
-        style = self.style()
+        running = self.is_running()
         if state is TimerState.RUNNING:
-            self.start_pause_action.setText(self.tr("Pause"))
-            self.start_pause_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+            label, pixmap = self.tr("Pause"), QStyle.StandardPixmap.SP_MediaPause
         elif state is TimerState.PAUSED:
-            self.start_pause_action.setText(self.tr("Resume"))
-            self.start_pause_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+            label, pixmap = self.tr("Resume"), QStyle.StandardPixmap.SP_MediaPlay
         else:
-            self.start_pause_action.setText(self.tr("Start"))
-            self.start_pause_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.start_pause_action.setToolTip(
-            self.tr("Start, pause or resume the study timer ({shortcut})").format(
-                shortcut=QKeySequence(SHORTCUT_START_PAUSE).toString(QKeySequence.SequenceFormat.NativeText)
-            )
-        )
-        self.stop_action.setEnabled(self.is_running())
-        self.cycles_action.setEnabled(not self.is_running())
+            label, pixmap = self.tr("Start"), QStyle.StandardPixmap.SP_MediaPlay
+        self._put("action_text", label, self.start_pause_action.setText)
+        self._put("action_icon", pixmap, lambda p: self.start_pause_action.setIcon(self.style().standardIcon(p)))
+        self._put("stop_enabled", running, self.stop_action.setEnabled)
+        self._put("cycles_enabled", not running, self.cycles_action.setEnabled)
 
         target = self.timer.target_seconds if state is not TimerState.IDLE else self.settings.target_minutes * 60
         active = self.timer.active_seconds
-        self.time_label.setText(format_hms(active))
-        self.progress.setValue(int(1000 * min(1.0, active / target)) if target else 0)
+        self._put("time", format_hms(active), self.time_label.setText)
+        self._put("progress", int(1000 * min(1.0, active / target)) if target else 0, self.progress.setValue)
         if state is TimerState.IDLE:
-            self.remaining_label.setText(self.tr("target {target}").format(target=format_hms(target)[:-3]))
+            remaining = self.tr("target {target}").format(target=format_hms(target)[:-3])
         elif self.timer.target_reached:
-            self.remaining_label.setText(self.tr("target {target} reached").format(target=format_hms(target)[:-3]))
+            remaining = self.tr("target {target} reached").format(target=format_hms(target)[:-3])
         else:
-            self.remaining_label.setText(
-                self.tr("{left} left of {target}").format(
-                    left=format_hms(max(0.0, target - active))[:-3], target=format_hms(target)[:-3]
-                )
+            remaining = self.tr("{left} left of {target}").format(
+                left=format_hms(max(0.0, target - active))[:-3], target=format_hms(target)[:-3]
             )
-        cycles = self.timer.cycles if self.is_running() else self.cycles_action.isChecked()
-        if cycles and self.is_running():
+        self._put("remaining", remaining, self.remaining_label.setText)
+        if running and self.timer.cycles:
             left = format_ms(self.timer.phase_remaining_seconds)
             if self.timer.phase is Phase.BREAK:
-                self.phase_label.setText(self.tr("Break {left}").format(left=left))
+                phase = self.tr("Break {left}").format(left=left)
             else:
-                self.phase_label.setText(self.tr("Focus {left}").format(left=left))
-            self.phase_label.show()
-        else:
-            self.phase_label.hide()
+                phase = self.tr("Focus {left}").format(left=left)
+            self._put("phase", phase, self.phase_label.setText)
+        self._put("phase_visible", running and self.timer.cycles, self.phase_label.setVisible)
         tooltip = self.tr(
             "Studied {active} (pauses and breaks excluded); {elapsed} since the start; target {target}"
         ).format(active=format_hms(active), elapsed=format_hms(self.timer.elapsed_seconds), target=format_hms(target))
-        self.time_label.setToolTip(tooltip)
-        self.progress.setToolTip(tooltip)
-        if self.is_running():
-            if state is TimerState.PAUSED:
-                tray_tip = self.tr("StudyReader: paused at {active}").format(active=format_hms(active))
+        self._tooltip = tooltip
+        if running:
+            paused = state is TimerState.PAUSED
+            shown = format_hms(active)[:-3]
+            if paused:
+                tray_tip = self.tr("StudyReader: paused at {active}").format(active=shown)
             else:
-                tray_tip = self.tr("StudyReader: studying, {active}").format(active=format_hms(active))
-            self.notifier.show_running(int(active // 60), tray_tip, paused=state is TimerState.PAUSED)
+                tray_tip = self.tr("StudyReader: studying, {active}").format(active=shown)
+            self._put(
+                "tray",
+                (int(active // 60), tray_tip, paused),
+                lambda v: self.notifier.show_running(v[0], v[1], paused=v[2]),
+            )
+        else:
+            self._shown.pop("tray", None)
+
+    def event(self, event: QEvent) -> bool:
+        # the detailed tooltip is computed every tick but only handed to Qt when asked for
+        if event.type() == QEvent.Type.ToolTip and hasattr(self, "_tooltip"):
+            self.time_label.setToolTip(self._tooltip)
+            self.progress.setToolTip(self._tooltip)
+        return super().event(event)
 
     def retranslate(self) -> None:
+        self._shown.clear()
         self.stop_action.setText(self.tr("Stop"))
         self.stop_action.setToolTip(
             self.tr("Stop the study timer and log the session ({shortcut})").format(
