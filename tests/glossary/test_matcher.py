@@ -216,3 +216,8 @@ def test_matcher_agrees_with_a_brute_force_reference(pieces):
 
 
 _REF_MATCHER = Matcher(_REF_TERMS)
+
+
+def test_an_empty_glossary_matches_nothing():
+    assert Matcher([]).find("排序器 Sequencer") == []
+    assert Matcher([Term(id="blank", en="  ")]).find("  ") == []

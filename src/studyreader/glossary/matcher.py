@@ -266,7 +266,8 @@ class Matcher:
                 automaton.add_word(key, (first[1], first[0], None, first[5]))
             else:
                 automaton.add_word(key, (first[1], first[0], tuple(unique), first[5]))
-        automaton.make_automaton()
+        if table:
+            automaton.make_automaton()  # an empty trie cannot become an automaton; find() returns [] then
         self._automaton = automaton
         self.key_count = len(table)
 
@@ -290,7 +291,7 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
-        if not text:
+        if not text or not self.key_count:
             return []
         data = blank_out(text, excluded_spans(text)).encode("utf-8", "surrogatepass")
         raw = data.decode("latin-1")
