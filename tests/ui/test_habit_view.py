@@ -177,3 +177,16 @@ def test_dialog_is_wide_enough_for_the_whole_year(qtbot, year, tmp_path):
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)  # the scroll area lays out after show
     assert view.heat_map.width() >= WEEKS * 12
     assert dialog.windowTitle() == "Study habit"
+
+
+def test_refresh_sees_an_entry_written_after_opening(view, year):
+    _log, notes, _minutes, written = year
+    assert view.today_label.text().endswith("entry not written yet")
+    write_notes(notes, written | {TODAY})
+    import os
+
+    stat = notes.stat()
+    os.utime(notes, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    view.refresh()
+    assert view.today_label.text().endswith("entry written")
+    assert "entry written" in view.heat_map.tooltip_text(TODAY)

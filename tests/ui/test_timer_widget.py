@@ -131,7 +131,8 @@ def test_target_reached_without_a_tray_shows_the_in_window_note_once(qtbot, make
         advance(widget, clock, 60)
     assert "15 minutes studied" in notice.args[0]
     assert widget.notice_label.isVisible()
-    assert "Target reached" in widget.notice_label.text()
+    assert "Well done!" in widget.notice_label.text()
+    assert "15 minutes studied" in widget.notice_label.toolTip()
     assert widget.remaining_label.text() == "target 0:15 reached"
     for _ in range(3):
         advance(widget, clock, 60)
@@ -159,7 +160,7 @@ def test_target_reached_with_a_tray_sends_one_desktop_notification(qtbot, make_w
     advance(widget, clock, 8 * 60)
     advance(widget, clock, 60)
     assert sent == [("Target reached", "15 minutes studied this evening. Well done!")]
-    assert "Target reached" in widget.notice_label.text()  # the in-window note too
+    assert "Well done!" in widget.notice_label.text()  # the in-window note too
     widget.stop()
     assert not notifier.tray.isVisible()
 
@@ -229,3 +230,15 @@ def test_widget_is_compact_enough_for_a_toolbar(qtbot, make_widget):
     assert hint.width() <= 560
     image = widget.grab().toImage()
     assert not image.isNull() and image.width() >= 200
+
+
+def test_a_set_aside_database_is_reported_when_the_window_passes_the_log(qtbot, tmp_path, settings):
+    db = tmp_path / "broken.sqlite3"
+    db.write_bytes(b"\x00not a database" * 64)
+    with StudyLog.open(db) as study_log:
+        widget = TimerWidget(log=study_log, settings=settings, notifier=TrayNotifier())
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.notice, timeout=2000) as notice:
+            pass
+        assert "Study log problem" in notice.args[0] and "moved to" in notice.args[0]
+        assert widget.notice_label.isVisibleTo(widget)

@@ -355,6 +355,8 @@ class HabitView(QWidget):
         self.log = log
         self._today_fn = today
         self._context: NotesContext = load_context(None)
+        self._notes_path: Path | None = None
+        self._notes_stamp = None
         self._minutes: dict[date, int] = {}
 
         self.streak_label = QLabel(self)
@@ -423,8 +425,23 @@ class HabitView(QWidget):
 
     # -- public API --------------------------------------------------------
     def set_notes_path(self, path: Path | str | None) -> None:
-        self._context = load_context(path)
+        self._notes_path = Path(path) if path else None
+        self._notes_stamp = None
+        self._reload_context()
         self.refresh()
+
+    def _reload_context(self) -> None:
+        """Re-read the notes when the file changed (the editor saved today's entry, a git pull)."""
+        stamp = None
+        if self._notes_path is not None:
+            try:
+                info = self._notes_path.stat()
+                stamp = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                stamp = None
+        if stamp != self._notes_stamp or self._notes_stamp is None:
+            self._notes_stamp = stamp
+            self._context = load_context(self._notes_path)
 
     def today(self) -> date:
         return self._today_fn() if self._today_fn is not None else self._context.today()
@@ -434,6 +451,8 @@ class HabitView(QWidget):
         return self.settings.daily_goal_minutes
 
     def refresh(self) -> None:
+        """Re-query the log (and the notes, if the file changed) and redraw."""
+        self._reload_context()
         today = self.today()
         tz = self._context.tz
         # all history, so that the longest streak is all-time; at least the year on show

@@ -104,14 +104,15 @@ class TimerWidget(QWidget):
 
             settings = Settings(parent=self)
         self.settings = settings
-        self._startup_notices: list[str] = []
         if log is None:
             from studyreader.study.log import StudyLog
 
             log = StudyLog.open()
-            self._startup_notices = list(log.notices)
-            if log.recovered:
-                self._startup_notices.append("recovered")
+        # what opening the log found (set-aside database, crash-recovered session) is
+        # reported once, by the timer, whoever opened the log
+        self._startup_notices: list[str] = list(getattr(log, "notices", []))
+        if getattr(log, "recovered", None):
+            self._startup_notices.append("recovered")
         self.log = log
         self.notifier = notifier or TrayNotifier.shared()
         self._clock = clock
@@ -336,7 +337,7 @@ class TimerWidget(QWidget):
             title = self.tr("Target reached")
             message = self.tr("{minutes} minutes studied this evening. Well done!").format(minutes=minutes)
             self.notifier.notify(title, message)
-            self._show_notice(message, "\u2714 " + title)
+            self._show_notice(message, "\u2714 " + self.tr("Well done!"))
             self.targetReached.emit()
         elif kind is EventKind.BREAK_STARTED:
             minutes = int((self.timer.break_seconds or 0) // 60)
