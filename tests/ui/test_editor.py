@@ -49,7 +49,7 @@ def make_editor(qtbot):
 
     yield make
     for editor in made:
-        editor.translator.shutdown()
+        editor.shutdown()
 
 
 def type_text(qtbot, editor, text):
@@ -370,3 +370,22 @@ def test_no_model_says_how_to_get_one(make_editor, notes_file, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: editor.models_button.isVisible(), timeout=20000)
     assert "model" in editor.english.toPlainText().lower()
     assert editor.text() == "今天学习了。"  # typing and the text are unaffected
+
+
+def test_constructor_forms_the_main_window_uses(qtbot, notes_file):
+    from PySide6.QtWidgets import QWidget
+
+    from studyreader.ui.editor import EditorPanel
+    from studyreader.ui.settings import Settings
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    positional = EditorPanel(notes_file, Settings(), host)
+    assert positional.parent() is host and positional.notes_path == notes_file.resolve()
+    parent_only = EditorPanel(host)
+    assert parent_only.parent() is host and parent_only.notes_path is None
+    assert not parent_only.isEnabled()
+    parent_only.set_notes_path(notes_file)
+    assert parent_only.isEnabled() and parent_only.entry_date is not None
+    for editor in (positional, parent_only):
+        editor.shutdown()

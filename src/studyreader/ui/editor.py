@@ -9,12 +9,14 @@ in a worker thread, debounced, and only the latest text is ever translated.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QEvent,
     QFileSystemWatcher,
@@ -145,6 +147,22 @@ class NotesFileWatcher(QObject):
 # --------------------------------------------------------------------------
 # Live translation off the GUI thread
 # --------------------------------------------------------------------------
+# Worker services are kept here, unparented, until shut down: if an editor is deleted without
+# shutdown(), its running worker thread must not be destroyed with it (Qt aborts on that).
+_SERVICES: set = set()
+
+
+@atexit.register
+def _stop_services() -> None:
+    """A worker thread still running when Python exits would abort the process."""
+    for service in list(_SERVICES):
+        try:
+            service.shutdown()
+        except RuntimeError:  # its C++ side is already gone
+            pass
+    _SERVICES.clear()
+
+
 class LiveTranslator(QObject):
     """Translates the latest text with the engine's Qt worker; superseded jobs are dropped.
 
@@ -174,16 +192,20 @@ class LiveTranslator(QObject):
     def _ensure_service(self):
         if self._service is None:
             if self._factory is not None:
-                service = self._factory(self)
+                service = self._factory(None)
             else:
                 from studyreader.translate.worker import TranslationService
 
-                service = TranslationService(parent=self)
+                service = TranslationService(parent=None)
             service.blockTranslated.connect(self._on_block)
             service.finished.connect(self._on_finished)
             service.noModel.connect(self._on_no_model)
             service.failed.connect(self._on_failed)
             self._service = service
+            _SERVICES.add(service)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.shutdown)
         return self._service
 
     def request(self, text: str) -> int:
@@ -210,8 +232,10 @@ class LiveTranslator(QObject):
         """Stop the worker thread (before the application quits)."""
         self._busy = False
         if self._service is not None:
-            self._service.shutdown()
-            self._service = None
+            service, self._service = self._service, None
+            _SERVICES.discard(service)
+            service.shutdown()
+            service.deleteLater()
 
     def is_busy(self) -> bool:
         return self._busy
@@ -276,6 +300,7 @@ class EntryEditor(QWidget):
     """Markdown editor for one day's entry of the open notes file."""
 
     entrySaved = Signal(object)  # AppendResult
+    saved = Signal(object)  # the same, under the name the first API draft used
     notesChangedOnDisk = Signal(str)
     modifiedChanged = Signal(bool)
     statusMessage = Signal(str)
@@ -283,14 +308,16 @@ class EntryEditor(QWidget):
 
     def __init__(
         self,
-        parent: QWidget | None = None,
-        *,
         notes_path: Path | str | None = None,
         settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
         draft_store: DraftStore | None = None,
         translation_service_factory: Callable[[QObject], QObject] | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
+        if isinstance(notes_path, QWidget):  # EditorPanel(parent) as the main window may call it
+            notes_path, parent = None, notes_path
         super().__init__(parent)
         self.setObjectName("EntryEditor")
         self.settings = settings
@@ -308,6 +335,7 @@ class EntryEditor(QWidget):
         self._translation_error: str | None = None
         self._english_markdown = ""
         self._setting_text = False
+        self._closed = False
         # Tests replace this to answer the "entry changed on disk" question.
         self.confirm_overwrite: Callable[[], bool] = self._ask_overwrite
 
@@ -347,6 +375,7 @@ class EntryEditor(QWidget):
             self.set_notes_path(Path(notes_path))
         else:
             self._refresh_header()
+            self.setEnabled(False)
 
     # -- construction --------------------------------------------------
     def _build_ui(self) -> None:
@@ -630,6 +659,7 @@ class EntryEditor(QWidget):
             self.tr("Entry of {date} saved (line {line}).").format(date=_long_date(result.date), line=result.line)
         )
         self.entrySaved.emit(result)
+        self.saved.emit(result)
         return True
 
     def flush_draft(self) -> None:
@@ -656,7 +686,9 @@ class EntryEditor(QWidget):
 
     def maybe_close(self) -> bool:
         """The window may close: unsaved text stays as a draft and is offered next time."""
-        self.shutdown()
+        self.flush_draft()
+        self._debounce.stop()
+        self.translator.shutdown()  # restarts by itself if the window stays open after all
         return True
 
     def discard_recovered_draft(self) -> None:
@@ -736,12 +768,16 @@ class EntryEditor(QWidget):
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
-        self.save_action.setEnabled(self._notes_path is not None)
+        can_save = self._notes_path is not None
+        if self.save_action.isEnabled() != can_save:
+            self.save_action.setEnabled(can_save)
         self._update_count()
 
     def _update_count(self) -> None:
         chars = sum(1 for ch in self.text() if not ch.isspace())
-        self.count_label.setText(self.tr("%n character(s)", "", chars))
+        text = self.tr("%n character(s)", "", chars)
+        if self.count_label.text() != text:
+            self.count_label.setText(text)
 
     def _refresh_header(self) -> None:
         if self._notes_path is None or self._date is None:
@@ -837,6 +873,8 @@ class EntryEditor(QWidget):
         self.preview.setHtml(render_preview(self.text(), base_dir))
 
     def _translate_now(self) -> None:
+        if self._closed:
+            return
         text = self.text()
         if text == self._last_translated:
             return
@@ -894,7 +932,9 @@ class EntryEditor(QWidget):
 
     def shutdown(self) -> None:
         """Stop background work: call before the application quits."""
+        self._closed = True
         self._autosave.stop()
+        self._preview_timer.stop()
         self._debounce.stop()
         self.flush_draft()
         self.translator.shutdown()
