@@ -116,6 +116,7 @@ def test_cells_are_coloured_by_minutes_and_dotted_for_entries(view, year):
         return QColor(image.pixel(int((rect.left() + 2 + dx) * ratio), int((rect.top() + 2 + dy) * ratio)))
 
     goal_day = next(d for d in sorted(minutes) if minutes[d] >= 60)
+    assert heat.level_colors()[1:] == LEVEL_COLORS  # the light window of the test platform
     assert pixel(goal_day).name() == LEVEL_COLORS[3]
     short_day = next(d for d in sorted(minutes) if minutes[d] == 15)
     assert pixel(short_day).name() == LEVEL_COLORS[level_of(15, 60) - 1]

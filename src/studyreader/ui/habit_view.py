@@ -40,8 +40,10 @@ from studyreader.study.stats import (
 WEEKS = 53
 CELL = 12
 GAP = 3
-# Green ramp of a contribution graph: light to dark = fewer to more minutes.
+# Green ramps of a contribution graph, fewer to more minutes: on a light window
+# more is darker, on a dark window more is brighter.
 LEVEL_COLORS = ("#9be9a8", "#40c463", "#30a14e", "#216e39")
+LEVEL_COLORS_DARK = ("#0e4429", "#006d32", "#26a641", "#39d353")
 
 
 def level_of(minutes: int, goal: int) -> int:
@@ -184,6 +186,14 @@ class HeatMap(QWidget):
             self.updateGeometry()
         super().changeEvent(event)
 
+    def dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def level_colors(self) -> tuple[str, ...]:
+        """Colours for levels 0 (nothing) to 4 (goal reached) in the current palette."""
+        ramp = LEVEL_COLORS_DARK if self.dark() else LEVEL_COLORS
+        return (self.empty_color().name(), *ramp)
+
     def empty_color(self) -> QColor:
         base = self.palette().color(QPalette.ColorRole.Window)
         return base.darker(112) if base.lightness() > 128 else base.lighter(160)
@@ -216,7 +226,7 @@ class HeatMap(QWidget):
 
         # Cells are drawn in batches, one call per colour: a year is 371 cells and
         # per-cell pen/brush changes make painting needlessly chatty.
-        empty = self.empty_color()
+        colors = [QColor(name) for name in self.level_colors()]
         by_level: list[list[QRectF]] = [[] for _ in range(5)]
         dots_on_dark: list[QPointF] = []
         dots_on_light: list[QPointF] = []
@@ -228,16 +238,17 @@ class HeatMap(QWidget):
             level = level_of(self.minutes.get(day, 0), self.goal)
             by_level[level].append(rect.adjusted(1, 1, -1, -1))
             if day in self.entries:
-                (dots_on_dark if level >= 3 else dots_on_light).append(rect.center())
+                (dots_on_light if colors[level].lightness() > 140 else dots_on_dark).append(rect.center())
         for level, rects in enumerate(by_level):
             if not rects:
                 continue
-            color = QColor(LEVEL_COLORS[level - 1]) if level else empty
+            color = colors[level]
             # a 2 px pen with round joins around a 1 px smaller rect gives softly rounded cells
             painter.setPen(QPen(color, 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             painter.setBrush(QBrush(color))
             painter.drawRects(rects)
-        for points, color in ((dots_on_dark, QColor("#ffffff")), (dots_on_light, QColor(text_color))):
+        # a white dot on dark cells, a near-black one on light cells
+        for points, color in ((dots_on_dark, QColor("#ffffff")), (dots_on_light, QColor("#1b1f23"))):
             if points:
                 painter.setPen(QPen(color, 4.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(points)
@@ -310,7 +321,7 @@ class Legend(QWidget):
         self.restyle()
 
     def restyle(self) -> None:
-        colors = [self._map.empty_color().name(), *LEVEL_COLORS]
+        colors = self._map.level_colors()
         for swatch, color in zip(self._swatches, colors):
             swatch.setStyleSheet(f"background: {color}; border-radius: 2px;")
 
