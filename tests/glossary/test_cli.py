@@ -159,3 +159,19 @@ def test_search_and_validate(capsys, fixture_dir, tmp_path):
     out = capsys.readouterr().out
     assert "term 'x': missing definition_en" in out
     assert "term 'x': source is not an https URL: http://x" in out
+
+
+def test_add_with_match_case(capsys, tmp_path):
+    assert main(["glossary", "add", "base-chain", "--en", "Base", "--zh", "Base 链", "--match-case"]) == 0
+    notes = tmp_path / "n.md"
+    notes.write_text("Base 很便宜。the base of it. Base链\n", encoding="utf-8")
+    capsys.readouterr()
+    data = run_json(capsys, ["glossary", "match", str(notes), "--json"])
+    assert [(m["term"], m["text"], m["column"]) for m in data["matches"]] == [
+        ("base-chain", "Base", 1),
+        ("base-chain", "Base链", 26),
+    ]
+    assert main(["glossary", "edit", "base-chain", "--no-match-case"]) == 0
+    capsys.readouterr()
+    data = run_json(capsys, ["glossary", "match", str(notes), "--json"])
+    assert [m["text"] for m in data["matches"]] == ["Base", "base", "Base链"]

@@ -221,3 +221,18 @@ _REF_MATCHER = Matcher(_REF_TERMS)
 def test_an_empty_glossary_matches_nothing():
     assert Matcher([]).find("排序器 Sequencer") == []
     assert Matcher([Term(id="blank", en="  ")]).find("  ") == []
+
+
+def test_match_case_terms_are_names_not_ordinary_words():
+    base = Term(id="base", en="Base", zh="Base 链", match_case=True)
+    scroll = Term(id="scroll", en="Scroll", aliases_en=("Scroll zkEVM",), match_case=True)
+    fee = Term(id="base-fee", en="base fee")
+    matcher = Matcher([base, scroll, fee])
+    text = "Base and Scrolls; the base of it; scroll down; BASE; Base 链; the base fee; Scroll zkEVM"
+    assert [(m.term_id, m.text) for m in matcher.find(text)] == [
+        ("base", "Base"),
+        ("scroll", "Scrolls"),
+        ("base", "Base 链"),
+        ("base-fee", "base fee"),
+        ("scroll", "Scroll zkEVM"),
+    ]

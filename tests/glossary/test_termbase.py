@@ -131,3 +131,15 @@ def test_importing_the_package_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_match_case_must_be_a_boolean(tmp_path):
+    body = '[subject]\nid = "x"\nname_en = "X"\nname_zh = "X"\n'
+    body += GOOD_TERM.format(id="base", en="Base", zh="Base 链") + "match_case = true\n"
+    body += GOOD_TERM.format(id="scroll", en="Scroll", zh="Scroll") + 'match_case = "yes"\n'
+    path = write(tmp_path, "x.toml", body)
+    glossary = load_glossary(bundled_dir=tmp_path, include_user=False)
+    assert glossary.get("base").match_case is True
+    assert glossary.get("base").to_dict()["match_case"] is True
+    assert glossary.get("scroll") is None
+    assert glossary.warnings == [f"{path}: line 16: match_case must be true or false"]

@@ -145,7 +145,7 @@ class TranslationAid:
                 for form in sorted(forms, key=len, reverse=True):
                     body = r"[\s-]*".join(re.escape(w) for w in re.split(r"[\s-]+", form.strip()))
                     # Identifiers (OP, L1StandardBridge) must come back exactly; prose terms in any case.
-                    parts.append(body if _case_spans(form) else f"(?i:{body})")
+                    parts.append(body if _case_spans(form, term.match_case) else f"(?i:{body})")
                 self._patterns[term_id] = re.compile(
                     r"(?<![A-Za-z0-9_])(?:" + "|".join(parts) + r")(?:s|es)?(?![A-Za-z0-9_])"
                 )

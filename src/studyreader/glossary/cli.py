@@ -86,13 +86,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     for flag, dest, text in _FIELD_OPTIONS:
         parser.add_argument(flag, dest=dest, help=text)
+    parser.add_argument(
+        "--match-case",
+        dest="match_case",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="match the English forms only as written (for names that are also ordinary words)",
+    )
     for flag, dest, text in _LIST_OPTIONS:
         parser.add_argument(flag, dest=dest, action="append", help=text)
 
 
 def _fields(args: argparse.Namespace) -> dict:
     out = {}
-    for _, dest, _ in (*_FIELD_OPTIONS, *_LIST_OPTIONS):
+    for _, dest, _ in (*_FIELD_OPTIONS, *_LIST_OPTIONS, ("", "match_case", "")):
         value = getattr(args, dest, None)
         if value is not None:
             out[dest] = value

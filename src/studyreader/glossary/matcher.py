@@ -49,12 +49,12 @@ def _is_identifier_word(word: str) -> bool:
     return any(ch.isupper() for ch in letters[1:])
 
 
-def _case_spans(form: str) -> tuple[tuple[int, int, str], ...]:
-    """The slices of ``form`` that must match exactly (its identifier words)."""
+def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, str], ...]:
+    """The slices of ``form`` that must match exactly: its identifier words, or every word (match_case)."""
     return tuple(
         (m.start(), m.end(), m.group())
         for m in _LATIN_WORD.finditer(form)
-        if _is_identifier_word(m.group())
+        if (match_case and any(ch.isalpha() for ch in m.group())) or _is_identifier_word(m.group())
     )
 
 
@@ -248,9 +248,9 @@ class Matcher:
                 form = " ".join(form.split())
                 if not form:
                     continue
-                self._add(table, term.id, form, (_EXPLICIT, rank))
+                self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
                 for variant in _variants(form):
-                    self._add(table, term.id, variant, (_VARIANT, rank))
+                    self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
         automaton = ahocorasick.Automaton()
         for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             candidates.sort(key=lambda c: c[0])
@@ -272,11 +272,11 @@ class Matcher:
         self.key_count = len(table)
 
     @staticmethod
-    def _add(table: dict, term_id: str, form: str, priority: tuple[int, int]) -> None:
+    def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
         # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
         # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
         key = _to_bytes_str(form)
-        spans = _case_spans(key)
+        spans = _case_spans(key, match_case)
         check_left = key[0] in _WORD_CHARS
         check_right = key[-1] in _WORD_CHARS
         length = len(key)

@@ -21,8 +21,12 @@ TERM_KEYS = (
     "note_zh",
     "see_also",
     "source",
+    "match_case",
 )
 LIST_KEYS = frozenset({"aliases_en", "aliases_zh", "see_also"})
+# match_case: the Latin forms are proper names that are also ordinary words (Base, Scroll, Cannon):
+# match them only as written, never in lower-case prose.
+BOOL_KEYS = frozenset({"match_case"})
 
 CATEGORIES = (
     "op-contract",
@@ -67,6 +71,7 @@ class Term:
     note_zh: str = ""
     see_also: tuple[str, ...] = ()
     source: str = ""
+    match_case: bool = False
     subject: str = ""
     origin: str = "bundled"  # "bundled" | "user" | "override"
 
@@ -84,7 +89,7 @@ class Term:
         out: dict[str, object] = {}
         for key in TERM_KEYS:
             value = getattr(self, key)
-            if value in ("", ()):
+            if value in ("", ()) or value is False:
                 continue
             out[key] = list(value) if isinstance(value, tuple) else value
         return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from studyreader.glossary.model import CATEGORIES, LIST_KEYS, TERM_KEYS, Match, Subject, Term
+from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Match, Subject, Term
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -98,6 +98,11 @@ def term_from_dict(
                 problems.append(f"{where}: {key} must be a list of strings")
                 continue
             values[key] = tuple(v.strip() for v in value if v.strip())
+        elif key in BOOL_KEYS:
+            if not isinstance(value, bool):
+                problems.append(f"{where}: {key} must be true or false")
+                continue
+            values[key] = value
         else:
             if not isinstance(value, str):
                 problems.append(f"{where}: {key} must be a string")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from studyreader.errors import StudyReaderError
-from studyreader.glossary.model import CATEGORIES, LIST_KEYS, TERM_KEYS, Term
+from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Term
 from studyreader.glossary.termbase import (
     GlossaryFileError,
     invalidate_default,
@@ -84,6 +84,10 @@ def _clean(fields: dict[str, Any], *, where: str) -> dict[str, Any]:
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise StudyReaderError(f"{where}: {key} must be a list of strings")
             clean[key] = [v.strip() for v in value if v.strip()]
+        elif key in BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise StudyReaderError(f"{where}: {key} must be true or false")
+            clean[key] = value
         else:
             if not isinstance(value, str):
                 raise StudyReaderError(f"{where}: {key} must be text")
