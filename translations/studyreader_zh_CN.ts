@@ -873,6 +873,10 @@
         <translation>今晚已学习 {minutes} 分钟，做得好！</translation>
     </message>
     <message>
+        <source>Well done!</source>
+        <translation>做得好！</translation>
+    </message>
+    <message>
         <source>Break: {minutes} minutes. Stand up and stretch.</source>
         <translation>休息 {minutes} 分钟，站起来活动一下。</translation>
     </message>
@@ -899,10 +903,6 @@
     <message>
         <source>Start</source>
         <translation>开始</translation>
-    </message>
-    <message>
-        <source>Start, pause or resume the study timer ({shortcut})</source>
-        <translation>开始、暂停或继续学习计时（{shortcut}）</translation>
     </message>
     <message>
         <source>target {target}</source>

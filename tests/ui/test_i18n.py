@@ -154,3 +154,24 @@ def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, engl
     assert i18n.current_language() == "zh_CN"
     assert QCoreApplication.translate("MainWindow", "&View") == "视图(&V)"
     assert Settings().language == "zh_CN"
+
+
+def test_main_window_menus_follow_the_language(qapp, qtbot, tmp_path, english_afterwards):
+    import shutil
+
+    main_window = pytest.importorskip("studyreader.ui.main_window")
+    notes = tmp_path / "notes.md"
+    shutil.copy(paths.sample_notes(), notes)
+    window = main_window.MainWindow(notes)
+    qtbot.addWidget(window)
+
+    def menu_titles():
+        return [action.text() for action in window.menuBar().actions()]
+
+    assert "&File" in menu_titles()
+    i18n.apply_language("zh_CN")
+    qapp.processEvents()
+    assert "文件(&F)" in menu_titles() and "&File" not in menu_titles()
+    i18n.apply_language("en")
+    qapp.processEvents()
+    assert "&File" in menu_titles()
