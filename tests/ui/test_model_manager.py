@@ -190,3 +190,32 @@ def test_cancel_stops_the_download_and_installs_nothing(open_dialog, tiny_argos_
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_remove_asks_then_deletes_the_package(open_dialog, tiny_argos_package, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import shutil
+
+    packages = tmp_path / "packages"
+    shutil.copytree(tiny_argos_package.packages_dir, packages)
+    dialog = open_dialog(packages_dir=packages)
+    assert len(rows(dialog)) == 1
+    dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+    assert dialog.remove_button.isEnabled()
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.remove_button.click()  # cancelled
+    assert (packages / tiny_argos_package.path.name).is_dir()
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=20000):
+        dialog.remove_button.click()
+    qtbot.waitUntil(lambda: rows(dialog) == [] and not dialog.is_busy(), timeout=20000)
+    assert not (packages / tiny_argos_package.path.name).exists()
+    assert len(asked) == 2 and tiny_argos_package.path.name in asked[0]

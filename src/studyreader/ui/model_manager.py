@@ -59,6 +59,10 @@ class _Job(QRunnable):
             self.signals.done.emit(self.job, result)
 
 
+# Worker pools outlive their dialog until the interpreter exits (see ModelManagerDialog.__init__).
+_POOLS: set = set()
+
+
 class ModelManagerDialog(QDialog):
     """Lists, installs and downloads the Argos Translate packages StudyReader uses."""
 
@@ -79,12 +83,15 @@ class ModelManagerDialog(QDialog):
         self.packages_dir = packages_dir
         self.index_url = index_url
         self.installed: list = []
-        self._pool = QThreadPool(self)
+        # One worker, so that listing never runs in the middle of an install. The pool is not a child of
+        # the dialog: closing the dialog during a download must not wait for the network.
+        self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
+        _POOLS.add(self._pool)
         self._cancel = threading.Event()
         self._jobs: dict[int, tuple[str, Callable]] = {}
         self._next_job = 0
-        self._signals = _JobSignals(self)
+        self._signals = _JobSignals()  # unparented: jobs keep it alive; Qt drops its links to a closed dialog
         self._signals.progress.connect(self._on_progress)
         self._signals.done.connect(self._on_job_done)
         self._signals.failed.connect(self._on_job_failed)
@@ -434,7 +441,9 @@ class ModelManagerDialog(QDialog):
         self.remove_button.setEnabled(idle and self.selected_model() is not None)
 
     def done(self, result: int) -> None:
-        """Closing stops a running download first (it checks the flag between chunks)."""
+        """Closing cancels a running download (it stops at its next chunk, installing nothing)."""
         self._cancel.set()
-        self._pool.waitForDone(10000)
         super().done(result)
+
+    def wait_for_jobs(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
