@@ -191,3 +191,31 @@ def test_refresh_sees_an_entry_written_after_opening(view, year):
     view.refresh()
     assert view.today_label.text().endswith("entry written")
     assert "entry written" in view.heat_map.tooltip_text(TODAY)
+
+
+def test_manual_entry_dialog_logs_time_and_refuses_too_much(qtbot, view, year):
+    from PySide6.QtCore import QDate
+
+    dialog = view.manual_entry_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.date.maximumDate() == QDate(2026, 3, 4)  # no future days to pick
+    dialog.minutes.setValue(45)
+    dialog.date.setDate(QDate(2026, 2, 1))
+    dialog.note.setText("读白皮书")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result_entry.minutes == 45 and dialog.result_entry.note == "读白皮书"
+    before = year[2].get(date(2026, 2, 1), 0)
+    view.refresh()
+    assert view.minutes()[date(2026, 2, 1)] == before + 45
+
+    refused = view.manual_entry_dialog()
+    qtbot.addWidget(refused)
+    refused.minutes.setValue(24 * 60)
+    refused.date.setDate(QDate(2026, 2, 1))
+    refused.show()
+    refused.accept()
+    assert refused.isVisible()  # stays open with the reason
+    assert refused.error.isVisible() and "24 hours" in refused.error.text()
+    view.refresh()
+    assert view.minutes()[date(2026, 2, 1)] == before + 45

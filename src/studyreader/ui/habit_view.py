@@ -14,12 +14,17 @@ from typing import Callable, Mapping
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
+    QPushButton,
+    QSpinBox,
     QScrollArea,
     QSizePolicy,
     QToolTip,
@@ -338,6 +343,74 @@ class Legend(QWidget):
         super().changeEvent(event)
 
 
+class ManualEntryDialog(QDialog):
+    """Log study done away from the computer (what `studyreader log` does)."""
+
+    def __init__(self, log, context: NotesContext, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("manualEntryDialog")
+        self.log = log
+        self.context = context
+        self.today = today
+        self.result_entry = None
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(1, 24 * 60)
+        self.minutes.setValue(30)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.note = QLineEdit(self)
+        self.error = QLabel(self)
+        self.error.setObjectName("manualEntryError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log study time"))
+        while self.form.rowCount():
+            self.form.takeRow(0)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.note.setPlaceholderText(self.tr("e.g. read the fault proof spec on the train"))
+        self.form.addRow(self.tr("Minutes:"), self.minutes)
+        self.form.addRow(self.tr("Day:"), self.date)
+        self.form.addRow(self.tr("Note:"), self.note)
+
+    def accept(self) -> None:
+        from studyreader.study.log import StudyLogError
+
+        picked = self.date.date()
+        day = date(picked.year(), picked.month(), picked.day())
+        try:
+            self.result_entry = self.log.add_manual(
+                day,
+                self.minutes.value(),
+                tz=self.context.tz,
+                note=self.note.text().strip() or None,
+                notes_path=self.context.path,
+                today=self.today,
+            )
+        except StudyLogError as error:
+            self.error.setText(self.tr("Not logged: {reason}").format(reason=str(error)))
+            self.error.show()
+            return
+        super().accept()
+
+
 class HabitView(QWidget):
     """Streaks, this week against the goal, and the year's heat map."""
 
@@ -385,6 +458,9 @@ class HabitView(QWidget):
         self.week_bar.setMinimumWidth(120)
         self.zone_label = QLabel(self)
         self.zone_label.setObjectName("habitZone")
+        self.log_button = QPushButton(self)
+        self.log_button.setObjectName("habitLogButton")
+        self.log_button.clicked.connect(self.open_manual_entry)
         for label in (self.streak_label, self.longest_label, self.today_label, self.week_label, self.zone_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         big = self.streak_label.font()
@@ -414,6 +490,7 @@ class HabitView(QWidget):
         top.addWidget(self.week_label, 0, 2)
         top.addWidget(self.week_bar, 1, 2)
         top.setColumnStretch(3, 1)
+        top.addWidget(self.log_button, 0, 4, 2, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -482,6 +559,15 @@ class HabitView(QWidget):
     def minutes(self) -> dict[date, int]:
         return dict(self._minutes)
 
+    def manual_entry_dialog(self) -> ManualEntryDialog:
+        return ManualEntryDialog(self.log, self._context, self.today(), self)
+
+    def open_manual_entry(self) -> None:
+        """"Log time…": study done away from the computer."""
+        dialog = self.manual_entry_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
     # -- internals ---------------------------------------------------------
     def _scroll_to_today(self) -> None:
         bar = self.scroll.horizontalScrollBar()
@@ -520,6 +606,8 @@ class HabitView(QWidget):
         self.week_bar.setRange(0, week_goal)
         self.week_bar.setValue(min(week, week_goal))
         self.zone_label.setText(self.tr("Days in {zone}").format(zone=self._context.tz_name))
+        self.log_button.setText(self.tr("Log time\u2026"))
+        self.log_button.setToolTip(self.tr("Add study done away from the computer"))
         self.zone_label.setToolTip(
             self.tr("Minutes are counted in the calendar days of the notes file's time zone.")
         )
