@@ -69,6 +69,16 @@ class _Job(QRunnable):
         self.signals.done.emit(result)
 
 
+def _preimport(name: str) -> None:
+    """Import a module in its own event-loop turn (the next step then only builds widgets)."""
+    import importlib
+
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+
+
 def _load_glossary(reload: bool = False):
     from studyreader.glossary import default_glossary
 
@@ -180,6 +190,9 @@ class MainWindow(QMainWindow):
         self.watcher.fileChanged.connect(self._on_file_changed)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
         self._reload_timer.timeout.connect(self.reload_notes)
+        self._progress_values = (0, 0)
+        self._progress_timer = QTimer(self, singleShot=True, interval=200)
+        self._progress_timer.timeout.connect(self._show_progress)
         self._prioritise_timer = QTimer(self, singleShot=True, interval=300)
         self._prioritise_timer.timeout.connect(self._restart_translation_for_visible)
 
@@ -192,8 +205,11 @@ class MainWindow(QMainWindow):
             self.reader.set_mode("side")
         if notes_path is not None:
             self.open_file(Path(notes_path))
+        self._services_started = False
         if start_services:
-            QTimer.singleShot(0, self._start_background_services)
+            # After the first paint, so that the notes are on screen before anything else loads.
+            self.reader.viewport().installEventFilter(self)
+            QTimer.singleShot(1500, self._start_background_services)
 
     # -- actions -----------------------------------------------------------------
     def _action(self, name: str, shortcuts, slot=None, checkable: bool = False) -> QAction:
@@ -603,11 +619,35 @@ class MainWindow(QMainWindow):
         job.signals.failed.connect(lambda message: finish(message, ok=False))
         QThreadPool.globalInstance().start(job)
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.reader.viewport() and event.type() == QEvent.Type.Paint and not self._services_started:
+            self.reader.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self._start_background_services)
+        return super().eventFilter(watched, event)
+
     def _start_background_services(self) -> None:
         """After the window is shown: glossary, translation, study widgets."""
-        self._start_glossary_load()
-        self._create_study_widgets()
-        self.start_translation()
+        if self._services_started:
+            return
+        self._services_started = True
+        # One step per event-loop turn: each is short, together they would freeze the window.
+        steps = [
+            self._start_glossary_load,
+            self._ensure_translation_service,
+            self.start_translation,
+            self._study_log,
+            lambda: _preimport("studyreader.ui.timer_widget"),
+            self._create_timer_widget,
+            self._create_reminder,
+            self._restore_editor,
+        ]
+
+        def run_next() -> None:
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, run_next)
+
+        run_next()
 
     def _start_glossary_load(self, reload: bool = False) -> None:
         try:
@@ -632,6 +672,11 @@ class MainWindow(QMainWindow):
         self.glossary_panel.status.show()
 
     def _create_study_widgets(self) -> None:
+        self._create_timer_widget()
+        self._create_reminder()
+        self._restore_editor()
+
+    def _create_timer_widget(self) -> None:
         if self.timer_widget is None:
             try:
                 from studyreader.ui.timer_widget import TimerWidget
@@ -647,6 +692,8 @@ class MainWindow(QMainWindow):
                     self.study_menu.addActions(self.timer_widget.actions())
                 if hasattr(self.timer_widget, "notice"):
                     self.timer_widget.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _create_reminder(self) -> None:
         if self.reminder is None:
             try:
                 from studyreader.ui.reminder import Reminder
@@ -656,6 +703,8 @@ class MainWindow(QMainWindow):
                 self.reminder = Reminder(self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings)
                 if hasattr(self.reminder, "notice"):
                     self.reminder.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _restore_editor(self) -> None:
         if self.settings.editor_visible and self.editor_dock is None:
             self.show_editor(True)
 
@@ -749,6 +798,15 @@ class MainWindow(QMainWindow):
         self.reader.set_translation(row, translation.text, missing)
 
     def _on_translation_progress(self, done: int, total: int) -> None:
+        # Blocks arrive in bursts: repaint the status bar at most a few times a second.
+        self._progress_values = (done, total)
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        done, total = self._progress_values
+        if self._translation_state != "running":
+            return
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.status_label.setText(self.tr("Translating… {done}/{total}").format(done=done, total=total))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 import time
 from pathlib import Path
 from typing import Callable, Sequence
@@ -41,8 +42,10 @@ from studyreader.ui import render
 from studyreader.ui.rows import Block
 
 MODES = ("side", "interleaved", "zh", "en")
-_SLICE_SECONDS = 0.012  # build/update work per event-loop turn: well under the 50 ms stall budget
-_FIRST_SLICE_ROWS = 80  # rows built at once so that the first screen is there when the window shows
+_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+_SLICE_SECONDS = 0.008  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_ROWS = 12  # rows inserted per turn while building (inserting costs about as much as rendering)
+_FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 
 
 def open_external(url: QUrl) -> bool:
@@ -76,7 +79,8 @@ class BilingualReader(QTextBrowser):
 
         self._blocks: list[Block] = []
         self._row_of_key: dict[int, int] = {}
-        self._zh_base: list[str] = []  # rendered Chinese HTML without marks
+        self._zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
+        self._labels = render.Labels()
         self._en_text: list[str | None] = []  # English Markdown, None while pending
         self._missing: list[tuple[str, ...]] = []  # glossary terms not respected in the English
         self._tables: list[QTextFrame] = []
@@ -134,15 +138,15 @@ class BilingualReader(QTextBrowser):
         known = {
             block.text: text for block, text in zip(self._blocks, self._en_text) if text is not None
         }
-        labels = render.Labels(
-            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
-        )
-        rendered = [(block, render.render_markdown(block.text, base_dir, labels)) for block in blocks]
-        rendered = [(block, body) for block, body in rendered if body.strip()]  # e.g. marker comments
-        self._blocks = [block for block, _body in rendered]
+        # Rows are rendered when they are built (large files: slice by slice); only comment-only
+        # blocks (the content markers) are dropped up front.
+        self._blocks = [block for block in blocks if not _COMMENT_ONLY.match(block.text)]
         self._row_of_key = {block.key: row for row, block in enumerate(self._blocks)}
         self._base_dir = base_dir
-        self._zh_base = [body for _block, body in rendered]
+        self._labels = render.Labels(
+            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
+        )
+        self._zh_base = [None] * len(self._blocks)
         self._en_text = [
             (block.text if not block.translatable else known.get(block.text)) for block in self._blocks
         ]
@@ -375,6 +379,8 @@ class BilingualReader(QTextBrowser):
                 break
             if deadline is not None and time.perf_counter() > deadline:
                 break
+            if deadline is not None and end - start >= _SLICE_ROWS:
+                break
             if deadline is None and max_rows is None and end - start >= 200:
                 break
         if pieces:
@@ -496,7 +502,10 @@ class BilingualReader(QTextBrowser):
         return f'{table}<tr><td class="{self._mode}">{zh if self._mode == "zh" else en}</td></tr></table>'
 
     def _zh_html(self, row: int) -> str:
-        base = self._zh_base[row] or "<p></p>"
+        base = self._zh_base[row]
+        if base is None:
+            base = self._zh_base[row] = render.render_markdown(self._blocks[row].text, self._base_dir, self._labels)
+        base = base or "<p></p>"
         return self._marked(base, "term")
 
     def _en_html(self, row: int) -> str:

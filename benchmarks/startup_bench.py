@@ -1,0 +1,126 @@
+"""Start-up: process start -> main window shown with the sample notes rendered.
+
+Compared with a bare PySide6 script that shows an empty QMainWindow, on the same
+machine in the same run (alternating, so both see the same load). Each sample is
+a fresh Python process; the time runs from just before the process is spawned
+until it reports its first paint. Prints medians and the ratio (target <= 1.3x)
+and which heavy modules (argostranslate, ctranslate2, ahocorasick) had been
+imported when the window was shown (target: none).
+
+    /work/venv/bin/python benchmarks/startup_bench.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "sentencepiece", "onnxruntime")
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("shown", flush=True)
+            import os
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+APP = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject
+from studyreader.ui import app as app_module
+from studyreader.ui.settings import Settings
+
+HEAVY = {heavy!r}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is window.reader.viewport():
+            loaded = [name for name in HEAVY if name in sys.modules]
+            rows = window.reader.built_rows()
+            print("shown", rows, ",".join(loaded) or "-", flush=True)
+            import os
+            os._exit(0)
+        return False
+
+from studyreader import paths
+from studyreader.ui import i18n
+from studyreader.ui.main_window import MainWindow
+
+application = app_module.create_app()
+settings = Settings({settings!r})
+i18n.apply_language(settings.language, application)
+app_module.apply_theme(application, settings.theme)
+window = MainWindow(paths.sample_notes(), settings)
+watcher = FirstPaint()
+window.reader.viewport().installEventFilter(watcher)
+window.show()
+application.exec()
+"""
+
+
+def run_once(code: str, env: dict) -> tuple[float, str]:
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True, env=env)
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if not line.startswith("shown"):
+        raise SystemExit(f"child did not report a shown window: {line!r}")
+    return elapsed, line.strip()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="studyreader-bench-") as home:
+        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            env[var] = os.path.join(home, var.lower())
+        app_code = APP.format(heavy=HEAVY, settings=os.path.join(home, "settings.ini"))
+        # warm the OS file cache for both
+        run_once(BARE, env)
+        run_once(app_code, env)
+        bare, app, reports = [], [], set()
+        for _ in range(args.runs):
+            bare.append(run_once(BARE, env)[0])
+            seconds, report = run_once(app_code, env)
+            app.append(seconds)
+            reports.add(report)
+    bare_median = statistics.median(bare)
+    app_median = statistics.median(app)
+    ratio = app_median / bare_median
+    print(f"startup_bench: {args.runs} runs each, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}")
+    print(f"  bare QMainWindow          median {bare_median * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
+    print(f"  StudyReader, sample notes median {app_median * 1000:7.1f} ms  (min {min(app) * 1000:.1f})")
+    print(f"  ratio {ratio:.2f}x  (target <= 1.30x)  {'OK' if ratio <= 1.3 else 'OVER TARGET'}")
+    for report in sorted(reports):
+        _shown, rows, loaded = report.split(" ", 2)
+        print(f"  rows rendered at first paint: {rows}; heavy modules imported by then: {loaded}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""UI stalls while the largest corpus file is opened and translated, and the warm reopen.
+
+The tiny real Argos package (tests/support/tiny_argos.py) is built in a temporary
+folder and the translation cache starts empty. A 10 ms QTimer heartbeat runs on
+the GUI thread from before the file is opened until every block is translated
+and shown; the longest gap between heartbeats is the longest freeze the user
+would feel (target: none over 50 ms). Then the same file is opened again with
+the now warm cache, and the time until every block shows its English is printed.
+
+    /work/venv/bin/python benchmarks/ui_stall_bench.py [FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+class Heartbeat:
+    def __init__(self, interval_ms: int = 10) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.interval = interval_ms / 1000
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._beat)
+        self.gaps: list[float] = []
+        self.ends: list[float] = []
+        self.events: list[tuple[float, str]] = []
+        self.last = 0.0
+        self.origin = 0.0
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self.ends.clear()
+        self.events.clear()
+        self.last = self.origin = time.perf_counter()
+        self.timer.start()
+
+    def mark(self, label: str) -> None:
+        self.events.append((time.perf_counter() - self.origin, label))
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self.last)
+        self.ends.append(now - self.origin)
+        self.last = now
+
+    def stop(self) -> None:
+        self._beat()
+        self.timer.stop()
+
+    def report(self, label: str) -> float:
+        gaps = sorted(self.gaps)
+        longest = gaps[-1] if gaps else 0.0
+        over = sum(1 for gap in gaps if gap > 0.050)
+        p99 = gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 100 else longest
+        print(
+            f"  {label}: {len(gaps)} heartbeats, longest gap {longest * 1000:.1f} ms, "
+            f"p99 {p99 * 1000:.1f} ms, median {statistics.median(gaps) * 1000 if gaps else 0:.1f} ms, "
+            f"gaps over 50 ms: {over}"
+        )
+        worst = sorted(zip(self.gaps, self.ends), reverse=True)[:5]
+        timeline = ", ".join(f"{gap * 1000:.0f} ms ending at {end:.2f} s" for gap, end in worst if gap > 0.050)
+        if timeline:
+            print(f"    longest gaps: {timeline}")
+            print("    events: " + ", ".join(f"{label} {at:.2f} s" for at, label in self.events))
+        return longest
+
+
+def watch(window, heartbeat: Heartbeat) -> None:
+    """Time-stamp what happens, to tell which work a long gap belongs to."""
+    window.glossaryLoaded.connect(lambda _g: heartbeat.mark("glossary loaded"))
+    window.translationFinished.connect(lambda: heartbeat.mark("translation finished"))
+    first = {"seen": False}
+
+    def on_first_block(*_args) -> None:
+        if not first["seen"]:
+            first["seen"] = True
+            heartbeat.mark("first block translated")
+
+    def hook() -> None:
+        if window.translation_service is not None:
+            window.translation_service.blockTranslated.connect(on_first_block)
+            heartbeat.mark("services started")
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(5, hook)
+
+    hook()
+
+
+def wait_until(app, predicate, timeout: float) -> bool:
+    """Run the real event loop (not a polling loop) until ``predicate()`` holds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    checker = QTimer()
+    checker.setInterval(20)
+    checker.timeout.connect(lambda: predicate() and loop.quit())
+    checker.start()
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    if not predicate():
+        loop.exec()
+    checker.stop()
+    return predicate()
+
+
+def idle_floor(app, heartbeat: Heartbeat, seconds: float = 1.0) -> None:
+    """The same heartbeat with the window idle: the machine's own noise (other processes)."""
+    heartbeat.start()
+    wait_until(app, lambda: False, seconds)
+    heartbeat.stop()
+    heartbeat.report("idle window (noise floor)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", help="notes file (default: the largest file of ../shared/corpus)")
+    parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--switch-interval", type=float, default=None,
+                        help="override sys.setswitchinterval (seconds) to compare with the app's own setting")
+    args = parser.parse_args()
+    if args.file:
+        notes = Path(args.file)
+    else:
+        files = sorted(CORPUS.glob("*.md"), key=lambda p: p.stat().st_size)
+        if not files:
+            print(f"ui_stall_bench: no corpus at {CORPUS}", file=sys.stderr)
+            return 2
+        notes = files[-1]
+
+    home = Path(tempfile.mkdtemp(prefix="studyreader-stall-"))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[var] = str(home / var.lower())
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(REPO))
+    from tests.support.tiny_argos import install_session_package
+
+    (home / "argos").mkdir(parents=True)
+    package = install_session_package(home / "argos")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(package.packages_dir)
+
+    from studyreader.ui.app import apply_theme, create_app
+    from studyreader.ui.main_window import MainWindow
+    from studyreader.ui.settings import Settings
+
+    app = create_app()
+    if args.switch_interval:
+        sys.setswitchinterval(args.switch_interval)
+    print(f"  GIL switch interval {sys.getswitchinterval() * 1000:.1f} ms")
+    apply_theme(app, "light")
+    settings = Settings(home / "settings.ini")
+    print(f"ui_stall_bench: {notes.name} ({notes.stat().st_size / 1024:.0f} KiB), tiny Argos package, empty cache")
+
+    def all_shown(window) -> bool:
+        return (
+            window.reader.is_built()
+            and not window.reader.pending_rows()
+            and window.translation_state() in ("done", "failed", "no_model")
+            and not window.reader._dirty  # noqa: SLF001 - every arrived translation is on screen
+        )
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    window = MainWindow(None, settings, restore_state=False)
+    watch(window, heartbeat)
+    window.resize(1366, 768)
+    window.show()
+    heartbeat.mark("shown")
+    window.open_file(notes)
+    heartbeat.mark("opened")
+    ok = wait_until(app, lambda: all_shown(window), args.timeout)
+    cold_seconds = time.perf_counter() - started
+    heartbeat.stop()
+    rows = window.reader.row_count()
+    translated = rows - len(window.reader.pending_rows())
+    print(f"  cold open + translate all: {cold_seconds:.2f} s for {rows} rows ({translated} shown in English)"
+          f"{'' if ok else '  (TIMED OUT)'}; state {window.translation_state()}")
+    cold_longest = heartbeat.report("cold")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+    heartbeat.start()
+    started = time.perf_counter()
+    again = MainWindow(None, settings, restore_state=False)
+    watch(again, heartbeat)
+    again.resize(1366, 768)
+    again.show()
+    heartbeat.mark("shown")
+    again.open_file(notes)
+    heartbeat.mark("opened")
+    wait_until(app, lambda: again._services_started, 5)  # noqa: SLF001
+    ok = wait_until(app, lambda: all_shown(again), args.timeout)
+    warm_seconds = time.perf_counter() - started
+    heartbeat.stop()
+    print(f"  warm reopen (cache filled): {warm_seconds:.2f} s until every row shows its English"
+          f"{'' if ok else '  (TIMED OUT)'}")
+    warm_longest = heartbeat.report("warm")
+    worst = max(cold_longest, warm_longest)
+    print(f"  longest gap overall {worst * 1000:.1f} ms (target: none over 50 ms)  "
+          f"{'OK' if worst <= 0.050 else 'OVER TARGET'}")
+    idle_floor(app, heartbeat)
+    again.close()
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown of the Qt objects: nothing left to measure
+
+
+if __name__ == "__main__":
+    sys.exit(main())
