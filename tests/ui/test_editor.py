@@ -389,3 +389,15 @@ def test_constructor_forms_the_main_window_uses(qtbot, notes_file):
     assert parent_only.isEnabled() and parent_only.entry_date is not None
     for editor in (positional, parent_only):
         editor.shutdown()
+
+
+def test_only_web_links_open_from_the_preview(make_editor, notes_file, qtbot, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    editor = make_editor(notes_file)
+    for address in ("https://docs.optimism.io/", "file:///etc/passwd", "javascript:alert(1)", "http://"):
+        editor.preview.anchorClicked.emit(QUrl(address))
+    assert opened == ["https://docs.optimism.io/"]

@@ -26,8 +26,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
     Slot,
+    QUrl,
 )
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -409,6 +410,7 @@ class EntryEditor(QWidget):
         self.disk_banner = _Banner("diskBanner", self)
         self.disk_ok_button = self.disk_banner.add_button(self.disk_banner.hide)
         self.error_banner = _Banner("errorBanner", self)
+        self.error_banner.label.setStyleSheet("color: #c0392b;")
         self.error_ok_button = self.error_banner.add_button(self.error_banner.hide)
 
         self.editor = QPlainTextEdit(self)
@@ -425,6 +427,7 @@ class EntryEditor(QWidget):
         self.english.setOpenExternalLinks(False)
         for browser in (self.preview, self.english):
             browser.document().setDefaultStyleSheet(PREVIEW_CSS)
+            browser.anchorClicked.connect(self._open_link)
 
         self.editor_caption = QLabel(self)
         self.preview_caption = QLabel(self)
@@ -977,6 +980,11 @@ class EntryEditor(QWidget):
         self._update_modified()
         self.statusMessage.emit(self.tr("The notes file changed on disk and was reloaded."))
         self.notesChangedOnDisk.emit(path)
+
+    def _open_link(self, url: QUrl) -> None:
+        """Only http(s) links open, in the system browser, and only when clicked."""
+        if url.scheme().lower() in ("http", "https") and url.host():
+            QDesktopServices.openUrl(url)
 
     def _wrap_selection(self, marker: str) -> None:
         cursor = self.editor.textCursor()
