@@ -64,6 +64,7 @@ class TranslationCache:
         db = sqlite3.connect(str(path), timeout=2.0, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last write on power loss is fine
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, _SCHEMA_VERSION):
                 db.execute("DROP TABLE IF EXISTS translations")
@@ -145,6 +146,16 @@ class TranslationCache:
             self._db = self._memory()
         else:
             self._rebuild(error)
+
+    def clear(self) -> None:
+        """Forget every cached translation (benchmarks; a user may also just delete the file)."""
+        with self._lock:
+            try:
+                db = self._open()
+                with db:
+                    db.execute("DELETE FROM translations")
+            except sqlite3.DatabaseError as error:
+                self._recover(error)
 
     def close(self) -> None:
         with self._lock:

@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 MAX_BATCH_SIZE = 64
+_WINDOW_BLOCKS = 256  # blocks whose sentences may be reordered by length to fill batches evenly
 NO_MODEL_MESSAGE = (
     "No Chinese→English translation model is installed: run "
     "`studyreader models install FILE.argosmodel`, or `studyreader models download` when online."
@@ -90,6 +91,7 @@ class TranslationResult:
     blocks: list[BlockTranslation | None]
     stats: TranslationStats
     source_blocks: list[Block] = field(default_factory=list, repr=False)
+    model_inputs: list[str] = field(default_factory=list, repr=False)  # examples the model translated
 
     @property
     def cancelled(self) -> bool:
@@ -144,8 +146,7 @@ class _LoadedModel:
             value = value[len(self.target_prefix):]
         return value[1:] if value.startswith(" ") else value
 
-    def submit(self, texts: Sequence[str]):
-        tokens = [self.encode(t) for t in texts]
+    def submit_tokens(self, tokens: Sequence[list[str]]):
         prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
         return self.translator.translate_batch(
             tokens,
@@ -195,9 +196,9 @@ class TranslationEngine:
         return find_model(self._packages_dir)
 
     def reload(self) -> None:
-        """Forget the loaded model (after packages were installed or removed)."""
-        with self._lock:
-            self._model = None
+        """Forget the loaded model (after packages were installed or removed); safe from any thread,
+        never waits for a running translation (which keeps its own reference)."""
+        self._model = None
 
     def _load(self) -> _LoadedModel:
         if self._model is not None and self._model.info.path.is_dir():
@@ -266,6 +267,7 @@ class _Run:
         self.cached_inputs: set[str] = set()
         self.model_calls = 0
         self.batches = 0
+        self.model_inputs: list[str] = []  # every example sent to the model, in order
 
     def _rank(self, pos: int) -> int:
         return self.rank.get(pos, len(self.blocks) + pos)
@@ -329,13 +331,30 @@ class _Run:
             seconds=time.perf_counter() - started,
             cancelled=cancelled,
         )
-        return TranslationResult(self.results, stats, self.blocks)
+        return TranslationResult(self.results, stats, self.blocks, self.model_inputs)
+
+    def _order(self, positions) -> tuple[int, int]:
+        """Heap key prefix: visible blocks first; the rest in windows of document order.
+
+        Within a key prefix sentences are taken shortest first, so that a batch holds sentences of
+        similar length (less padding), as one big translate_batch call would arrange them.
+        """
+        best = min(self._rank(p) for p in positions)
+        if best < len(self.rank):
+            return (0, 0)
+        return (1, (best - len(self.rank)) // _WINDOW_BLOCKS)
 
     def _translate(self, model: _LoadedModel, key, waiting, pending_count, units_by_block) -> bool:
+        prepared_of: dict[str, sent.Prepared] = {}
+        for units in units_by_block.values():
+            for u in units:
+                if u.prepared is not None:
+                    prepared_of.setdefault(u.prepared.model_input, u.prepared)
         heap: list = []
         seq = 0
         for m, positions in waiting.items():
-            heap.append((min(self._rank(p) for p in positions), seq, "sentence", m, m))
+            tokens = model.encode(m)
+            heap.append((*self._order(positions), len(tokens), seq, "sentence", m, tokens))
             seq += 1
         heapq.heapify(heap)
         fragments_of: dict[str, tuple] = {}  # sentence input -> (pieces, fragment bodies, glue)
@@ -357,51 +376,62 @@ class _Run:
         def try_assemble(m: str) -> None:
             pieces, bodies, glue = fragments_of[m]
             if m not in self.final and all(b in fragment_done for b in bodies):
-                sentence_done(m, sent.assemble_fallback(pieces, lambda body: fragment_done.get(body, ""), glue=glue))
+                sentence_done(m, sent.assemble_fallback(pieces, fragment_done.__getitem__, glue=glue))
 
         while heap or inflight:
             while heap and len(inflight) < depth and not cancelled:
                 if self.should_cancel():
                     cancelled = True
                     break
-                chunk = []
-                while heap and len(chunk) < MAX_BATCH_SIZE:
-                    chunk.append(heapq.heappop(heap))
-                inflight.append((chunk, model.submit([c[4] for c in chunk])))
+                chunk = [heapq.heappop(heap) for _ in range(min(MAX_BATCH_SIZE, len(heap)))]
+                inflight.append((chunk, model.submit_tokens([c[-1] for c in chunk])))
                 self.batches += 1
                 self.model_calls += len(chunk)
+                self.model_inputs.extend(c[-2] for c in chunk)
             if not inflight:
                 break
             chunk, futures = inflight.popleft()
             outputs = [model.decode(f.result().hypotheses[0]) for f in futures]
             if cancelled:
                 continue  # drain what is in flight, without doing more
-            for (rank, _s, kind, m, text), english in zip(chunk, outputs):
+            failed = []
+            for entry, english in zip(chunk, outputs):
+                kind, text = entry[-3], entry[-2]
                 if kind == "fragment":
                     fragment_done[text] = english
                     to_cache[text] = english
                     for parent in fragment_parents.pop(text, ()):
                         try_assemble(parent)
-                    continue
-                if sent.accept_output(m, english):
-                    sentence_done(m, english)
-                    continue
-                # A protected span was lost: translate the Chinese runs around the spans instead.
+                elif sent.accept_output(text, english, prepared_of[text].terms):
+                    sentence_done(text, english)
+                else:
+                    failed.append(entry)
+            # A protected span was lost: translate the Chinese runs around the spans instead.
+            wanted = {}
+            for entry in failed:
+                m = entry[-2]
                 pieces = sent.fallback_runs(m)
-                bodies = _fallback_bodies(pieces)
-                glue_kinds = _glue_for(m, units_by_block, waiting)
-                fragments_of[m] = (pieces, bodies, lambda piece, kinds=glue_kinds: kinds.get(piece, ""))
-                missing = [b for b in bodies if b not in fragment_done]
-                if missing:
-                    hits = self.engine.cache.get_many(key[0], key[1], missing)
-                    fragment_done.update(hits)
-                for b in bodies:
-                    if b in fragment_done:
-                        continue
-                    if b not in fragment_parents:
-                        heapq.heappush(heap, (rank, seq, "fragment", m, b))
-                        seq += 1
-                    fragment_parents.setdefault(b, set()).add(m)
+                kinds = sent.placeholder_kinds(prepared_of[m])
+                bodies = sent.fallback_bodies(pieces)
+                fragments_of[m] = (pieces, bodies, lambda piece, kinds=kinds: kinds.get(piece, ""))
+                for body in bodies:
+                    if body not in fragment_done:
+                        wanted.setdefault(body, entry)
+            if wanted:
+                fragment_done.update(self.engine.cache.get_many(key[0], key[1], wanted))
+            for body, entry in wanted.items():
+                if body in fragment_done:
+                    continue
+                if body not in fragment_parents:
+                    tokens = model.encode(body)
+                    heapq.heappush(heap, (entry[0], entry[1], len(tokens), seq, "fragment", body, tokens))
+                    seq += 1
+                fragment_parents.setdefault(body, set())
+            for entry in failed:
+                m = entry[-2]
+                for body in fragments_of[m][1]:
+                    if body in fragment_parents:
+                        fragment_parents[body].add(m)
                 try_assemble(m)
             if self.should_cancel():
                 cancelled = True
@@ -460,17 +490,3 @@ class _Run:
         self.results[pos] = translation
         if self.on_block is not None:
             self.on_block(block.index, translation)
-
-
-def _fallback_bodies(pieces) -> list[str]:
-    bodies: list[str] = []
-    sent.assemble_fallback(pieces, lambda body: bodies.append(body) or "")
-    return list(dict.fromkeys(bodies))
-
-
-def _glue_for(model_input: str, units_by_block, waiting) -> dict[str, str]:
-    for pos in waiting.get(model_input, ()):
-        for u in units_by_block[pos]:
-            if u.prepared is not None and u.prepared.model_input == model_input:
-                return sent.placeholder_kinds(u.prepared)
-    return {}

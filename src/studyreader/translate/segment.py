@@ -69,6 +69,10 @@ _HTML_LONE_TAG_RE = re.compile(r"^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*
 _INDENT_RE = re.compile(r"^(?: {4}|\t)")
 
 
+# First characters with which a line may start something other than a paragraph.
+_MARKUP_STARTS = frozenset(" \t#>-*+_=|`~<0123456789")
+
+
 @dataclass
 class _Line:
     start: int  # offset of the first char
@@ -179,6 +183,8 @@ class _Parser:
     def _starts_block(self, i: int) -> bool:
         """Would line ``i`` interrupt a paragraph?"""
         s = self.lines[i].content
+        if s[:1] not in _MARKUP_STARTS and "|" not in s and "<" not in s:
+            return False
         return bool(
             _FENCE_RE.match(s)
             or _HEADING_RE.match(s)
@@ -207,6 +213,10 @@ class _Parser:
                 prev_blank = True
                 continue
             s = line.content
+            if s[:1] not in _MARKUP_STARTS and "|" not in s and "<" not in s and not self.list_stack:
+                i = self._paragraph(i)  # plain text line: the common case, no pattern can match
+                prev_blank = False
+                continue
             list_match = _LIST_RE.match(s)
             if self.list_stack and not list_match and _indent_width(s) < self.list_stack[0] and prev_blank:
                 self.list_stack.clear()

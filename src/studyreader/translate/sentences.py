@@ -100,8 +100,13 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
         k = close + run
 
 
+_MAY_PROTECT_RE = re.compile(r"[A-Za-z0-9`<\[\]!*_~=&\\$]")
+
+
 def protected_spans(text: str) -> list[Span]:
     """Opaque spans and Latin terms of one line of inline Markdown, sorted and non-overlapping."""
+    if not _MAY_PROTECT_RE.search(text):
+        return []  # plain Chinese: the common case, kept cheap
     spans: list[Span] = []
     taken = [False] * (len(text) + 1)
 
@@ -169,6 +174,8 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
     Splits never fall inside a protected span; whitespace between sentences belongs to none.
     """
     spans = protected_spans(text)
+    if not spans and len(text) <= max_chars:
+        return _split_plain(text)
     inside = [False] * (len(text) + 1)
     for s in spans:
         for k in range(s.start + 1, s.end):
@@ -206,6 +213,25 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
             Span(s.start - a, s.end - a, s.kind, s.text, s.sub) for s in spans if s.start >= a and s.end <= z
         )
         sentences.append(Sentence(a, z, text[a:z], local))
+    return sentences
+
+
+_PLAIN_SENTENCE_RE = re.compile(
+    rf"[^{re.escape(_TERMINATORS)}\n]*(?:[{re.escape(_TERMINATORS)}][{re.escape(_TERMINATORS + _CLOSERS)}]*|\n|$)"
+)
+
+
+def _split_plain(text: str) -> list[Sentence]:
+    """split_sentences for text without protected spans (no Latin, no Markdown)."""
+    sentences = []
+    for m in _PLAIN_SENTENCE_RE.finditer(text):
+        a, z = m.span()
+        while a < z and text[a].isspace():
+            a += 1
+        while z > a and text[z - 1].isspace():
+            z -= 1
+        if a < z:
+            sentences.append(Sentence(a, z, text[a:z], ()))
     return sentences
 
 
@@ -260,18 +286,24 @@ def prepare_sentence(sentence: Sentence, aid=None) -> Prepared:
     if aid is not None:
         masked, aid_terms = aid.prepare(masked)
         aid_terms = list(aid_terms or [])
-    terms = tuple(s.text for s in protected_spans(masked) if s.kind == "term" and not _PLACEHOLDER_RE.fullmatch(s.text))
+    terms = tuple(s.text for s in protected_spans(_PLACEHOLDER_RE.sub(" ", masked)) if s.kind == "term")
     return Prepared(sentence.text, masked, tuple(opaque), terms, aid_terms)
 
 
-def accept_output(prepared_input: str, output: str) -> bool:
-    """True when every placeholder and Latin term of the model input survived decoding unchanged."""
-    for m in set(_PLACEHOLDER_RE.findall(prepared_input)):
-        token = PLACEHOLDER_FORMAT.format(m)
-        if output.count(token) != prepared_input.count(token):
-            return False
-    for span in protected_spans(_PLACEHOLDER_RE.sub(" ", prepared_input)):
-        if span.kind == "term" and output.count(span.text) < prepared_input.count(span.text):
+def accept_output(prepared_input: str, output: str, terms: Sequence[str] | None = None) -> bool:
+    """True when every placeholder and Latin term of the model input survived decoding unchanged.
+
+    ``terms``: the input's Latin terms when already known (``Prepared.terms``).
+    """
+    if "⟦" in prepared_input:
+        for m in set(_PLACEHOLDER_RE.findall(prepared_input)):
+            token = PLACEHOLDER_FORMAT.format(m)
+            if output.count(token) != prepared_input.count(token):
+                return False
+    if terms is None:
+        terms = [s.text for s in protected_spans(_PLACEHOLDER_RE.sub(" ", prepared_input)) if s.kind == "term"]
+    for term in set(terms):
+        if output.count(term) < prepared_input.count(term):
             return False
     return True
 
@@ -300,6 +332,28 @@ def _english_punct(text: str) -> str:
     return "".join(_PUNCT_TO_EN.get(ch, ch) for ch in text)
 
 
+def _split_run(piece: str) -> tuple[str, str, str, str, str]:
+    """(leading space, leading punctuation, body to translate, trailing punctuation, trailing space)."""
+    core = piece.strip()
+    lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
+    m = _RUN_RE.match(core)
+    return lead, m.group(1), m.group(2), m.group(3), trail
+
+
+_RUN_RE = re.compile(r"^([^\w\u3400-\u9fff]*)(.*?)([^\w\u3400-\u9fff]*)$", re.S)
+
+
+def fallback_bodies(pieces: Sequence[tuple[str, bool]]) -> list[str]:
+    """The texts :func:`assemble_fallback` will ask the model for, in order, without duplicates."""
+    bodies = []
+    for piece, translatable in pieces:
+        if translatable:
+            body = _split_run(piece)[2]
+            if has_cjk(body):
+                bodies.append(body)
+    return list(dict.fromkeys(bodies))
+
+
 def assemble_fallback(pieces: Sequence[tuple[str, bool]], translate: Callable[[str], str],
                       glue: Callable[[str], str] = lambda p: "") -> str:
     """Join translated runs and verbatim spans with English spacing.
@@ -310,11 +364,8 @@ def assemble_fallback(pieces: Sequence[tuple[str, bool]], translate: Callable[[s
     texts: list[tuple[str, str]] = []
     for piece, translatable in pieces:
         if translatable:
-            core = piece.strip()
-            lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
-            # keep leading/trailing Chinese punctuation as English punctuation
-            m = re.match(r"^([^\w\u3400-\u9fff]*)(.*?)([^\w\u3400-\u9fff]*)$", core, re.S)
-            head, body, tail = m.group(1), m.group(2), m.group(3)
+            # leading/trailing Chinese punctuation becomes English punctuation
+            lead, head, body, tail, trail = _split_run(piece)
             english = translate(body).strip() if has_cjk(body) else _english_punct(body)
             texts.append((lead + _english_punct(head) + english + _english_punct(tail) + trail, ""))
         else:
