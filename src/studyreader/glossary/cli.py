@@ -20,9 +20,9 @@ _FIELD_OPTIONS = (
     ("--source", "source", "https URL of an authoritative page"),
 )
 _LIST_OPTIONS = (
-    ("--alias-en", "aliases_en", "English alias (repeatable)"),
-    ("--alias-zh", "aliases_zh", "Chinese alias (repeatable)"),
-    ("--see-also", "see_also", "id of a related term (repeatable)"),
+    ("--alias-en", "aliases_en", "English alias (repeatable; with edit, replaces the list)"),
+    ("--alias-zh", "aliases_zh", "Chinese alias (repeatable; with edit, replaces the list)"),
+    ("--see-also", "see_also", "id of a related term (repeatable; with edit, replaces the list)"),
 )
 
 
@@ -85,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     for flag, dest, text in _FIELD_OPTIONS:
-        parser.add_argument(flag, dest=dest, help=text)
+        parser.add_argument(flag, dest=dest, metavar="URL" if dest == "source" else "TEXT", help=text)
     parser.add_argument(
         "--match-case",
         dest="match_case",
@@ -94,7 +94,7 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
         help="match the English forms only as written (for names that are also ordinary words)",
     )
     for flag, dest, text in _LIST_OPTIONS:
-        parser.add_argument(flag, dest=dest, action="append", help=text)
+        parser.add_argument(flag, dest=dest, action="append", metavar="ID" if dest == "see_also" else "TEXT", help=text)
 
 
 def _fields(args: argparse.Namespace) -> dict:
