@@ -175,3 +175,24 @@ def test_main_window_menus_follow_the_language(qapp, qtbot, tmp_path, english_af
     i18n.apply_language("en")
     qapp.processEvents()
     assert "&File" in menu_titles()
+
+
+def _lrelease():
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside_python = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(beside_python) if beside_python.exists() else shutil.which("pyside6-lrelease")
+
+
+@pytest.mark.parametrize("ts", [TS_ZH, TS_EN], ids=lambda p: p.name)
+def test_committed_qm_is_compiled_from_the_current_ts(ts, tmp_path):
+    import subprocess
+
+    tool = _lrelease()
+    if tool is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    fresh = tmp_path / ts.with_suffix(".qm").name
+    subprocess.run([tool, str(ts), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"run pyside6-lrelease on {ts.name}"
