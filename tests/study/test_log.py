@@ -313,3 +313,47 @@ def test_studied_on_sees_running_sessions_and_manual_entries(tmp_path):
         assert not log.studied_on(date(2025, 1, 7), SHANGHAI)
         log.add_manual(date(2025, 1, 3), 20, tz=SHANGHAI, today=date(2025, 1, 6))
         assert log.studied_on(date(2025, 1, 3), SHANGHAI)
+
+
+def test_a_locked_log_is_refused_not_set_aside(tmp_path, monkeypatch):
+    db = tmp_path / "s.db"
+    with StudyLog.open(db) as log:
+        log.add_manual(date(2025, 1, 1), 30, tz=timezone.utc, today=date(2025, 1, 2))
+    import studyreader.study.log as log_module
+
+    real_connect = log_module._connect
+
+    def locked_connect(path):
+        conn = real_connect(path)
+        conn.execute("PRAGMA busy_timeout = 0")
+        return conn
+
+    monkeypatch.setattr(log_module, "_connect", locked_connect)
+    # another process holds an exclusive lock (e.g. in the middle of a rollback-journal write)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StudyLogError, match="cannot be"):
+            StudyLog.open(db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name) == []
+    with StudyLog.open(db) as log:
+        assert log.notices == []
+        assert log.day_seconds(timezone.utc, date(2025, 1, 1), date(2025, 1, 1)) == {date(2025, 1, 1): 1800}
+
+
+def test_open_or_memory_keeps_the_timer_usable_when_the_file_cannot_be_opened(tmp_path):
+    folder = tmp_path / "not-a-file.sqlite3"
+    folder.mkdir()  # a folder where the database should be: sqlite cannot open it
+    log = StudyLog.open_or_memory(folder)
+    try:
+        assert len(log.notices) == 1 and "memory only" in log.notices[0] and str(folder) in log.notices[0]
+        sid = log.begin_session(None, "UTC", 1000.0)
+        log.finish_session(sid, 1600.0, 600.0, 1000.0)
+        assert log.session(sid).active_seconds == 600.0
+    finally:
+        log.close()
+    assert folder.is_dir() and not any(folder.iterdir())

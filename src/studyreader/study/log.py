@@ -136,6 +136,20 @@ class StudyLog:
         log.recover(stale_seconds=stale_seconds, now=now)
         return log
 
+    @classmethod
+    def open_or_memory(cls, path: str | os.PathLike[str] | None = None) -> "StudyLog":
+        """:meth:`open`, or — when the file cannot be used right now — a log in memory.
+
+        For the window: the timer keeps working and says that this session will
+        not be kept, instead of failing to start.
+        """
+        try:
+            return cls.open(path)
+        except StudyLogError as error:
+            log = cls.open(":memory:")
+            log.notices.append(f"{error}; study time is kept in memory only until the app closes")
+            return log
+
     def close(self) -> None:
         self._conn.close()
 
@@ -323,6 +337,10 @@ def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
                     f"was written by a newer StudyReader (schema {version}, this version knows {SCHEMA_VERSION})"
                 )
                 reason = f"newer-v{version}"
+        except sqlite3.OperationalError as error:
+            # locked, busy, no permission: the file may be fine, so never set it aside for this
+            _close_quietly(conn)
+            raise StudyLogError(f"study log {path} cannot be opened: {error}") from None
         except sqlite3.DatabaseError as error:
             problem, reason = f"is not a readable SQLite database ({error})", "corrupt"
         if problem is None and conn is not None:
@@ -330,6 +348,9 @@ def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
                 _migrate(conn, path)
                 _configure(conn)
                 return conn
+            except sqlite3.OperationalError as error:
+                _close_quietly(conn)
+                raise StudyLogError(f"study log {path} cannot be upgraded now: {error}") from None
             except sqlite3.DatabaseError as error:
                 problem, reason = f"could not be upgraded ({error})", "corrupt"
         if conn is not None:
@@ -342,6 +363,14 @@ def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
     _migrate(conn, path)
     _configure(conn)
     return conn
+
+
+def _close_quietly(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
 
 
 def _configure(conn: sqlite3.Connection) -> None:

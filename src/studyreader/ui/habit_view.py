@@ -434,7 +434,7 @@ class HabitView(QWidget):
         if log is None:
             from studyreader.study.log import StudyLog
 
-            log = StudyLog.open()
+            log = StudyLog.open_or_memory()
         self.settings = settings
         self.log = log
         self._today_fn = today

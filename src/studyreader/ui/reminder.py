@@ -163,7 +163,7 @@ class Reminder(QObject):
         if log is None:
             from studyreader.study.log import StudyLog
 
-            log = StudyLog.open()
+            log = StudyLog.open_or_memory()
         self.settings = settings
         self.log = log
         self.notifier = notifier or TrayNotifier.shared()

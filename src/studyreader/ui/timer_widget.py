@@ -107,7 +107,7 @@ class TimerWidget(QWidget):
         if log is None:
             from studyreader.study.log import StudyLog
 
-            log = StudyLog.open()
+            log = StudyLog.open_or_memory()
         # what opening the log found (set-aside database, crash-recovered session) is
         # reported once, by the timer, whoever opened the log
         self._startup_notices: list[str] = list(getattr(log, "notices", []))
