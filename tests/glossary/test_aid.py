@@ -119,3 +119,45 @@ def test_end_to_end_with_the_tiny_argos_package(tiny_argos_package, glossary, tm
     ]
     assert [tuple(c) for c in item.checks] == [("data-availability-layer", "Data Availability Layer", True)]
     assert not code.checks
+
+
+_GLOSSARY = None
+
+
+def _fixture_glossary():
+    global _GLOSSARY
+    if _GLOSSARY is None:
+        from pathlib import Path
+
+        from studyreader.glossary.termbase import load_glossary
+
+        _GLOSSARY = load_glossary(bundled_dir=Path(__file__).resolve().parent / "data", include_user=False)
+    return _GLOSSARY
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["排序器", "排序者", "欺诈证明", "数据可用性层", "数据可用性", "OP 主网", "智能合约", "Batcher"]),
+            st.text(alphabet="的是在和了今天学习，。（）() abc", max_size=6),
+        ),
+        max_size=10,
+    )
+)
+def test_prepare_substitutes_every_chinese_term_and_is_idempotent(pieces):
+    glossary = _fixture_glossary()
+    aid = glossary.translation_aid()
+    sentence = "".join(pieces)
+    prepared, terms = aid.prepare(sentence)
+    left = [m for m in glossary.find(prepared) if not m.text.isascii()]
+    # Either every Chinese term was replaced, or the sentence was English already and left alone.
+    assert not left or (prepared == sentence and terms == [])
+    for t in terms:
+        assert prepared[t.start : t.end].isascii()
+        assert glossary.lookup(prepared[t.start : t.end]).id == t.term_id
+    assert aid.prepare(prepared)[0] == prepared
