@@ -401,3 +401,15 @@ def test_only_web_links_open_from_the_preview(make_editor, notes_file, qtbot, mo
     for address in ("https://docs.optimism.io/", "file:///etc/passwd", "javascript:alert(1)", "http://"):
         editor.preview.anchorClicked.emit(QUrl(address))
     assert opened == ["https://docs.optimism.io/"]
+
+
+def test_text_typed_for_an_unreadable_file_still_gets_a_draft(make_editor, tmp_path, qtbot):
+    notes = tmp_path / "latin1.md"
+    notes.write_bytes("<!-- Content_START -->\n### 2025.01.11\ncaf\xe9\n<!-- Content_END -->\n".encode("latin-1"))
+    editor = make_editor(notes)
+    assert editor.error_banner.isVisible() and "latin1.md" in editor.error_banner.label.text()
+    type_text(qtbot, editor, "今天的内容不能丢")
+    assert editor.save() is False
+    editor.flush_draft()
+    assert DraftStore().load(notes).text == "今天的内容不能丢"
+    assert notes.read_bytes().endswith(b"<!-- Content_END -->\n")

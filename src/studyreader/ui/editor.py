@@ -652,7 +652,8 @@ class EntryEditor(QWidget):
         self._load_notes()
         if self._mode == "replace":
             self._base = editable_body(self._notes, day) if self._notes is not None else text
-            self._set_editor_text(self._base or "")
+            if not _same(self.text(), self._base):  # keep the cursor where it is when nothing differs
+                self._set_editor_text(self._base or "")
         else:
             self._date = self._today()
             self._set_editor_text("")
@@ -714,9 +715,12 @@ class EntryEditor(QWidget):
 
     # -- state helpers ---------------------------------------------------
     def _today(self) -> date | None:
-        if self._notes is None:
+        if self._notes_path is None:
             return None
-        return self._notes.today(self._now() if self._now else None)
+        now = self._now() if self._now else None
+        if self._notes is None:  # unreadable file: still keep a date, so that drafts are written
+            return (now or datetime.now().astimezone()).date()
+        return self._notes.today(now)
 
     def _load_notes(self) -> None:
         from studyreader.notes import NotesError, load_notes
