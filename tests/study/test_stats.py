@@ -203,3 +203,57 @@ def test_reminder_due_once_after_the_chosen_time():
     assert reminder_due(datetime(2025, 1, 7, 21, 0), evening, **{**kwargs, "last_reminded": date(2025, 1, 6)})
     assert not reminder_due(datetime(2025, 1, 6, 21, 0), evening, **{**kwargs, "studied_today": True})
     assert not reminder_due(datetime(2025, 1, 6, 21, 0), evening, **{**kwargs, "enabled": False})
+
+
+# -- properties ---------------------------------------------------------------------------
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+ZONES = [ZoneInfo(name) for name in ("Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC")]
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(
+    start=st.floats(min_value=1.6e9, max_value=1.8e9),
+    length=st.floats(min_value=0, max_value=5 * 86400),
+    share=st.floats(min_value=0.0, max_value=1.0),
+    zone=st.sampled_from(ZONES),
+)
+def test_split_interval_conserves_the_seconds_and_stays_inside_the_interval(start, length, share, zone):
+    seconds = length * share
+    shares = split_interval(start, start + length, seconds, zone)
+    assert sum(shares.values()) == pytest.approx(seconds, abs=1e-6)
+    if seconds > 0:
+        first = datetime.fromtimestamp(start, zone).date()
+        last = datetime.fromtimestamp(start + length, zone).date()
+        assert all(first <= day <= last for day in shares)
+        assert all(part >= 0 for part in shares.values())
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(
+    days=st.dictionaries(st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=200), max_size=60),
+    goal=st.integers(min_value=1, max_value=120),
+    today_offset=st.integers(min_value=0, max_value=60),
+)
+def test_streaks_agree_with_a_plain_count(days, goal, today_offset):
+    base = date(2024, 12, 1)
+    minutes = {base + timedelta(days=k): m for k, m in days.items()}
+    today = base + timedelta(days=today_offset)
+    # brute force: longest run of consecutive goal days; current run ending today or yesterday
+    good = [base + timedelta(days=k) in minutes and minutes[base + timedelta(days=k)] >= goal for k in range(62)]
+    best = run = 0
+    for flag in good:
+        run = run + 1 if flag else 0
+        best = max(best, run)
+    assert longest_streak(minutes, goal) == best
+
+    def run_back(day):
+        count = 0
+        while minutes.get(day, 0) >= goal:
+            count += 1
+            day -= timedelta(days=1)
+        return count
+
+    expected = run_back(today) or run_back(today - timedelta(days=1))
+    assert current_streak(minutes, today, goal) == expected
+    assert current_streak(minutes, today, goal) <= longest_streak(minutes, goal)

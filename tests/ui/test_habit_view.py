@@ -219,3 +219,23 @@ def test_manual_entry_dialog_logs_time_and_refuses_too_much(qtbot, view, year):
     assert refused.error.isVisible() and "24 hours" in refused.error.text()
     view.refresh()
     assert view.minutes()[date(2026, 2, 1)] == before + 45
+
+
+def test_habit_view_retranslates(qtbot, view):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class DictTranslator(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return {("HabitView", "Current streak: {n} days"): "连续打卡：{n} 天"}.get((context, source))
+
+        def isEmpty(self):
+            return False
+
+    translator = DictTranslator()
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: view.streak_label.text() == "连续打卡：5 天")
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: view.streak_label.text() == "Current streak: 5 days")

@@ -242,3 +242,35 @@ def test_a_set_aside_database_is_reported_when_the_window_passes_the_log(qtbot, 
             pass
         assert "Study log problem" in notice.args[0] and "moved to" in notice.args[0]
         assert widget.notice_label.isVisibleTo(widget)
+
+
+class _Translator:
+    """A QTranslator answering from a dict, to check that the widgets retranslate on LanguageChange."""
+
+    def __new__(cls, table):
+        from PySide6.QtCore import QTranslator
+
+        class DictTranslator(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):
+                return table.get((context, source))
+
+            def isEmpty(self):
+                return False
+
+        return DictTranslator()
+
+
+def test_language_change_retranslates(qtbot, make_widget):
+    from PySide6.QtCore import QCoreApplication
+
+    widget = make_widget()
+    widget.show()
+    translator = _Translator({("TimerWidget", "Start"): "开始", ("TimerWidget", "Stop"): "停止"})
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: widget.start_button.text() == "开始")
+        assert widget.stop_action.text() == "停止"
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: widget.start_button.text() == "Start")
