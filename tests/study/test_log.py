@@ -357,3 +357,22 @@ def test_open_or_memory_keeps_the_timer_usable_when_the_file_cannot_be_opened(tm
     finally:
         log.close()
     assert folder.is_dir() and not any(folder.iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process liveness is only checked on POSIX")
+def test_a_live_process_keeps_its_session_however_old_the_heartbeat(tmp_path):
+    # e.g. the laptop slept for an hour and `studyreader stats` runs before the window ticks again
+    db = tmp_path / "s.db"
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with StudyLog.open(db) as log:
+            sid = log.begin_session(None, "UTC", 1000.0)
+            log._conn.execute("UPDATE sessions SET pid = ? WHERE id = ?", (sleeper.pid, sid))
+            log._conn.commit()
+        with StudyLog.open(db, now=1000.0 + 86400) as log:
+            assert log.recovered == []
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    with StudyLog.open(db, now=1000.0 + 86400) as log:
+        assert log.recovered == [sid]

@@ -30,7 +30,7 @@ from studyreader.study.stats import MAX_DAY_MINUTES, split_interval
 LOG_FILENAME = "study.sqlite3"
 SCHEMA_VERSION = 1
 # A session whose process cannot be checked (other host, Windows) is taken as
-# dead once its heartbeat is this old; live sessions heartbeat far more often.
+# dead once its heartbeat is this old; live sessions heartbeat every checkpoint.
 DEFAULT_STALE_SECONDS = 300.0
 
 _MIGRATIONS: dict[int, str] = {
@@ -209,9 +209,12 @@ class StudyLog:
                 "SELECT id, checkpoint_ts, pid, host FROM sessions WHERE end_ts IS NULL"
             ).fetchall()
             for session_id, checkpoint_ts, pid, session_host in rows:
-                dead = now - checkpoint_ts > stale_seconds
-                if not dead and session_host == host and pid is not None and pid != os.getpid():
-                    dead = _pid_alive(pid) is False
+                # A process on this machine that still runs owns its session, however old the
+                # heartbeat (a laptop waking from sleep); otherwise an old heartbeat means dead.
+                alive: bool | None = None
+                if session_host == host and pid is not None:
+                    alive = True if pid == os.getpid() else _pid_alive(pid)
+                dead = (now - checkpoint_ts > stale_seconds) if alive is None else not alive
                 if dead:
                     self._conn.execute(
                         "UPDATE sessions SET end_ts = checkpoint_ts, recovered = 1 WHERE id = ?", (session_id,)
