@@ -189,7 +189,7 @@ def load_user_file(path: Path) -> LoadedFile:
         assert term is not None
         if term.id in overrides:
             problems.append(f"{where}: id {term.id!r} appears twice; the later one is used")
-        overrides[term.id] = dict(raw)
+        overrides[term.id] = {key: getattr(term, key) for key in raw}  # cleaned values, only the keys given
     return LoadedFile(path, None, [], problems, tuple(hidden_raw), overrides)
 
 
