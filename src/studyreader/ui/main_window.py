@@ -69,6 +69,26 @@ class _Job(QRunnable):
         self.signals.done.emit(result)
 
 
+def _read_notes(path: Path):
+    """Read and cut a notes file (plain Python, safe in a worker thread); errors are returned."""
+    from studyreader.notes import NotesError, load_notes
+
+    try:
+        notes = load_notes(path)
+    except (NotesError, OSError) as error:
+        return error if isinstance(error, NotesError) else NotesError(f"{path}: {error.strerror or error}")
+    blocks, segments = rows_mod.segment(notes.text)
+    return notes, blocks, segments
+
+
+_SERVICE_MODULES = (
+    "studyreader.translate.worker",
+    "studyreader.study.log",
+    "studyreader.ui.timer_widget",
+    "studyreader.ui.reminder",
+)
+
+
 def _preimport(name: str) -> None:
     """Import a module in its own event-loop turn (the next step then only builds widgets)."""
     import importlib
@@ -227,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.open_action = self._action("openAction", QKeySequence.StandardKey.Open, self.choose_file)
-        self.reload_action = self._action("reloadAction", "Ctrl+R", self.reload_notes)
+        self.reload_action = self._action("reloadAction", "Ctrl+R", lambda: self.reload_notes())
         self.quit_action = self._action("quitAction", "Ctrl+Q", self.close)
         self.mode_group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
@@ -351,21 +371,28 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- files -----------------------------------------------------------------
-    def open_file(self, path: Path) -> bool:
-        """Load a notes file into every pane; an unreadable file is explained, not raised."""
-        from studyreader.notes import NotesError, load_notes
+    def open_file(self, path: Path, background: bool = False) -> bool:
+        """Load a notes file into every pane; an unreadable file is explained, not raised.
 
+        ``background``: read and segment the file in a worker thread (a large file must not
+        freeze the window); the panes update when it is done and ``notesOpened`` is emitted.
+        """
         path = Path(path)
-        try:
-            notes = load_notes(path)
-        except (NotesError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Cannot open notes"), str(error))
+        if background:
+            self._run_job(lambda: _read_notes(path), lambda loaded: self._apply_opened(path, loaded))
+            return True
+        return self._apply_opened(path, _read_notes(path))
+
+    def _apply_opened(self, path: Path, loaded) -> bool:
+        if isinstance(loaded, Exception):
+            QMessageBox.warning(self, self.tr("Cannot open notes"), str(loaded))
             return False
-        if self.notes_path is not None and self.watcher.files():
+        notes, blocks, segments = loaded
+        if self.watcher.files():
             self.watcher.removePaths(self.watcher.files())
         self.notes = notes
         self.notes_path = path
-        self._show_notes(notes, keep_position=False)
+        self._show_notes(notes, blocks, segments, keep_position=False)
         self.watcher.addPath(str(path))
         if path.resolve() != paths.sample_notes().resolve():
             self.settings.last_file = path
@@ -376,26 +403,33 @@ class MainWindow(QMainWindow):
         self.notesOpened.emit(notes)
         return True
 
-    def reload_notes(self) -> None:
-        """Re-read the current file (changed on disk or saved by the editor), keeping the position."""
+    def reload_notes(self, then=None) -> None:
+        """Re-read the current file (changed on disk or saved by the editor), keeping the position.
+
+        Reading happens in a worker thread; ``then()`` runs once the panes show the new text.
+        """
         if self.notes_path is None:
             return
-        from studyreader.notes import NotesError, load_notes
+        path = self.notes_path
+        self._run_job(lambda: _read_notes(path), lambda loaded: self._apply_reloaded(path, loaded, then))
 
-        try:
-            notes = load_notes(self.notes_path)
-        except (NotesError, OSError) as error:
-            self.statusBar().showMessage(str(error), 8000)
+    def _apply_reloaded(self, path: Path, loaded, then=None) -> None:
+        if path != self.notes_path:
+            return  # another file was opened meanwhile
+        if isinstance(loaded, Exception):
+            self.statusBar().showMessage(str(loaded), 8000)
             return
-        if self.notes_path and str(self.notes_path) not in self.watcher.files() and self.notes_path.exists():
-            self.watcher.addPath(str(self.notes_path))
+        notes, blocks, segments = loaded
+        if str(path) not in self.watcher.files() and path.exists():
+            self.watcher.addPath(str(path))  # re-arm after a rename-save
         self.notes = notes
-        self._show_notes(notes, keep_position=True)
-        self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=self.notes_path.name), 4000)
+        self._show_notes(notes, blocks, segments, keep_position=True)
+        self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=path.name), 4000)
         self.notesReloaded.emit(notes)
+        if then is not None:
+            then()
 
-    def _show_notes(self, notes, keep_position: bool) -> None:
-        blocks, segments = rows_mod.segment(notes.text)
+    def _show_notes(self, notes, blocks, segments, keep_position: bool) -> None:
         self._segments = segments
         base_dir = Path(notes.path).parent if notes.path else None
         self.reader.set_blocks(blocks, base_dir, keep_position=keep_position)
@@ -410,7 +444,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Open notes"), start, self.tr("Markdown notes (*.md *.markdown);;All files (*)")
         )
         if name:
-            self.open_file(Path(name))
+            self.open_file(Path(name), background=True)
 
     def _on_file_changed(self, _path: str) -> None:
         self._reload_timer.start()
@@ -537,10 +571,8 @@ class MainWindow(QMainWindow):
                 self.editor_action.blockSignals(False)
 
     def _on_entry_saved(self, result) -> None:
-        self.reload_notes()
         day = getattr(result, "date", None)
-        if day is not None:
-            self.jump_to_date(day)
+        self.reload_notes(then=(lambda: self.jump_to_date(day)) if day is not None else None)
 
     # -- dialogs -----------------------------------------------------------------
     def open_model_manager(self) -> None:
@@ -632,22 +664,22 @@ class MainWindow(QMainWindow):
         self._services_started = True
         # One step per event-loop turn: each is short, together they would freeze the window.
         steps = [
-            self._start_glossary_load,
             self._ensure_translation_service,
             self.start_translation,
             self._study_log,
-            lambda: _preimport("studyreader.ui.timer_widget"),
             self._create_timer_widget,
             self._create_reminder,
             self._restore_editor,
         ]
 
-        def run_next() -> None:
+        def run_next(_result=None) -> None:
             if steps:
                 steps.pop(0)()
                 QTimer.singleShot(0, run_next)
 
-        run_next()
+        self._start_glossary_load()
+        # Module imports run in a worker thread; only the widgets are then built here.
+        self._run_job(lambda: [_preimport(name) for name in _SERVICE_MODULES], run_next, run_next)
 
     def _start_glossary_load(self, reload: bool = False) -> None:
         try:

@@ -43,8 +43,8 @@ from studyreader.ui.rows import Block
 
 MODES = ("side", "interleaved", "zh", "en")
 _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
-_SLICE_SECONDS = 0.008  # build/update work per event-loop turn: well under the 50 ms stall budget
-_SLICE_ROWS = 12  # rows inserted per turn while building (inserting costs about as much as rendering)
+_SLICE_SECONDS = 0.006  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 
 
