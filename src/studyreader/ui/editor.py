@@ -410,7 +410,7 @@ class EntryEditor(QWidget):
         self.disk_banner = _Banner("diskBanner", self)
         self.disk_ok_button = self.disk_banner.add_button(self.disk_banner.hide)
         self.error_banner = _Banner("errorBanner", self)
-        self.error_banner.label.setStyleSheet("color: #c0392b;")
+        self.error_banner.label.setStyleSheet(f"color: {error_colour(self)};")
         self.error_ok_button = self.error_banner.add_button(self.error_banner.hide)
 
         self.editor = QPlainTextEdit(self)
@@ -523,6 +523,8 @@ class EntryEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
+        elif event.type() == QEvent.Type.PaletteChange:  # light/dark switched while open
+            self.error_banner.label.setStyleSheet(f"color: {error_colour(self)};")
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
@@ -1008,6 +1010,11 @@ class EntryEditor(QWidget):
 
 
 EditorPanel = EntryEditor  # the name the main window imports
+
+
+def error_colour(widget: QWidget) -> str:
+    """A red that stays readable on light and on dark windows."""
+    return "#ff7b72" if widget.palette().window().color().lightness() < 128 else "#b3261e"
 
 
 def _same(a: str | None, b: str | None) -> bool:

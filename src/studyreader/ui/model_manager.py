@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyreader.errors import StudyReaderError
+from studyreader.ui.editor import error_colour
 
 
 class _JobSignals(QObject):
@@ -432,7 +433,7 @@ class ModelManagerDialog(QDialog):
         self.details.setVisible(bool(details) and details not in text)
         self.last_error_details = details if error else ""
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: palette(link);" if not error else "color: #c0392b;")
+        self.message.setStyleSheet("" if not error else f"color: {error_colour(self)};")
         self.message.show()
 
     def _update_buttons(self) -> None:
