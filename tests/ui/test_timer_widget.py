@@ -274,3 +274,16 @@ def test_language_change_retranslates(qtbot, make_widget):
     finally:
         app.removeTranslator(translator)
     qtbot.waitUntil(lambda: widget.start_button.text() == "Start")
+
+
+def test_tooltips_tell_studied_elapsed_and_target(qtbot, make_widget, clock):
+    widget = make_widget()
+    widget.start()
+    advance(widget, clock, 30 * 60)
+    widget.toggle()
+    advance(widget, clock, 10 * 60)
+    assert widget.time_label.toolTip() == (
+        "Studied 0:30 (pauses and breaks excluded); 0:40 since the start; target 1:30"
+    )
+    assert widget.progress.toolTip() == widget.time_label.toolTip()
+    assert widget.progress.value() == 333

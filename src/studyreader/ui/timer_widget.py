@@ -418,10 +418,16 @@ class TimerWidget(QWidget):
                 phase = self.tr("Focus {left}").format(left=left)
             self._put("phase", phase, self.phase_label.setText)
         self._put("phase_visible", running and self.timer.cycles, self.phase_label.setVisible)
+        # minute precision, so that the tooltips change once a minute, not twice a second
         tooltip = self.tr(
             "Studied {active} (pauses and breaks excluded); {elapsed} since the start; target {target}"
-        ).format(active=format_hms(active), elapsed=format_hms(self.timer.elapsed_seconds), target=format_hms(target))
-        self._tooltip = tooltip
+        ).format(
+            active=format_hms(active)[:-3],
+            elapsed=format_hms(self.timer.elapsed_seconds)[:-3],
+            target=format_hms(target)[:-3],
+        )
+        self._put("time_tip", tooltip, self.time_label.setToolTip)
+        self._put("progress_tip", tooltip, self.progress.setToolTip)
         if running:
             paused = state is TimerState.PAUSED
             shown = format_hms(active)[:-3]
@@ -436,13 +442,6 @@ class TimerWidget(QWidget):
             )
         else:
             self._shown.pop("tray", None)
-
-    def event(self, event: QEvent) -> bool:
-        # the detailed tooltip is computed every tick but only handed to Qt when asked for
-        if event.type() == QEvent.Type.ToolTip and hasattr(self, "_tooltip"):
-            self.time_label.setToolTip(self._tooltip)
-            self.progress.setToolTip(self._tooltip)
-        return super().event(event)
 
     def retranslate(self) -> None:
         self._shown.clear()
