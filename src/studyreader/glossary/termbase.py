@@ -273,6 +273,7 @@ class Glossary:
         self._matcher = None
         self._lock = threading.Lock()
         self._index: dict[str, str] | None = None
+        self._last_notes_matches: tuple[str, list[Match]] | None = None
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -382,7 +383,14 @@ class Glossary:
 
     def backlinks(self, term_id: str, notes: Any) -> list[Backlink]:
         """The dated entries of ``notes`` (a studyreader.notes.Notes) that mention ``term_id``."""
-        matches = [m for m in self.find(notes.text) if m.term_id == term_id]
+        text = notes.text
+        cached = self._last_notes_matches  # a sidebar asks for one term after another on the same notes
+        if cached is not None and (cached[0] is text or cached[0] == text):
+            all_matches = cached[1]
+        else:
+            all_matches = self.find(text)
+            self._last_notes_matches = (text, all_matches)
+        matches = [m for m in all_matches if m.term_id == term_id]
         out = []
         for entry in notes.entries:
             inside = [m for m in matches if entry.start <= m.start and m.end <= entry.end]
