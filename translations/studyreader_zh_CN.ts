@@ -290,19 +290,19 @@
     <name>HabitView</name>
     <message>
         <source>Current streak: 1 day</source>
-        <translation>当前连续：1 天</translation>
+        <translation>当前连续打卡：1 天</translation>
     </message>
     <message>
         <source>Current streak: {n} days</source>
-        <translation>当前连续：{n} 天</translation>
+        <translation>当前连续打卡：{n} 天</translation>
     </message>
     <message>
         <source>Longest streak: 1 day</source>
-        <translation>最长连续：1 天</translation>
+        <translation>最长连续打卡：1 天</translation>
     </message>
     <message>
         <source>Longest streak: {n} days</source>
-        <translation>最长连续：{n} 天</translation>
+        <translation>最长连续打卡：{n} 天</translation>
     </message>
     <message>
         <source>entry written</source>
@@ -327,6 +327,14 @@
     <message>
         <source>Days in {zone}</source>
         <translation>按 {zone} 时区计日</translation>
+    </message>
+    <message>
+        <source>Log time…</source>
+        <translation>补记时间…</translation>
+    </message>
+    <message>
+        <source>Add study done away from the computer</source>
+        <translation>补记不在电脑前完成的学习</translation>
     </message>
     <message>
         <source>Minutes are counted in the calendar days of the notes file's time zone.</source>
@@ -419,7 +427,7 @@
     </message>
     <message>
         <source>Interleaved</source>
-        <translation>段落交错</translation>
+        <translation>上下对照</translation>
     </message>
     <message>
         <source>Chinese only</source>
@@ -568,6 +576,37 @@
     <message>
         <source>Translation incomplete</source>
         <translation>翻译未完成</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Log study time</source>
+        <translation>补记学习时间</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>e.g. read the fault proof spec on the train</source>
+        <translation>例如：在火车上读了故障证明规范</translation>
+    </message>
+    <message>
+        <source>Minutes:</source>
+        <translation>分钟数：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Not logged: {reason}</source>
+        <translation>未记录：{reason}</translation>
     </message>
 </context>
 <context>
