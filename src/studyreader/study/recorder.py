@@ -43,6 +43,11 @@ class SessionRecorder:
         self._last_checkpoint = 0.0
 
     @property
+    def last_checkpoint(self) -> float:
+        """Wall-clock time of the last write to the log."""
+        return self._last_checkpoint
+
+    @property
     def active(self) -> bool:
         return self.timer.state in (TimerState.RUNNING, TimerState.PAUSED)
 

@@ -311,9 +311,9 @@ class TimerWidget(QWidget):
         """Advance the display and the log; the widget's own QTimer calls this every half second."""
         if self.recorder is None:
             return
-        before = self.recorder._last_checkpoint  # noqa: SLF001 - only to know a checkpoint happened
+        before = self.recorder.last_checkpoint
         self._guard(self.recorder.tick)
-        if self.recorder._last_checkpoint != before:  # noqa: SLF001
+        if self.recorder.last_checkpoint != before:
             self.studyLogChanged.emit()
         self._refresh()
 
