@@ -145,23 +145,37 @@ def test_missing_glossary_translation_is_flagged_on_the_english_side(window):
     assert "Glossary term not used" in reader.toPlainText()
 
 
-def test_user_terms_add_edit_hide(window, qtbot, tmp_path, monkeypatch):
-    from studyreader.glossary import load_glossary, user
+def test_user_terms_add_edit_hide(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
 
-    from tests.ui.conftest import DATA
+    from studyreader import paths
+    from studyreader.ui import glossary_panel as panel_module
 
-    user_file = tmp_path / "config-glossary.toml"
-    monkeypatch.setattr(user, "user_glossary_path", lambda: user_file, raising=False)
+    def fill_and_accept(dialog):
+        if dialog.term is None:
+            dialog.id_edit.setText("probe-term")
+            dialog.en_edit.setText("Probe term")
+            dialog.zh_edit.setText("探针术语")
+            dialog.aliases_zh_edit.setText("探针, 测试探针")
+            dialog.definition_en_edit.setPlainText("A term added by the user.")
+        else:
+            dialog.definition_en_edit.setPlainText("An edited definition.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(panel_module.TermDialog, "exec", fill_and_accept)
     panel = window.glossary_panel
-    reloaded = []
-    panel.glossaryEdited.connect(lambda: reloaded.append(True))
-    try:
-        user.add_term({"id": "probe", "en": "Probe", "zh": "探针", "definition_en": "A test term."})
-    except TypeError:
-        pytest.skip("user-term API differs")
-    glossary = load_glossary(bundled_dir=DATA)
-    if glossary.get("probe") is None:
-        pytest.skip("user terms are stored elsewhere in this build")
-    window._on_glossary_loaded(glossary)
-    panel.search.setText("探针")
-    assert panel.term_ids() == ["probe"]
+    with qtbot.waitSignal(window.glossaryLoaded, timeout=20000):
+        panel.add_term()
+    assert (paths.config_dir() / "glossary.toml").is_file()
+    panel.search.setText("测试探针")
+    assert panel.term_ids() == ["probe-term"]
+    assert panel.select_term("probe-term")
+    assert "A term added by the user." in panel.detail.toPlainText()
+    with qtbot.waitSignal(window.glossaryLoaded, timeout=20000):
+        panel.edit_term()
+    assert panel.current_term_id() == "probe-term"
+    assert "An edited definition." in panel.detail.toPlainText()
+    with qtbot.waitSignal(window.glossaryLoaded, timeout=20000):
+        panel.hide_term()
+    panel.search.setText("探针术语")
+    assert "probe-term" not in panel.term_ids()

@@ -153,3 +153,55 @@ def test_no_model_shows_the_install_bar_and_opens_the_model_manager(make_window,
     assert "—" in window.reader.toPlainText()
     window.info_bar.button.click()
     assert opened == [True]
+
+
+def test_translation_fills_the_english_column_off_the_gui_thread(make_window, sample_copy, use_tiny_argos, qtbot):
+    """The real worker with the tiny real Argos package: every translatable row gets its English."""
+    window = make_window(sample_copy, start_services=True)
+    assert window.reader.pending_rows()  # Chinese first, English later
+    with qtbot.waitSignal(window.translationFinished, timeout=120000):
+        pass
+    qtbot.waitUntil(lambda: not window.reader._dirty, timeout=10000)  # noqa: SLF001
+    assert window.translation_state() == "done"
+    assert window.reader.pending_rows() == []
+    assert not window.info_bar.isVisible()
+    english = [window.reader.translation(row) for row in range(window.reader.row_count())]
+    assert all(text for text in english)
+    # identifiers and code come through untouched, rows stay aligned after the English arrived
+    assert any("L1StandardBridge" in text for text in english)
+    window.reader.finish_build()
+    for row in range(window.reader.row_count()):
+        assert abs(window.reader.cell_rect(row, "zh").top() - window.reader.cell_rect(row, "en").top()) <= 1
+
+
+def test_no_model_installed_says_how_to_get_one(make_window, sample_copy, tmp_path, monkeypatch, qtbot):
+    empty = tmp_path / "no-packages"
+    empty.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))
+    window = make_window(sample_copy, start_services=True)
+    with qtbot.waitSignal(window.translationFinished, timeout=60000):
+        pass
+    assert window.translation_state() == "no_model"
+    assert window.info_bar.isVisible()
+    assert window.info_bar.button.text()
+    assert window.status_label.text() == "No translation model"
+
+
+def test_language_switch_changes_menu_texts(make_window, sample_copy):
+    from studyreader import paths
+    from studyreader.ui import i18n
+
+    if not (paths.translations_dir() / "studyreader_zh_CN.qm").is_file():
+        pytest.skip("translations not compiled")
+    window = make_window(sample_copy)
+    english = (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text())
+    try:
+        i18n.apply_language("zh_CN")
+        QApplication.processEvents()
+        chinese = (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text())
+        assert all(a != b for a, b in zip(english, chinese)), chinese
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese[0] + chinese[1])
+    finally:
+        i18n.apply_language("en")
+        QApplication.processEvents()
+    assert (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text()) == english

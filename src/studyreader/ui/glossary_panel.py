@@ -331,7 +331,7 @@ class GlossaryPanel(QWidget):
     # -- user terms ------------------------------------------------------------
     def add_term(self) -> None:
         dialog = TermDialog(None, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not _accepted(dialog.exec()):
             return
         values = {key: value for key, value in dialog.values().items() if value}
         self._write(lambda user: user.add_term(values), values.get("id"))
@@ -342,7 +342,7 @@ class GlossaryPanel(QWidget):
         if term is None:
             return
         dialog = TermDialog(term, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not _accepted(dialog.exec()):
             return
         values = dialog.values()
         values.pop("id")
@@ -367,6 +367,10 @@ class GlossaryPanel(QWidget):
             return
         self._pending_select = select
         self.glossaryEdited.emit()
+
+
+def _accepted(result) -> bool:
+    return result == QDialog.DialogCode.Accepted or result == 1
 
 
 def _as_list_or_str(value):
