@@ -269,7 +269,8 @@ class GlossaryPanel(QWidget):
         """The detail view of one term: both definitions, aliases, source, see also, backlinks."""
         term = self.glossary.get(term_id) if (self.glossary is not None and term_id) else None
         if term is None:
-            return f"<p style='color:gray'>{html.escape(self.tr('Select a term to see its definition.'))}</p>"
+            hint = self.tr("Select a term to see its definition.")
+            return f"<p style='color:gray'>{html.escape(hint)}</p>"
         esc = html.escape
         parts = [f"<h3 style='margin-top:0'>{esc(term.en)}"]
         if term.zh:
@@ -281,15 +282,17 @@ class GlossaryPanel(QWidget):
             parts.append(f"<p>{esc(term.definition_en)}</p>")
         aliases = [*term.aliases_en, *term.aliases_zh]
         if aliases:
-            parts.append(f"<p><b>{esc(self.tr('Also:'))}</b> {esc(', '.join(aliases))}</p>")
+            label = self.tr("Also:")
+            parts.append(f"<p><b>{esc(label)}</b> {esc(', '.join(aliases))}</p>")
         if term.source and render.is_web_url(term.source):
             parts.append(
-                f"<p><b>{esc(self.tr('Source:'))}</b> <a href='{esc(term.source)}'>{esc(term.source)}</a></p>"
+                "<p><b>" + esc(self.tr("Source:")) + f"</b> <a href='{esc(term.source)}'>{esc(term.source)}</a></p>"
             )
         see_also = self.glossary.see_also(term.id) if hasattr(self.glossary, "see_also") else []
         if see_also:
             links = ", ".join(f"<a href='{render.term_href(t.id)}'>{esc(t.en or t.zh)}</a>" for t in see_also)
-            parts.append(f"<p><b>{esc(self.tr('See also:'))}</b> {links}</p>")
+            label = self.tr("See also:")
+            parts.append(f"<p><b>{esc(label)}</b> {links}</p>")
         if self.notes is not None and hasattr(self.glossary, "backlinks"):
             try:
                 backlinks = self.glossary.backlinks(term.id, self.notes)
@@ -301,11 +304,14 @@ class GlossaryPanel(QWidget):
                     f" ({len(b.matches)})"
                     for b in sorted(backlinks, key=lambda b: b.entry.date, reverse=True)
                 )
-                parts.append(f"<p><b>{esc(self.tr('In your entries:'))}</b> {links}</p>")
+                label = self.tr("In your entries:")
+                parts.append(f"<p><b>{esc(label)}</b> {links}</p>")
             else:
-                parts.append(f"<p style='color:gray'>{esc(self.tr('Not mentioned in your dated entries.'))}</p>")
+                label = self.tr("Not mentioned in your dated entries.")
+                parts.append(f"<p style='color:gray'>{esc(label)}</p>")
         if term.origin != "bundled":
-            parts.append(f"<p style='color:gray'>{esc(self.tr('From your own glossary.'))}</p>")
+            label = self.tr("From your own glossary.")
+            parts.append(f"<p style='color:gray'>{esc(label)}</p>")
         return "".join(parts)
 
     def _show_detail(self, term_id: str | None) -> None:

@@ -528,11 +528,8 @@ class BilingualReader(QTextBrowser):
                 label = html.escape(f"{term.en} ({term.zh})" if term.zh else term.en)
                 links.append(f'<a class="term-miss" href="{render.term_href(term_id)}">{label}</a>')
             if links:
-                body += (
-                    f'<p class="miss">⚑ {html.escape(self.tr("Glossary term not used:"))} '
-                    + ", ".join(links)
-                    + "</p>"
-                )
+                label = self.tr("Glossary term not used:")
+                body += f'<p class="miss">⚑ {html.escape(label)} ' + ", ".join(links) + "</p>"
         return body
 
     def _marked(self, safe_html: str, css_class: str) -> str:
