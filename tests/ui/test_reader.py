@@ -121,6 +121,10 @@ def test_large_file_is_built_in_slices(reader, qtbot):
     assert 0 < reader.built_rows() < reader.row_count()  # the first screen at once, the rest later
     qtbot.waitUntil(reader.is_built, timeout=20000)
     assert reader.built_rows() == reader.row_count()
+    # code blocks and long addresses wrap: the page is never wider than the window
+    reader.document().documentLayout().documentSize()
+    qtbot.wait(10)
+    assert reader.horizontalScrollBar().maximum() == 0
 
 
 UNTRUSTED = """# 不可信的笔记

@@ -88,8 +88,15 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
         loop = QEventLoop()
         state = {"glossary": False, "translation": False}
 
+        def visible_translated() -> bool:
+            pending = set(window.reader.pending_rows())
+            return window.translation_state() == "running" and not any(
+                row in pending for row in window.reader.visible_rows()
+            )
+
         def check() -> None:
-            if state["glossary"] and state["translation"] and window.reader.is_built():
+            translated = state["translation"] or visible_translated()
+            if state["glossary"] and translated and window.reader.is_built():
                 loop.quit()
 
         def glossary_done(_g=None) -> None:
@@ -109,8 +116,16 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
             state["glossary"] = True
         QTimer.singleShot(int(timeout * 1000), loop.quit)
         QTimer.singleShot(0, check)
-        QTimer.singleShot(50, lambda: window.translation_state() in ("unavailable", "done", "no_model") and translation_done())
+        poll = QTimer()
+        poll.setInterval(100)
+        poll.timeout.connect(
+            lambda: translation_done()
+            if window.translation_state() in ("unavailable", "done", "no_model", "failed")
+            else check()
+        )
+        poll.start()
         loop.exec()
+        poll.stop()
         window.reader.finish_build()
         window.reader.scroll_to_row(0)
         for _ in range(5):

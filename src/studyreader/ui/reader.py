@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrame,
+    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -74,6 +75,9 @@ class BilingualReader(QTextBrowser):
         self.setSearchPaths([])
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(12)
+        # Long addresses and identifiers wrap instead of widening the page past the window.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.viewport().setMouseTracking(True)
 
@@ -571,7 +575,7 @@ class BilingualReader(QTextBrowser):
             a.term-miss {{ color: {text.name()}; text-decoration: none; background-color: {miss_bg}; }}
             span.sr-placeholder {{ color: {muted}; font-size: small; }}
             code {{ background-color: {code_bg}; font-family: monospace; }}
-            pre {{ background-color: {code_bg}; font-family: monospace; }}
+            pre {{ background-color: {code_bg}; font-family: monospace; white-space: pre-wrap; }}
             th {{ background-color: {code_bg}; }}
             table.md td, table.md th {{ padding-top: 0px; padding-bottom: 3px; padding-left: 4px; padding-right: 8px; }}
         """
