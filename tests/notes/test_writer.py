@@ -217,3 +217,28 @@ def test_the_bundled_sample_accepts_an_entry(tmp_path):
     assert len(after.entries) == len(before.entries) + 1
     assert [e.content for e in after.entries[:-1]][:-1] == [e.content for e in before.entries][:-1]
     assert parse_notes(path.read_text()).entries[-1].heading == "### 2025.01.11"
+
+
+def test_replacing_with_the_same_text_changes_nothing(tmp_path):
+    path = write(tmp_path, "", data=sample_notes().read_bytes())
+    before = path.read_bytes()
+    notes = load_notes(path)
+    from studyreader.notes.writer import editable_span
+
+    for entry in notes.entries:
+        start, end = editable_span(notes, entry)
+        replace_entry(path, notes.text[start:end], date=entry.date)
+        assert path.read_bytes() == before
+    entry = notes.entries[-1]
+    start, end = editable_span(notes, entry)
+    replace_entry(path, notes.text[start:end].replace("治理", "治理（改）", 1), date=entry.date)
+    offset, _ = assert_single_insertion(before, path.read_bytes())
+    assert offset > entry.body_start
+
+
+def test_new_entries_copy_the_blank_line_under_the_heading(tmp_path):
+    text = "<!-- Content_START -->\n### 2025.01.06\n\n第一天\n\n### 2025.01.07\n\n第二天\n\n### 2025.01.08\n<!-- Content_END -->\n"
+    path = write(tmp_path, text)
+    append_entry(path, "第三天", date=date(2025, 1, 9))
+    append_entry(path, "补上", date=date(2025, 1, 8))
+    assert path.read_text().endswith("### 2025.01.08\n\n补上\n\n### 2025.01.09\n\n第三天\n<!-- Content_END -->\n")

@@ -97,13 +97,26 @@ def plan_append(notes: Notes, text: str, day: date) -> Edit:
     body = normalise_entry_text(text, eol)
     existing = notes.entry_for(day)
     if existing is not None:
-        insert = eol + body + eol if existing.chars > 0 else body + eol
+        if existing.chars > 0:
+            insert = eol + body + eol
+        elif existing.wrapper is None and _blank_after_heading(notes):
+            insert = eol + body + eol
+        else:
+            insert = body + eol
         return Edit(existing.append_at, existing.append_at, insert, created=False)
     for style in _candidate_styles(notes):
         edit = _plan_new_entry(notes, body, day, style)
         if _places_correctly(notes, edit, day, body):
             return edit
     raise NotesError(f"{notes.path}: could not find a safe place for the entry of {day.isoformat()}")
+
+
+def _blank_after_heading(notes: Notes) -> bool:
+    """Whether the file's entries usually leave a blank line under the date heading."""
+    votes = Counter(
+        entry.content.startswith(("\n", "\r\n")) for entry in notes.entries if entry.chars and entry.wrapper is None
+    )
+    return votes[True] > votes[False]
 
 
 def _candidate_styles(notes: Notes) -> list[DateStyle]:
@@ -123,6 +136,8 @@ def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle) -> Edi
     if wrapper:
         block += [f"<!-- {wrapper}_START -->", body, f"<!-- {wrapper}_END -->"]
     else:
+        if _blank_after_heading(notes):
+            block.append("")
         block.append(body)
     block_text = eol.join(block)
     if notes.newest_first and notes.entries:
@@ -157,18 +172,38 @@ def _places_correctly(notes: Notes, edit: Edit, day: date, body: str) -> bool:
     return entry is not None and body in entry.content and len(after.entries) == len(notes.entries) + 1
 
 
+def editable_span(notes: Notes, entry: Entry) -> tuple[int, int]:
+    """The run of ``entry`` that an in-place edit replaces.
+
+    Its content without the blank lines around it (and inside a per-entry
+    wrapper, without the marker lines), so that rewriting an entry with the
+    same text changes no byte.
+    """
+    wrapper = entry.wrapper
+    if wrapper is not None and wrapper.end_line_start is not None:
+        start, end = wrapper.start_line_end, wrapper.end_line_start
+    else:
+        start, end = entry.body_start, max(entry.append_at, entry.body_start)
+    text = notes.text
+    while start < end:
+        newline = text.find("\n", start, end)
+        line_end = end if newline == -1 else newline + 1
+        if text[start:line_end].strip():
+            break
+        start = line_end
+    last = _last_nonblank_line_end(text, start, end)
+    return start, (last if last is not None else start)
+
+
 def plan_replace(notes: Notes, text: str, day: date) -> Edit:
     """Replace the content of the entry for ``day`` (the editor's in-place edit), or create it."""
     _require_region(notes)
     existing = notes.entry_for(day)
-    if existing is None:
+    if existing is None or existing.chars == 0:
         return plan_append(notes, text, day)
-    eol = notes.line_ending
-    body = normalise_entry_text(text, eol)
-    wrapper = existing.wrapper
-    if wrapper is not None and wrapper.end_line_start is not None:
-        return Edit(wrapper.start_line_end, wrapper.end_line_start, body + eol, created=False)
-    return Edit(existing.body_start, max(existing.append_at, existing.body_start), body + eol, created=False)
+    body = normalise_entry_text(text, notes.line_ending)
+    start, end = editable_span(notes, existing)
+    return Edit(start, end, body + notes.line_ending, created=False)
 
 
 def _check_writable(path: Path) -> None:
