@@ -205,3 +205,38 @@ def test_language_switch_changes_menu_texts(make_window, sample_copy):
         i18n.apply_language("en")
         QApplication.processEvents()
     assert (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text()) == english
+
+
+def test_the_evening_write_and_save_the_entry_in_the_editor_dock(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    before = sample_copy.read_text(encoding="utf-8")
+    window.editor_action.trigger()  # F4
+    assert window.editor is not None and window.editor_dock.isVisible()
+    day = window.editor.entry_date
+    window.editor.set_text("今天读了 Superchain 的互操作性文档，理解了排序器的作用。")
+    with qtbot.waitSignal(window.notesReloaded, timeout=10000):
+        assert window.editor.save()
+    after = sample_copy.read_text(encoding="utf-8")
+    assert "今天读了 Superchain 的互操作性文档" in after and len(after) > len(before)
+    assert day in window.navigator.dates()
+    window.reader.finish_build()
+    assert "今天读了 Superchain 的互操作性文档" in window.reader.toPlainText()
+    # the editor's own actions joined the window's and keep their shortcuts
+    names = {action.objectName() for action in window.all_actions()}
+    assert all(action.shortcuts() for action in window.all_actions()), names
+    window.editor_action.trigger()
+    assert not window.editor_dock.isVisible()
+
+
+def test_habit_view_opens_and_jumps(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    window.habit_action.trigger()
+    if window.habit_dialog is None:
+        pytest.skip("habit view not available")
+    assert window.habit_dialog.isVisible()
+    view = window.habit_dialog.view
+    window.resize(1000, 400)
+    qtbot.wait(10)
+    view.dayActivated.emit(dt.date(2025, 1, 8))
+    assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
+    window.habit_dialog.close()
