@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 MAX_BATCH_SIZE = 64
-_WINDOW_BLOCKS = 256  # blocks whose sentences may be reordered by length to fill batches evenly
+_WINDOW_BLOCKS = 1024  # blocks whose sentences may be reordered by length to fill batches evenly
 NO_MODEL_MESSAGE = (
     "No Chinese→English translation model is installed: run "
     "`studyreader models install FILE.argosmodel`, or `studyreader models download` when online."
@@ -74,8 +74,10 @@ class TranslationStats:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class BlockTranslation:
+    """One block's English; treat as read-only."""
+
     index: int
     kind: str
     source: str
@@ -361,7 +363,9 @@ class _Run:
         fragment_parents: dict[str, set[str]] = {}
         fragment_done: dict[str, str] = {}
         inflight: deque = deque()
-        depth = model.inter_threads  # one batch in flight per CTranslate2 worker
+        # Two batches queued per CTranslate2 worker keep both busy while results are handled here
+        # (measured: as fast as one translate_batch over everything); cancel waits for these at most.
+        depth = int(os.environ.get("STUDYREADER_BATCHES_IN_FLIGHT", 0)) or 2 * model.inter_threads
         to_cache: dict[str, str] = {}
         cancelled = False
 

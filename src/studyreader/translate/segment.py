@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 __all__ = ["Block", "Part", "segment_markdown", "join_translation", "has_cjk", "TRANSLATABLE_KINDS"]
 
@@ -24,8 +24,7 @@ def has_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A piece of a block's source: markup copied as is, or inline text that may be translated."""
 
     text: str
@@ -33,8 +32,10 @@ class Part:
     start: int  # char offset in the whole text
 
 
-@dataclass(frozen=True)
+@dataclass(eq=True)
 class Block:
+    """One aligned unit of the document; treat as read-only (a plain dataclass because it is cheap)."""
+
     index: int
     kind: str
     source: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from studyreader.translate.segment import has_cjk
 
@@ -66,8 +66,7 @@ _PUNCT_TO_EN = {
 }
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     kind: str  # "opaque" | "term"
@@ -143,8 +142,7 @@ def protected_spans(text: str) -> list[Span]:
     return spans
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One unit the model translates: ``text[start:end]`` of a translatable part."""
 
     start: int
