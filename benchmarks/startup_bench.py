@@ -46,8 +46,9 @@ app.exec()
 
 APP = r"""
 import sys
-from PySide6.QtCore import QEvent, QObject
 from studyreader.ui import app as app_module
+app_module.preload_core()  # as run_app() does
+from PySide6.QtCore import QEvent, QObject
 from studyreader.ui.settings import Settings
 
 HEAVY = {heavy!r}

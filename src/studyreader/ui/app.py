@@ -15,6 +15,29 @@ from studyreader import APP_ID, APP_NAME, __version__, paths
 THEMES = ("system", "light", "dark")
 
 
+def preload_core() -> None:
+    """Import the plain-Python core the first paint needs BEFORE PySide6.
+
+    Once PySide6 is loaded, it inspects the source of every module imported after
+    it (for its ``__feature__`` switches); the notes parser, the segmenter and
+    Python-Markdown need no such check, so importing them first keeps start-up short.
+    """
+    import markdown  # noqa: F401
+    import nh3  # noqa: F401
+
+    import studyreader.notes  # noqa: F401
+    import studyreader.notes.verdict  # noqa: F401
+    import studyreader.ui.rows  # noqa: F401
+    from studyreader.ui import render
+
+    render.markdown_to_html("")  # builds the converter (imports its extensions) now
+
+    try:
+        import studyreader.translate.segment  # noqa: F401
+    except ImportError:
+        pass
+
+
 def dark_palette():
     """A calm dark palette for Fusion (used when the theme is forced dark)."""
     from PySide6.QtGui import QColor, QPalette
@@ -111,6 +134,7 @@ def run_app(file: str | None, qt_args: Sequence[str] = (), *, theme: str | None 
 
     if file and not Path(file).is_file():
         raise StudyReaderError(f"{file}: no such file")
+    preload_core()
     app = create_app(qt_args)
     from studyreader.ui import i18n
     from studyreader.ui.main_window import MainWindow
