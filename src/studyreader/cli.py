@@ -60,8 +60,9 @@ def _open_window(argv: Sequence[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="studyreader", add_help=False)
     parser.add_argument("file", nargs="?")
+    parser.add_argument("--theme", choices=("system", "light", "dark"))
     args, qt_args = parser.parse_known_args(argv)
-    return run_app(args.file, qt_args)
+    return run_app(args.file, qt_args, theme=args.theme)
 
 
 def _is_window_launch(argv: Sequence[str]) -> bool:

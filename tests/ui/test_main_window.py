@@ -240,3 +240,14 @@ def test_habit_view_opens_and_jumps(make_window, sample_copy, qtbot):
     view.dayActivated.emit(dt.date(2025, 1, 8))
     assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
     window.habit_dialog.close()
+
+
+def test_window_command_line_accepts_a_forced_theme(monkeypatch):
+    from studyreader import cli
+    from studyreader.ui import app as app_module
+
+    calls = []
+    monkeypatch.setattr(app_module, "run_app", lambda file, qt_args, theme=None: calls.append((file, theme)) or 0)
+    assert cli.main(["--theme", "dark"]) == 0
+    assert cli.main(["notes.md", "--theme", "light"]) == 0
+    assert calls == [(None, "dark"), ("notes.md", "light")]
