@@ -194,24 +194,24 @@ def write_minisbd_model(path: Path) -> Path:
 
     Needs the ``onnx`` package (benchmark-only dependency). See ``minisbd.inference``: the graph takes
     ``input_ids`` (int64, [batch, seq]) and returns ``logits`` ([batch, seq, 2]); class 1 marks a sentence
-    end. This one never marks an end, so the whole paragraph is one "sentence"; the benchmark feeds it
-    one sentence per call, as StudyReader would.
+    end. This one ends sentences after 。！？； — the rule StudyReader's own splitter applies.
     """
     import onnx
     from onnx import TensorProto, helper
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # logits = units * 0 + [0, 1, 0, 0, 0]: every character ends a token, none ends a sentence
-    # (minisbd then closes the one sentence at the end of the text).
-    bias = helper.make_tensor("bias", TensorProto.FLOAT, [5], [0.0, 1.0, 0.0, 0.0, 0.0])
-    zero = helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0])
+    # Characters get id 1 (<UNK>) except the sentence enders, ids 2..5. Every character ends a token
+    # (class 1); an ender also ends a sentence (class 2): the same rule StudyReader's splitter uses.
+    enders = ["。", "！", "？", "；"]
+    token_end = helper.make_tensor("token_end", TensorProto.FLOAT, [5], [0.0, 5.0, 0.0, 0.0, 0.0])
+    sentence_end = helper.make_tensor("sentence_end", TensorProto.FLOAT, [5], [0.0, 0.0, 5.0, 0.0, 0.0])
+    one = helper.make_tensor("one", TensorProto.INT64, [], [1])
     axes = helper.make_tensor("axes", TensorProto.INT64, [1], [2])
     nodes = [
-        helper.make_node("Cast", ["units"], ["units_f"], to=TensorProto.FLOAT),
-        helper.make_node("Unsqueeze", ["units_f", "axes"], ["units_3d"]),
-        helper.make_node("Mul", ["units_3d", "zero"], ["zeros"]),
-        helper.make_node("Add", ["zeros", "bias"], ["logits"]),
+        helper.make_node("Greater", ["units", "one"], ["is_ender"]),
+        helper.make_node("Unsqueeze", ["is_ender", "axes"], ["is_ender_3d"]),
+        helper.make_node("Where", ["is_ender_3d", "sentence_end", "token_end"], ["logits"]),
     ]
     graph = helper.make_graph(
         nodes,
@@ -221,12 +221,13 @@ def write_minisbd_model(path: Path) -> Path:
             helper.make_tensor_value_info("features", TensorProto.FLOAT, ["batch", "seq", "feat"]),
         ],
         [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "seq", 5])],
-        initializer=[bias, zero, axes],
+        initializer=[token_end, sentence_end, one, axes],
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
+    id2unit = ["<PAD>", "<UNK>", *enders]
     vocab = {"lang": "zh-hans", "idx": 0, "cutoff": 0, "lower": False,
-             "_unit2id": {"<PAD>": 0, "<UNK>": 1}, "_id2unit": ["<PAD>", "<UNK>"]}
+             "_unit2id": {u: i for i, u in enumerate(id2unit)}, "_id2unit": id2unit}
     config = {"feat_funcs": [], "max_seqlen": 1000, "batch_size": 32, "skip_newline": False}
     helper.set_model_props(
         model,

@@ -439,7 +439,7 @@ class _Run:
                 try_assemble(m)
             if self.should_cancel():
                 cancelled = True
-            if len(to_cache) >= 256 or not (heap or inflight):
+            if to_cache:  # written while the next batches run, so the last write is small
                 self.engine.cache.put_many(key[0], key[1], to_cache)
                 to_cache = {}
         self.engine.cache.put_many(key[0], key[1], to_cache)
