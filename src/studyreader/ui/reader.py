@@ -455,6 +455,8 @@ class BilingualReader(QTextBrowser):
         if self._mode == "side":
             return table.cellAt(0, 0 if language == "zh" else 1)
         if self._mode == "interleaved":
+            if language == "en" and table.rows() < 2:
+                return None  # code, dates: shown once
             return table.cellAt(0 if language == "zh" else 1, 0)
         return table.cellAt(0, 0) if language == self._mode else None
 
@@ -502,8 +504,10 @@ class BilingualReader(QTextBrowser):
                 f'<td width="50%" class="en">{en}</td></tr></table>'
             )
         if self._mode == "interleaved":
-            return f'{table}<tr><td class="zh">{zh}</td></tr><tr><td class="en under">{en}</td></tr></table>'
-        return f'{table}<tr><td class="{self._mode}">{zh if self._mode == "zh" else en}</td></tr></table>'
+            if not block.translatable:
+                return f'{table}<tr><td class="solo">{zh}</td></tr></table>'
+            return f'{table}<tr><td class="solo">{zh}</td></tr><tr><td class="en under">{en}</td></tr></table>'
+        return f'{table}<tr><td class="solo">{zh if self._mode == "zh" else en}</td></tr></table>'
 
     def _zh_html(self, row: int) -> str:
         base = self._zh_base[row]
