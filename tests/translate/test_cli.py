@@ -109,3 +109,15 @@ def test_models_needs_an_action(capsys):
     with pytest.raises(SystemExit) as info:
         main(["models"])
     assert info.value.code == 2
+
+
+def test_translate_uses_the_glossary_unless_told_not_to(use_tiny_argos, tmp_path, capsys):
+    pytest.importorskip("studyreader.glossary")
+    notes = tmp_path / "g.md"
+    notes.write_text("排序器负责排序。\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "translate", str(notes), "--json")
+    assert code == 0
+    assert "Sequencer" in json.loads(out)["blocks"][0]["translation"]
+    code, out, _ = _run(capsys, "translate", str(notes), "--json", "--no-glossary")
+    assert code == 0
+    assert "Sequencer" not in json.loads(out)["blocks"][0]["translation"]

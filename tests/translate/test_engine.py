@@ -305,3 +305,17 @@ def test_engine_construction_is_cheap(tmp_path):
     TranslationEngine(packages_dir=tmp_path / "nowhere", cache_path=tmp_path / "never.sqlite3")
     assert not (tmp_path / "never.sqlite3").exists()
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_with_the_real_glossary_aid(tiny_argos_package, tmp_path):
+    """The glossary helper's aid plugs in: its English terms are protected and reported as respected."""
+    glossary = pytest.importorskip("studyreader.glossary")
+    aid = glossary.default_glossary().translation_aid()
+    engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "c.sqlite3", aid=aid)
+    text = "排序器负责排序交易，`op-node` 派生区块以及乐观汇总。"
+    block = engine.translate_text(text).blocks[0]
+    assert "`op-node`" in block.text
+    assert block.checks, "the aid found glossary terms"
+    for check in block.checks:
+        assert check.respected, check
+        assert check.en in block.text

@@ -15,6 +15,8 @@ def register(subparsers) -> None:
     p.add_argument("file", metavar="FILE", help="the Markdown notes file")
     p.add_argument("--json", action="store_true", help="print blocks and statistics as JSON")
     p.add_argument("--packages-dir", metavar="DIR", help="Argos packages folder (default: $ARGOS_PACKAGES_DIR or Argos's own)")
+    p.add_argument("--no-glossary", action="store_true",
+                   help="do not write the glossary's English terms into sentences before translating")
     p.set_defaults(handler=_translate)
 
     m = subparsers.add_parser(
@@ -66,12 +68,25 @@ def _read_notes(path: str) -> str:
         raise StudyReaderError(f"{p}: not UTF-8 text (byte {error.start})") from None
 
 
+def _glossary_aid():
+    """The glossary's translation aid, as the window uses it; None when the glossary is unavailable."""
+    try:
+        from studyreader.glossary import default_glossary
+
+        glossary = default_glossary()
+        for warning in getattr(glossary, "warnings", ()):
+            print(f"studyreader: {warning}", file=sys.stderr)
+        return glossary.translation_aid()
+    except ImportError:
+        return None
+
+
 def _translate(args) -> int:
     from studyreader.cli import print_json
     from studyreader.translate.engine import TranslationEngine
 
     text = _read_notes(args.file)
-    engine = TranslationEngine(packages_dir=args.packages_dir)
+    engine = TranslationEngine(packages_dir=args.packages_dir, aid=None if args.no_glossary else _glossary_aid())
     try:
         result = engine.translate_text(text)
     finally:
