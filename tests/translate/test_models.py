@@ -223,3 +223,12 @@ def test_download_cancel(tiny_argos_package, tmp_path):
                 directory=tmp_path / "packages", index_url=f"{server.url}/index.json", should_cancel=lambda: True
             )
     assert models.list_installed(tmp_path / "packages") == []
+
+
+def test_a_broken_folder_does_not_hide_installed_packages(tiny_argos_package, tmp_path):
+    target = tmp_path / "packages"
+    models.install_model(tiny_argos_package.archive, target)
+    (target / "half-copied").mkdir()  # no metadata.json
+    (target / "notes.txt").write_text("not a package")
+    assert [m.name for m in models.list_installed(target)] == [tiny_argos.FOLDER_NAME]
+    assert models.find_model(target) is not None

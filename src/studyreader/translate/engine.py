@@ -396,8 +396,8 @@ class _Run:
                 break
             chunk, futures = inflight.popleft()
             outputs = [model.decode(f.result().hypotheses[0]) for f in futures]
-            if cancelled:
-                continue  # drain what is in flight, without doing more
+            # After a cancel nothing new is submitted, but what was already in flight is still
+            # used and cached: the work is done anyway, and a reopened document will need it.
             failed = []
             for entry, english in zip(chunk, outputs):
                 kind, text = entry[-3], entry[-2]
