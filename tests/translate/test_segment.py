@@ -184,3 +184,29 @@ def test_opaque_spans():
     assert spans["**"] == "emphasis"
     assert spans["&nbsp;"] == "entity"
     assert spans["<https://a.b>"] == "autolink"
+
+
+def test_fallback_assembly_spacing_and_punctuation():
+    from studyreader.translate.sentences import assemble_fallback, fallback_bodies, fallback_runs
+
+    model_input = "请在 timezone 添加时区（UTC），默认 UTC+8 时区"
+    pieces = fallback_runs(model_input)
+    bodies = fallback_bodies(pieces)
+    assert bodies == ["请在", "添加时区", "默认", "时区"]
+    english = {"请在": "Please", "添加时区": "add the zone", "默认": "default", "时区": "zone"}
+    assert assemble_fallback(pieces, english.__getitem__) == "Please timezone add the zone (UTC), default UTC+8 zone"
+
+
+def test_fallback_keeps_emphasis_markers_tight():
+    from studyreader.translate.sentences import (
+        assemble_fallback, fallback_bodies, fallback_runs, placeholder_kinds, prepare_sentence, restore,
+    )
+
+    [sentence] = split_sentences("这是**重要**的内容")
+    prepared = prepare_sentence(sentence)
+    pieces = fallback_runs(prepared.model_input)
+    kinds = placeholder_kinds(prepared)
+    english = {"这是": "This is", "重要": "important", "的内容": "content"}
+    assert fallback_bodies(pieces) == list(english)
+    text = assemble_fallback(pieces, english.__getitem__, glue=lambda p: kinds.get(p, ""))
+    assert restore(text, prepared.opaque) == "This is **important** content"

@@ -25,6 +25,8 @@ __all__ = [
     "accept_output",
     "fallback_runs",
     "assemble_fallback",
+    "fallback_bodies",
+    "placeholder_kinds",
     "restore",
     "MAX_SENTENCE_CHARS",
 ]
@@ -382,7 +384,10 @@ def assemble_fallback(pieces: Sequence[tuple[str, bool]], translate: Callable[[s
                     out += " "
         out += text
         prev_glue = g
-    return re.sub(r"[ \t]{2,}", " ", out).strip()
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    out = re.sub(r"[ \t]+([,.;:!?)\]}])", r"\1", out)  # "(UTC) ," -> "(UTC),"
+    out = re.sub(r"([(\[{])[ \t]+", r"\1", out)
+    return out.strip()
 
 
 def restore(english: str, opaque: Sequence[Span]) -> str:
