@@ -8,6 +8,7 @@ shortcut and every string goes through ``tr``.
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 from pathlib import Path
 
@@ -210,6 +211,11 @@ class MainWindow(QMainWindow):
         self.watcher.fileChanged.connect(self._on_file_changed)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
         self._reload_timer.timeout.connect(self.reload_notes)
+        self._arrivals: collections.deque = collections.deque()
+        self._arrived_count = 0
+        self._pending_total = 0
+        self._arrival_timer = QTimer(self, singleShot=True, interval=0)
+        self._arrival_timer.timeout.connect(self._apply_arrivals)
         self._progress_values = (0, 0)
         self._progress_timer = QTimer(self, singleShot=True, interval=200)
         self._progress_timer.timeout.connect(self._show_progress)
@@ -765,7 +771,6 @@ class MainWindow(QMainWindow):
         service = TranslationService(parent=self)
         service.started.connect(self._on_translation_started)
         service.blockTranslated.connect(self._on_block_translated)
-        service.progress.connect(self._on_translation_progress)
         service.finished.connect(self._on_translation_finished)
         service.noModel.connect(self._on_no_model)
         service.failed.connect(self._on_translation_failed)
@@ -799,6 +804,8 @@ class MainWindow(QMainWindow):
         visible = [self.reader.blocks[row].key for row in self.reader.visible_rows() if row in set(pending_rows)]
         self._translation_state = "running"
         self._pending_total = len(pending_rows)
+        self._arrived_count = 0
+        self._arrivals.clear()
         self.translation_service.translate(segments, priority=visible)
         self._update_status()
 
@@ -818,16 +825,32 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def _on_block_translated(self, index: int, translation) -> None:
-        row = self.reader.row_for_key(index)
-        if row is None:
-            return
-        missing: list[str] = []
-        for check in getattr(translation, "checks", None) or []:
-            term_id = getattr(check, "term_id", None)
-            respected = getattr(check, "respected", True)
-            if term_id and not respected and term_id not in missing:
-                missing.append(term_id)
-        self.reader.set_translation(row, translation.text, missing)
+        # A cached file delivers hundreds of blocks at once: queue them and apply them in
+        # short slices, so that the burst never holds up the event loop.
+        self._arrivals.append((index, translation))
+        if not self._arrival_timer.isActive():
+            self._arrival_timer.start()
+
+    def _apply_arrivals(self, deadline: float | None = None) -> None:
+        import time
+
+        end = time.perf_counter() + 0.004 if deadline is None else deadline
+        while self._arrivals:
+            index, translation = self._arrivals.popleft()
+            row = self.reader.row_for_key(index)
+            if row is not None:
+                missing: list[str] = []
+                for check in getattr(translation, "checks", None) or []:
+                    term_id = getattr(check, "term_id", None)
+                    if term_id and not getattr(check, "respected", True) and term_id not in missing:
+                        missing.append(term_id)
+                self.reader.set_translation(row, translation.text, missing)
+            self._arrived_count += 1
+            if time.perf_counter() > end:
+                break
+        self._on_translation_progress(self._arrived_count, self._pending_total)
+        if self._arrivals:
+            self._arrival_timer.start()
 
     def _on_translation_progress(self, done: int, total: int) -> None:
         # Blocks arrive in bursts: repaint the status bar at most a few times a second.
@@ -844,6 +867,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("Translating… {done}/{total}").format(done=done, total=total))
 
     def _on_translation_finished(self, stats) -> None:
+        self._arrival_timer.stop()
+        self._apply_arrivals(deadline=float("inf"))
         self.progress.hide()
         if getattr(stats, "cancelled", False):
             return
