@@ -154,6 +154,7 @@ class TranslationCache:
                 db = self._open()
                 with db:
                     db.execute("DELETE FROM translations")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # give the space back now
             except sqlite3.DatabaseError as error:
                 self._recover(error)
 
