@@ -90,6 +90,17 @@ _SERVICE_MODULES = (
 )
 
 
+def _freeze_long_lived_objects() -> None:
+    """Move what is loaded so far (modules, glossary, model) out of the collector's way.
+
+    A full collection over these objects takes tens of milliseconds and holds the GIL,
+    whichever thread triggers it: the window would skip frames.
+    """
+    import gc
+
+    gc.freeze()
+
+
 def _preimport(name: str) -> None:
     """Import a module in its own event-loop turn (the next step then only builds widgets)."""
     import importlib
@@ -695,6 +706,7 @@ class MainWindow(QMainWindow):
         self._run_job(lambda: _load_glossary(reload), self._on_glossary_loaded, self._on_glossary_failed)
 
     def _on_glossary_loaded(self, glossary) -> None:
+        _freeze_long_lived_objects()
         self.glossary = glossary
         self.reader.set_glossary(glossary)
         self.glossary_panel.set_glossary(glossary)
@@ -867,6 +879,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("Translating… {done}/{total}").format(done=done, total=total))
 
     def _on_translation_finished(self, stats) -> None:
+        _freeze_long_lived_objects()  # the translator's modules and model are loaded by now
         self._arrival_timer.stop()
         self._apply_arrivals(deadline=float("inf"))
         self.progress.hide()
