@@ -36,6 +36,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sentences", type=int, default=500)
+    parser.add_argument("--verbose", action="store_true", help="print every round's times")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="studyreader-bench-"))
@@ -136,6 +137,9 @@ def main() -> int:
             for key, value in zip(times, (t1 - t0, t5 - t4, t2 - t1, t3 - t2, t4 - t3)):
                 times[key].append(value)
         cold, warm, raw, batch_only_s, argos = (statistics.median(times[k]) for k in times)
+        if args.verbose:
+            for k, v in times.items():
+                print(f"    {k:6s} per round (ms): " + " ".join(f"{x * 1000:6.1f}" for x in v))
         # Ratios are taken within each round (same load for all contenders), then the median.
         speedup = statistics.median(b / a for a, b in zip(times["cold"], times["argos"]))
         overhead = statistics.median(a / c for a, c in zip(times["cold"], times["raw"]))
