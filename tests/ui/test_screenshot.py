@@ -39,3 +39,5 @@ def test_screenshot_rejects_bad_input(tmp_path):
     assert result.returncode == 2 and "PNG" in result.stderr
     result = run("--out", str(tmp_path / "x.png"), "--size", "huge")
     assert result.returncode == 2 and "WIDTHxHEIGHT" in result.stderr
+    result = run("--out", str(tmp_path / "x.png"), "--term", "no-such-term")
+    assert result.returncode == 2 and "no-such-term" in result.stderr

@@ -40,6 +40,7 @@ def register(subparsers) -> None:
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (default: the system's)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme (default light)")
     parser.add_argument("--mode", choices=("side", "interleaved", "zh", "en"), default="side", help="reader mode")
+    parser.add_argument("--term", help="glossary term id to show selected in the sidebar (e.g. sequencer)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the translation")
     parser.set_defaults(handler=run_screenshot)
 
@@ -55,7 +56,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
         raise StudyReaderError(f"{out.parent}: no such folder")
     width, height = args.size
     image = take_screenshot(notes, (width, height), lang=args.lang, theme=args.theme, mode=args.mode,
-                            timeout=args.timeout)
+                            timeout=args.timeout, term=args.term)
     if not image.save(str(out), "PNG"):
         raise StudyReaderError(f"{out}: could not write the PNG")
     print(f"{out} ({image.width()}x{image.height()})")
@@ -63,7 +64,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
 
 def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | None = None,
-                    theme: str = "light", mode: str = "side", timeout: float = 120.0):
+                    theme: str = "light", mode: str = "side", timeout: float = 120.0, term: str | None = None):
     """Build the window offscreen with throw-away settings and grab it once it is ready."""
     import tempfile
 
@@ -128,6 +129,9 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
         poll.stop()
         window.reader.finish_build()
         window.reader.scroll_to_row(0)
+        if term and not window.glossary_panel.select_term(term):
+            window.close()
+            raise StudyReaderError(f"{term}: no such glossary term")
         for _ in range(5):
             app.processEvents()
         image = window.grab().toImage()

@@ -269,17 +269,22 @@ class GlossaryPanel(QWidget):
         """The detail view of one term: both definitions, aliases, source, see also, backlinks."""
         term = self.glossary.get(term_id) if (self.glossary is not None and term_id) else None
         if term is None:
-            hint = self.tr("Select a term to see its definition.")
+            hint = self.tr(
+                "Marked words in the notes are glossary terms: hover one to read its definition, "
+                "click it to show it here with the entries that mention it."
+            )
             return f"<p style='color:gray'>{html.escape(hint)}</p>"
         esc = html.escape
         parts = [f"<h3 style='margin-top:0'>{esc(term.en)}"]
         if term.zh:
             parts.append(f" · {esc(term.zh)}")
         parts.append("</h3>")
-        if term.definition_zh:
-            parts.append(f"<p>{esc(term.definition_zh)}</p>")
-        if term.definition_en:
-            parts.append(f"<p>{esc(term.definition_en)}</p>")
+        from studyreader.ui import i18n
+
+        definitions = [term.definition_en, term.definition_zh]
+        if (i18n.current_language() or "en") == "zh_CN":
+            definitions.reverse()  # the interface language first
+        parts.extend(f"<p>{esc(text)}</p>" for text in definitions if text)
         aliases = [*term.aliases_en, *term.aliases_zh]
         if aliases:
             label = self.tr("Also:")
