@@ -232,3 +232,10 @@ def test_a_broken_folder_does_not_hide_installed_packages(tiny_argos_package, tm
     (target / "notes.txt").write_text("not a package")
     assert [m.name for m in models.list_installed(target)] == [tiny_argos.FOLDER_NAME]
     assert models.find_model(target) is not None
+
+
+def test_the_session_package_does_not_leak_into_the_environment(tiny_argos_package):
+    import os
+
+    assert os.environ.get("ARGOS_PACKAGES_DIR") != str(tiny_argos_package.packages_dir)
+    assert models.find_model() is None  # the default folder (per-test XDG dirs) is empty

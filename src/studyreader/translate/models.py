@@ -110,12 +110,12 @@ def packages_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def import_argos(directory: Path | None = None):
-    """Import ``argostranslate.package`` (settings are read from the environment at first import).
+    """Import ``argostranslate.package`` lazily.
 
-    ``ARGOS_PACKAGES_DIR`` is set first when unset so Argos's own default agrees with ours.
+    Argos reads its settings (``ARGOS_PACKAGES_DIR``, ``XDG_*``) once, at first import, and creates its
+    folders then. StudyReader never relies on those frozen values for packages: every call below passes
+    the folder explicitly, so the environment may change between calls (as it does between tests).
     """
-    if directory is not None and "argostranslate.settings" not in __import__("sys").modules:
-        os.environ.setdefault("ARGOS_PACKAGES_DIR", str(directory))
     import argostranslate.package as argos_package
 
     return argos_package
