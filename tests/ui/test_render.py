@@ -106,3 +106,13 @@ def test_is_web_url():
     assert render.is_web_url("HTTP://example.org")
     for url in ("javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://x.org", "/relative", ""):
         assert not render.is_web_url(url), url
+
+
+def test_rendering_from_several_threads_gives_the_same_html():
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = [f"# 标题 {i}\n\n- 项目 {i}\n- **粗体** `code`\n\n| a | b |\n|---|---|\n| {i} | x |\n" for i in range(40)]
+    expected = [render_markdown(text) for text in sources]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(render_markdown, sources * 3))
+    assert results == expected * 3

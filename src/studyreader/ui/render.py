@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -65,27 +66,27 @@ def is_web_url(url: str) -> bool:
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
 
 
-_converter: markdown.Markdown | None = None
+_local = threading.local()
 
 
 def markdown_to_html(text: str) -> str:
     """Python-Markdown with tables, fenced code and sane lists (unsanitised).
 
-    One converter, reset between blocks: building one per call (and looking
-    extensions up by name through package metadata) costs more than the
-    conversion itself. GUI thread only.
+    One converter per thread, reset between blocks: building one per call (and
+    looking extensions up by name through package metadata) costs more than the
+    conversion itself, and a converter must not be shared between threads.
     """
-    global _converter
-    if _converter is None:
+    converter = getattr(_local, "converter", None)
+    if converter is None:
         from markdown.extensions.fenced_code import FencedCodeExtension
         from markdown.extensions.sane_lists import SaneListExtension
         from markdown.extensions.tables import TableExtension
 
-        _converter = markdown.Markdown(
+        converter = _local.converter = markdown.Markdown(
             extensions=[TableExtension(), FencedCodeExtension(), SaneListExtension()], output_format="html"
         )
-    _converter.reset()
-    return _converter.convert(text)
+    converter.reset()
+    return converter.convert(text)
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
