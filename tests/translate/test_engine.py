@@ -117,6 +117,7 @@ def test_second_run_is_all_cache_hits_even_in_a_new_engine(tiny_argos_package, t
     first.close()
     again = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=cache)
     two = again.translate_text(DOC)
+    assert again._model is None  # all cached: the translator was not even loaded
     again.close()
     assert one.stats.model_calls > 0
     assert two.stats.model_calls == 0

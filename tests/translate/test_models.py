@@ -239,3 +239,24 @@ def test_the_session_package_does_not_leak_into_the_environment(tiny_argos_packa
 
     assert os.environ.get("ARGOS_PACKAGES_DIR") != str(tiny_argos_package.packages_dir)
     assert models.find_model() is None  # the default folder (per-test XDG dirs) is empty
+
+
+def test_engine_picks_up_a_newly_installed_package(tiny_argos_package, tmp_path):
+    target = tmp_path / "packages"
+    target.mkdir()
+    engine = TranslationEngine(packages_dir=target, cache_path=tmp_path / "c.sqlite3")
+    from studyreader.translate.engine import NoModelError
+
+    with pytest.raises(NoModelError):
+        engine.translate_text("你好。")
+    models.install_model(tiny_argos_package.archive, target)
+    assert engine.translate_text("你好。").stats.model_calls == 1
+    newer = _zip(tmp_path / "newer.argosmodel", _package_files(tiny_argos_package, top="zh_en-2", version="2.0"))
+    models.install_model(newer, target)
+    result = engine.translate_text("你好。")
+    assert result.stats.model_calls == 1  # a new package version: a new cache key
+    assert engine.model_info().version == "2.0"
+    models.remove_model(engine.model_info())
+    models.remove_model(engine.model_info())
+    with pytest.raises(NoModelError):
+        engine.translate_text("再见。")

@@ -202,12 +202,16 @@ class TranslationEngine:
         never waits for a running translation (which keeps its own reference)."""
         self._model = None
 
-    def _load(self) -> _LoadedModel:
-        if self._model is not None and self._model.info.path.is_dir():
-            return self._model
-        model = self.model_info()
+    def _load(self, model=None) -> _LoadedModel:
+        """The translator for the newest installed zh→en package (looked up on every call, a few ms,
+        so that a package installed or removed from the model manager is picked up without a restart)."""
+        model = model or self.model_info()
         if model is None:
+            self._model = None
             raise NoModelError()
+        loaded = self._model
+        if loaded is not None and (loaded.info.path, loaded.info.version) == (model.path, model.version):
+            return loaded
         inter, intra = _default_threads()
         try:
             self._model = _LoadedModel(model, inter, intra)
@@ -296,11 +300,15 @@ class _Run:
                 self._finish(pos, units_by_block.get(pos, []))
 
         needed = {u.prepared.model_input for us in units_by_block.values() for u in us if u.prepared}
-        model = None
+        info = None
         key = ("", "")
         if needed:
-            model = self.engine._load()
-            key = model.key
+            # The cache is keyed by the package, so reopening a document needs the package's name and
+            # version only: the translator itself is loaded below, and only if something is missing.
+            info = self.engine.model_info()
+            if info is None:
+                raise NoModelError()
+            key = (info.code, info.version)
             hits = self.engine.cache.get_many(key[0], key[1], needed)
             self.final.update(hits)
             self.cached_inputs = set(hits)
@@ -322,8 +330,11 @@ class _Run:
 
         # Cached blocks first (instant), in priority order, then the model passes.
         cancelled = False
-        if waiting:
+        if waiting and not self.should_cancel():
+            model = self.engine._load(info)
             cancelled = self._translate(model, key, waiting, pending_count, units_by_block)
+        elif waiting:
+            cancelled = True
 
         stats = TranslationStats(
             sentences=total_sentences,

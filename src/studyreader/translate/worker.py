@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from studyreader.translate.engine import ModelError, NoModelError, TranslationEngine
 
@@ -103,6 +103,9 @@ class TranslationService(QObject):
         self.worker.noModel.connect(self._on_no_model)
         self.worker.failed.connect(self._on_failed)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # a forgotten shutdown() must not leave a running QThread at exit
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def engine(self) -> TranslationEngine:
@@ -127,9 +130,11 @@ class TranslationService(QObject):
         self._job = next(self._ids)  # late signals of the cancelled job are dropped
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel, stop the thread and wait for it (idempotent)."""
         self.cancel()
-        self._thread.quit()
-        self._thread.wait(timeout_ms)
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(timeout_ms)
 
     # -- forwarding (GUI thread) -------------------------------------------------------------------
     def _on_started(self, job: int, total: int) -> None:
