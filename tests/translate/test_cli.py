@@ -121,3 +121,28 @@ def test_translate_uses_the_glossary_unless_told_not_to(use_tiny_argos, tmp_path
     code, out, _ = _run(capsys, "translate", str(notes), "--json", "--no-glossary")
     assert code == 0
     assert "Sequencer" not in json.loads(out)["blocks"][0]["translation"]
+
+
+def test_download_progress_bar_on_a_terminal():
+    import io
+
+    from studyreader.translate.cli import _ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    bar = _ProgressBar(stream)
+    for done in (0, 250_000, 500_000, 1_000_000):
+        bar(done, 1_000_000)
+    bar.close()
+    out = stream.getvalue()
+    assert out.count("\r") == 4 and out.endswith("\n")
+    assert "100%" in out and "[" + "#" * 30 + "]" in out and " 25%" in out
+
+    quiet = io.StringIO()  # not a terminal: no bar in logs
+    bar = _ProgressBar(quiet)
+    bar(5, 10)
+    bar.close()
+    assert quiet.getvalue() == ""
