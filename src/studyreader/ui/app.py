@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from studyreader import APP_ID, APP_NAME, __version__, paths
 

@@ -13,7 +13,6 @@ import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QFileSystemWatcher,
     QObject,
@@ -721,11 +720,6 @@ class MainWindow(QMainWindow):
         self.glossary_panel.status.setText(self.tr("The glossary could not be loaded: {error}").format(error=message))
         self.glossary_panel.status.show()
 
-    def _create_study_widgets(self) -> None:
-        self._create_timer_widget()
-        self._create_reminder()
-        self._restore_editor()
-
     def _create_timer_widget(self) -> None:
         if self.timer_widget is None:
             try:
@@ -985,9 +979,6 @@ class MainWindow(QMainWindow):
             self.translation_service.shutdown()
         super().closeEvent(event)
 
-    def mode_action_for(self, mode: str) -> QAction:
-        return self.mode_actions[mode]
-
     def all_actions(self) -> list[QAction]:
         """Every command of the window: its own actions and those the menus hold."""
         menu_titles = {menu.menuAction() for menu in self.menuBar().findChildren(type(self.file_menu))}
@@ -998,6 +989,3 @@ class MainWindow(QMainWindow):
             found.append(action)
         return found
 
-
-def restore_bytes(value) -> QByteArray:
-    return value if isinstance(value, QByteArray) else QByteArray()

@@ -21,7 +21,7 @@ import html
 import re
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -613,5 +613,3 @@ def placeholder_image() -> QImage:
         _PLACEHOLDER = image
     return _PLACEHOLDER
 
-
-TooltipProvider = Callable[[str], str]

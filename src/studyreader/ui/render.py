@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote, unquote, urlsplit
 
 import markdown
