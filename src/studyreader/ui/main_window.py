@@ -911,6 +911,7 @@ class MainWindow(QMainWindow):
     def _update_info_bar(self) -> None:
         if self._translation_state == "no_model":
             self.info_bar.label.setText(self._no_model_text())
+            self.info_bar.label.setToolTip(self._no_model_message)
             self.info_bar.button.setText(self.tr("Install a model…"))
             self.info_bar.show()
         else:

@@ -188,6 +188,16 @@ class BilingualReader(QTextBrowser):
         self._mode = mode
         self._rebuild(restore)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._blocks:
+            # placeholders and flags are written in the interface language: render them again
+            self._labels = render.Labels(
+                remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
+            )
+            self._zh_base = [None] * len(self._blocks)
+            self._rebuild(self.top_row() if self._tables else None)
+        super().changeEvent(event)
+
     def refresh_style(self) -> None:
         """Re-apply colours after a palette (theme) change."""
         restore = self.top_row() if self._tables else None
