@@ -227,3 +227,22 @@ def test_zoom_changes_font_size(reader, sample_copy):
     assert reader.font().pointSizeF() > before
     reader.set_zoom(0)
     assert reader.font().pointSizeF() == pytest.approx(before)
+
+
+def test_every_corpus_file_renders_aligned(reader):
+    from tests.conftest import corpus_files
+
+    files = corpus_files()
+    if not files:
+        pytest.skip("corpus not available")
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        blocks, _ = segment(text)
+        reader.set_blocks(blocks, path.parent)
+        reader.finish_build()
+        assert reader.row_count() > 0, path.name
+        for row in range(0, reader.row_count(), max(1, reader.row_count() // 40)):
+            zh, en = reader.cell_rect(row, "zh"), reader.cell_rect(row, "en")
+            assert abs(zh.top() - en.top()) <= 1, (path.name, row, reader.blocks[row].text[:60])
+        # nothing remote was ever requested while rendering real notes
+        assert all(url.isLocalFile() for url in reader.resource_requests), path.name
