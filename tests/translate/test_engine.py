@@ -320,3 +320,12 @@ def test_with_the_real_glossary_aid(tiny_argos_package, tmp_path):
     for check in block.checks:
         assert check.respected, check
         assert check.en in block.text
+
+
+def test_engines_share_one_loaded_model(tiny_argos_package, tmp_path):
+    """The reader and the editor each have an engine; the model is loaded once per process."""
+    one = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "a.sqlite3")
+    two = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "b.sqlite3")
+    one.translate_text("你好。")
+    two.translate_text("再见。")
+    assert one._model is two._model is not None

@@ -38,6 +38,8 @@ __all__ = [
 ]
 
 MAX_BATCH_SIZE = 64
+_SHARED_MODELS: dict[tuple, "_LoadedModel"] = {}
+_SHARED_LOCK = threading.Lock()
 _WINDOW_BLOCKS = 1024  # blocks whose sentences may be reordered by length to fill batches evenly
 NO_MODEL_MESSAGE = (
     "No Chinese→English translation model is installed: run "
@@ -213,13 +215,22 @@ class TranslationEngine:
         if loaded is not None and (loaded.info.path, loaded.info.version) == (model.path, model.version):
             return loaded
         inter, intra = _default_threads()
-        try:
-            self._model = _LoadedModel(model, inter, intra)
-        except StudyReaderError:
-            raise
-        except Exception as error:
-            raise ModelError(f"{model.path}: the translation model could not be loaded ({error})") from error
-        return self._model
+        shared_key = (str(model.path), model.version, inter, intra)
+        with _SHARED_LOCK:
+            # One translator per package and process: the reader and the editor share it
+            # (CTranslate2 translators are thread-safe), so the model is loaded once.
+            loaded = _SHARED_MODELS.get(shared_key)
+            if loaded is None:
+                try:
+                    loaded = _LoadedModel(model, inter, intra)
+                except StudyReaderError:
+                    raise
+                except Exception as error:
+                    raise ModelError(f"{model.path}: the translation model could not be loaded ({error})") from error
+                _SHARED_MODELS.clear()  # an older package version is no longer needed
+                _SHARED_MODELS[shared_key] = loaded
+        self._model = loaded
+        return loaded
 
     @property
     def cache(self) -> TranslationCache:
