@@ -151,18 +151,17 @@ class DraftStore:
 
 
 def editable_body(notes, day: date) -> str | None:
-    """The part of ``day``'s entry that an in-place edit replaces, or None without an entry.
+    """The text of ``day``'s entry that an in-place edit replaces, or None without an entry.
 
-    Mirrors :func:`studyreader.notes.writer.plan_replace`: inside a per-entry
-    wrapper it is the text between the wrapper's marker lines, otherwise the
-    text from the heading line to the entry's last line of content.
+    Exactly the run :func:`studyreader.notes.writer.replace_entry` replaces
+    (no heading, no blank lines around it, no wrapper markers), with ``\n``
+    line endings as the editor shows them.
     """
+    from studyreader.notes.writer import editable_span
+
     entry = notes.entry_for(day)
     if entry is None:
         return None
-    wrapper = entry.wrapper
-    if wrapper is not None and wrapper.end_line_start is not None:
-        body = notes.text[wrapper.start_line_end : wrapper.end_line_start]
-    else:
-        body = notes.text[entry.body_start : max(entry.append_at, entry.body_start)]
+    start, end = editable_span(notes, entry)
+    body = notes.text[start:end]
     return body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
