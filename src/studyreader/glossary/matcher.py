@@ -2,13 +2,18 @@
 
 The automaton holds every surface form of every term, lower-cased, plus the
 variants people actually write (a plain plural "s"; "Layer 2" as "Layer2" or
-"Layer-2"). One pass over the lower-cased text yields every candidate; each is
-then checked for word boundaries (Latin ends only, so Chinese forms match as
+"Layer-2"). One pass over the text yields every candidate; each is then
+checked for word boundaries (Latin ends only, so Chinese forms match as
 substrings) and for case where the form is an identifier (CamelCase or ALL
 CAPS words must match exactly, so ``OP`` never matches ``OPEN`` or prose
-"op"). Leftmost-longest selection makes 数据可用性层 win over 数据可用性.
+"op") or a name flagged ``match_case``. Leftmost-longest selection makes 数据可用性层 win over 数据可用性.
 Code blocks, code spans, URLs and link targets are blanked out before the pass,
 so offsets stay those of the caller's text.
+
+The automaton runs over the UTF-8 bytes of the text (seen as Latin-1 characters,
+ASCII-lower-cased): pyahocorasick scans a trie node's children linearly, and a
+byte alphabet keeps every node small where Chinese characters would give the
+root thousands of children (five times slower on real notes).
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _SEPARATORS = re.compile(r"[ \-]+")
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # Priorities: lower wins when two terms claim the same lower-cased key.
 _EXPLICIT, _VARIANT = 0, 1
@@ -31,14 +35,6 @@ _EXPLICIT, _VARIANT = 0, 1
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds a CJK ideograph (or CJK punctuation/kana)."""
     return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
-
-
-def fold(text: str) -> str:
-    """Lower-case without changing the length, so offsets survive."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return text.translate(_ASCII_LOWER)
 
 
 def _is_identifier_word(word: str) -> bool:
