@@ -251,3 +251,32 @@ def test_window_command_line_accepts_a_forced_theme(monkeypatch):
     assert cli.main(["--theme", "dark"]) == 0
     assert cli.main(["notes.md", "--theme", "light"]) == 0
     assert calls == [(None, "dark"), ("notes.md", "light")]
+
+
+def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot):
+    from tests.conftest import corpus_files
+
+    files = corpus_files()
+    if not files:
+        pytest.skip("corpus not available")
+    largest = max(files, key=lambda p: p.stat().st_size)
+    window = make_window(largest)
+    window.resize(1000, 500)
+    entries = sorted(window.notes.entries, key=lambda e: e.start)
+    assert window.jump_to_date(entries[-3].date)  # far down the file
+    pending = set(window.reader.pending_rows())
+    visible = {window.reader.blocks[row].key for row in window.reader.visible_rows() if row in pending}
+    assert visible
+    translated: list[int] = []
+    window._ensure_translation_service()  # noqa: SLF001 - what the window does after its first paint
+    window.translation_service.blockTranslated.connect(
+        lambda index, result: translated.append(index) if result.sentences and not result.cached else None
+    )
+    with qtbot.waitSignal(window.translationFinished, timeout=180000):
+        window.start_translation()
+    assert visible <= set(translated)
+    # Blocks far down the file, but on screen: translated with the first batch, long before the
+    # document order would reach them (blocks sharing a sentence with them may finish alongside).
+    last_visible = max(translated.index(key) for key in visible)
+    assert last_visible < len(translated) // 3, (last_visible, len(translated))
+    window.translation_service.shutdown()
