@@ -409,3 +409,22 @@ def test_text_typed_for_an_unreadable_file_still_gets_a_draft(make_editor, tmp_p
     editor.flush_draft()
     assert DraftStore().load(notes).text == "今天的内容不能丢"
     assert notes.read_bytes().endswith(b"<!-- Content_END -->\n")
+
+
+def test_in_place_edit_inside_a_wrapped_entry_keeps_the_markers(make_editor, tmp_path, qtbot):
+    notes = tmp_path / "wrapped.md"
+    original = (
+        "---\r\ntimezone: Asia/Shanghai\r\n---\r\n<!-- Content_START -->\r\n"
+        "### 2025-01-11\r\n"
+        "<!-- DAILY_CHECKIN_2025-01-11_START -->\r\n"
+        "旧的第一行\r\n\r\n旧的第二行\r\n"
+        "<!-- DAILY_CHECKIN_2025-01-11_END -->\r\n"
+        "<!-- Content_END -->\r\n"
+    )
+    notes.write_bytes(original.encode("utf-8"))
+    editor = make_editor(notes)
+    editor.edit_in_place_action.trigger()
+    assert editor.text() == "旧的第一行\n\n旧的第二行"
+    editor.set_text("新的第一行\n\n旧的第二行")
+    assert editor.save()
+    assert notes.read_bytes().decode("utf-8") == original.replace("旧的第一行", "新的第一行")
