@@ -329,3 +329,24 @@ def test_engines_share_one_loaded_model(tiny_argos_package, tmp_path):
     one.translate_text("你好。")
     two.translate_text("再见。")
     assert one._model is two._model is not None
+
+
+def test_a_failing_or_misbehaving_aid_does_not_stop_translation(tiny_argos_package, tmp_path):
+    class BrokenAid:
+        def prepare(self, sentence):
+            if "坏" in sentence:
+                raise RuntimeError("glossary bug")
+            if "⟦0⟧" in sentence:
+                return sentence.replace("⟦0⟧", ""), [_Term("x", "X")]  # drops a placeholder: ignored
+            return sentence, [_Term("x", "X")]  # fine, but check() will raise
+
+        def check(self, english, terms):
+            raise RuntimeError("check bug")
+
+    engine = TranslationEngine(
+        packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "c.sqlite3", aid=BrokenAid()
+    )
+    result = engine.translate_text("坏句子。\n\n运行 `make` 吧。\n\n好句子。")
+    assert "`make`" in result.blocks[1].text
+    assert all(b.text for b in result.blocks)
+    assert all(b.checks == () for b in result.blocks)

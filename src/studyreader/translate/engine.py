@@ -13,6 +13,7 @@ decoding are re-translated piecewise in later batches of the same pass.
 from __future__ import annotations
 
 import heapq
+import logging
 import os
 import threading
 import time
@@ -495,7 +496,10 @@ class _Run:
                     if u.prepared.model_input in self.cached_inputs:
                         cached += 1
                     if self.aid is not None and u.prepared.aid_terms:
-                        checks.extend(self.aid.check(english, u.prepared.aid_terms))
+                        try:
+                            checks.extend(self.aid.check(english, u.prepared.aid_terms))
+                        except Exception:  # reporting terms is a nicety, never a failure
+                            logging.getLogger(__name__).exception("glossary aid check failed")
                 pos_in = u.sentence.end
             out.append(part.text[pos_in:])
             text = "".join(out)

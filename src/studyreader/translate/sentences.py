@@ -10,6 +10,7 @@ guarantee never depends on the model.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, NamedTuple, Sequence
@@ -284,8 +285,13 @@ def prepare_sentence(sentence: Sentence, aid=None) -> Prepared:
     masked = "".join(out)
     aid_terms: list = []
     if aid is not None:
-        masked, aid_terms = aid.prepare(masked)
-        aid_terms = list(aid_terms or [])
+        try:
+            prepared, found = aid.prepare(masked)
+        except Exception:  # a glossary problem must not stop the translation
+            logging.getLogger(__name__).exception("glossary aid failed on %r", masked)
+        else:
+            if all(PLACEHOLDER_FORMAT.format(n) in prepared for n in range(len(opaque))):
+                masked, aid_terms = prepared, list(found or [])
     terms = tuple(s.text for s in protected_spans(_PLACEHOLDER_RE.sub(" ", masked)) if s.kind == "term")
     return Prepared(sentence.text, masked, tuple(opaque), terms, aid_terms)
 
