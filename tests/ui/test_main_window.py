@@ -275,8 +275,9 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     with qtbot.waitSignal(window.translationFinished, timeout=180000):
         window.start_translation()
     assert visible <= set(translated)
-    # Blocks far down the file, but on screen: translated with the first batch, long before the
-    # document order would reach them (blocks sharing a sentence with them may finish alongside).
+    # Blocks far down the file, but on screen: translated with the first model batch (up to 64
+    # sentences, reported in document order when the batch is done), long before the document order
+    # would reach them.
     last_visible = max(translated.index(key) for key in visible)
-    assert last_visible < len(translated) // 3, (last_visible, len(translated))
+    assert last_visible < len(translated) // 2, (last_visible, len(translated))
     window.translation_service.shutdown()
