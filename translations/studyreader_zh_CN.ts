@@ -11,6 +11,10 @@
         <source>Image not shown:</source>
         <translation>图片未显示：</translation>
     </message>
+    <message>
+        <source>Glossary term not used:</source>
+        <translation>未采用术语表译法：</translation>
+    </message>
 </context>
 <context>
     <name>EntryEditor</name>
@@ -57,6 +61,14 @@
     <message>
         <source>Write today's notes in Markdown. Ctrl+S saves them into the notes file.</source>
         <translation>用 Markdown 写今天的笔记。按 Ctrl+S 保存到笔记文件。</translation>
+    </message>
+    <message>
+        <source>The formatted entry appears here as you type.</source>
+        <translation>输入时，排版后的条目会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The English translation appears here a moment after you stop typing.</source>
+        <translation>停止输入片刻后，英文译文会显示在这里。</translation>
     </message>
     <message>
         <source>Markdown</source>
@@ -277,6 +289,34 @@
     <message>
         <source>Your own term</source>
         <translation>你自己的术语</translation>
+    </message>
+    <message>
+        <source>Marked words in the notes are glossary terms: hover one to read its definition, click it to show it here with the entries that mention it.</source>
+        <translation>笔记中带标记的词是术语表中的术语：鼠标悬停可查看释义，点击后会在这里显示它，以及提到它的条目。</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>又称：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>See also:</source>
+        <translation>另见：</translation>
+    </message>
+    <message>
+        <source>In your entries:</source>
+        <translation>出现在你的条目中：</translation>
+    </message>
+    <message>
+        <source>Not mentioned in your dated entries.</source>
+        <translation>你的日期条目中没有提到它。</translation>
+    </message>
+    <message>
+        <source>From your own glossary.</source>
+        <translation>来自你自己的术语表。</translation>
     </message>
 </context>
 <context>

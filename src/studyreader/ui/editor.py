@@ -544,6 +544,10 @@ class EntryEditor(QWidget):
         self.editor.setPlaceholderText(
             self.tr("Write today's notes in Markdown. Ctrl+S saves them into the notes file.")
         )
+        self.preview.setPlaceholderText(self.tr("The formatted entry appears here as you type."))
+        self.english.setPlaceholderText(
+            self.tr("The English translation appears here a moment after you stop typing.")
+        )
         self.editor_caption.setText(self.tr("Markdown"))
         self.preview_caption.setText(self.tr("Preview"))
         self.english_caption.setText(self.tr("English"))
