@@ -281,3 +281,15 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     last_visible = max(translated.index(key) for key in visible)
     assert last_visible < len(translated) // 2, (last_visible, len(translated))
     window.translation_service.shutdown()
+
+
+def test_notes_warnings_are_shown_in_the_status_bar(make_window, tmp_path):
+    notes = tmp_path / "dup.md"
+    notes.write_text(
+        "<!-- Content_START -->\n### 2025.01.06\n第一天\n### 2025.01.06\n又写了一次\n<!-- Content_END -->\n",
+        encoding="utf-8",
+    )
+    window = make_window(notes)
+    assert window.notes.warnings
+    assert window.statusBar().currentMessage().startswith(window.notes.warnings[0])
+    assert window.navigator.dates() == [dt.date(2025, 1, 6)]

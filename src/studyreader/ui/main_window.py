@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             plain = text.replace("&", "")
             action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+        self.reader.setAccessibleName(self.tr("Notes and translation"))
+        self.navigator.list.setAccessibleName(self.tr("Dated entries"))
+        self.glossary_panel.search.setAccessibleName(self.tr("Search the glossary"))
+        self.glossary_panel.list.setAccessibleName(self.tr("Glossary terms"))
+        self.glossary_panel.detail.setAccessibleName(self.tr("Term details"))
         self.dock_title()
         self._update_title()
         self._update_info_bar()
@@ -416,8 +421,19 @@ class MainWindow(QMainWindow):
             if widget is not None and hasattr(widget, "set_notes_path"):
                 widget.set_notes_path(path)
         self._update_title()
+        self._show_warnings(notes)
         self.notesOpened.emit(notes)
         return True
+
+    def _show_warnings(self, notes) -> None:
+        """Problems the parser noticed (duplicated dates, a bad time zone…): say so, quietly."""
+        warnings = list(getattr(notes, "warnings", []) or [])
+        if warnings:
+            more = self.tr(" (and {n} more)").format(n=len(warnings) - 1) if len(warnings) > 1 else ""
+            self.statusBar().showMessage(warnings[0] + more, 10000)
+            self.statusBar().setToolTip("\n".join(warnings))
+        else:
+            self.statusBar().setToolTip("")
 
     def reload_notes(self, then=None) -> None:
         """Re-read the current file (changed on disk or saved by the editor), keeping the position.
