@@ -994,6 +994,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.translation_service is not None:
             self.translation_service.shutdown()
+        if self.study_log is not None and hasattr(self.study_log, "close"):
+            self.study_log.close()
+            self.study_log = None
         super().closeEvent(event)
 
     def all_actions(self) -> list[QAction]:
