@@ -695,20 +695,25 @@ class MainWindow(QMainWindow):
             return
         self._services_started = True
         # One step per event-loop turn: each is short, together they would freeze the window.
-        steps = [
-            self._ensure_translation_service,
-            self.start_translation,
-            self._study_log,
-            self._create_timer_widget,
-            self._create_reminder,
-            self._restore_editor,
-        ]
+        # The study widgets wait until the glossary is in (or a second has passed): building
+        # them while the glossary and the model load in other threads would add up.
+        steps = [self._ensure_translation_service, self.start_translation]
+        later = [self._study_log, self._create_timer_widget, self._create_reminder, self._restore_editor]
+        state = {"later_queued": False}
 
         def run_next(_result=None) -> None:
             if steps:
                 steps.pop(0)()
                 QTimer.singleShot(0, run_next)
 
+        def queue_later(*_args) -> None:
+            if not state["later_queued"]:
+                state["later_queued"] = True
+                steps.extend(later)
+                QTimer.singleShot(0, run_next)
+
+        self.glossaryLoaded.connect(queue_later)
+        QTimer.singleShot(1000, queue_later)
         self._start_glossary_load()
         # Module imports run in a worker thread; only the widgets are then built here.
         self._run_job(lambda: [_preimport(name) for name in _SERVICE_MODULES], run_next, run_next)
