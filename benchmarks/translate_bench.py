@@ -175,9 +175,9 @@ def main() -> int:
         # Argos gets each translatable block's text (markup and all), as a naive integration would.
         units = ["".join(p.text for p in b.parts if p.translatable) for b in blocks]
         report(f"largest corpus file {largest.name} ({largest.stat().st_size // 1024} KB)", text, units)
-        print("    (informative: Argos translates each block's raw Markdown once and protects nothing; StudyReader\n"
-              "     re-translates piecewise every sentence whose identifiers the random tiny model garbled, so it\n"
-              "     does about twice the model work here. (c) is given that same work.)")
+        print("    (informative: Argos gets each block's text, split into sentences by the package's MiniSBD, and\n"
+              "     protects nothing; StudyReader re-translates piecewise every sentence whose identifiers the\n"
+              "     random tiny model garbled, about twice the model work here. (c) is given that same work.)")
     engine.close()
     print("\nALL TARGETS MET" if ok else "\nTARGETS MISSED")
     return 0 if ok else 1
