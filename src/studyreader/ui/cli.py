@@ -97,7 +97,7 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
 
         def check() -> None:
             translated = state["translation"] or visible_translated()
-            if state["glossary"] and translated and window.reader.is_built():
+            if state["glossary"] and translated and window.reader.is_built() and window.services_ready():
                 loop.quit()
 
         def glossary_done(_g=None) -> None:

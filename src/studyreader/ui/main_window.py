@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         if notes_path is not None:
             self.open_file(Path(notes_path))
         self._services_started = False
+        self._services_ready = False
         if start_services:
             # After the first paint, so that the notes are on screen before anything else loads.
             self.reader.viewport().installEventFilter(self)
@@ -705,6 +706,8 @@ class MainWindow(QMainWindow):
             if steps:
                 steps.pop(0)()
                 QTimer.singleShot(0, run_next)
+            elif state["later_queued"]:
+                self._services_ready = True
 
         def queue_later(*_args) -> None:
             if not state["later_queued"]:
@@ -919,6 +922,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Translation failed: {error}").format(error=message), 10000)
         self._update_status()
         self.translationFinished.emit()
+
+    def services_ready(self) -> bool:
+        """Everything that loads after the first paint is there (glossary, translator, study widgets)."""
+        return self._services_ready
 
     def translation_state(self) -> str:
         return self._translation_state
