@@ -350,3 +350,12 @@ def test_a_failing_or_misbehaving_aid_does_not_stop_translation(tiny_argos_packa
     assert "`make`" in result.blocks[1].text
     assert all(b.text for b in result.blocks)
     assert all(b.checks == () for b in result.blocks)
+
+
+def test_unusable_cache_folder_is_not_fatal(tiny_argos_package, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=blocker / "c.sqlite3")
+    first = engine.translate_text("你好。")
+    assert first.blocks[0].text and "temporary" in engine.cache.warning
+    assert engine.translate_text("你好。").stats.model_calls == 0  # the session cache still works

@@ -43,6 +43,10 @@ class TranslationCache:
             return self._db
         try:
             self._db = self._connect(self.path)
+        except OSError as error:  # e.g. the cache folder cannot be created
+            self.warning = f"translation cache {self.path} cannot be used ({error}); using a temporary cache"
+            log.warning(self.warning)
+            self._db = self._memory()
         except sqlite3.DatabaseError as error:
             if _is_locked(error):
                 self.warning = f"translation cache {self.path} is locked; using a temporary cache"
