@@ -210,3 +210,52 @@ def test_fallback_keeps_emphasis_markers_tight():
     assert fallback_bodies(pieces) == list(english)
     text = assemble_fallback(pieces, english.__getitem__, glue=lambda p: kinds.get(p, ""))
     assert restore(text, prepared.opaque) == "This is **important** content"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MD_ALPHABET = st.sampled_from(
+    list("中文句子。！？；…，、：（）") + list("ab Z09_-*#>|`~[]()!<>/=&\\.:") + ["\n", "\r\n", "\t", "  ", "```", "- ", "1. ", "| x |", "---"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MD_ALPHABET, max_size=80).map("".join))
+def test_segmentation_never_loses_a_byte(text):
+    blocks = segment_markdown(text)
+    end = 0
+    for block in blocks:
+        assert block.start >= end
+        assert text[block.start:block.end] == block.source
+        assert "".join(p.text for p in block.parts) == block.source
+        for part in block.parts:
+            assert text[part.start:part.start + len(part.text)] == part.text
+            if part.translatable:
+                for sentence in split_sentences(part.text):
+                    assert part.text[sentence.start:sentence.end] == sentence.text
+                    assert sentence.text.strip() == sentence.text
+        end = block.end
+    assert join_translation(text, blocks, [None] * len(blocks)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MD_ALPHABET, max_size=60).map("".join))
+def test_piecewise_fallback_keeps_every_protected_span(text):
+    """Whatever the model says, the fallback output holds each code span, URL, term... of the source."""
+    from studyreader.translate.sentences import (
+        assemble_fallback, fallback_runs, placeholder_kinds, prepare_sentence, restore,
+    )
+
+    for line in text.splitlines():
+        for sentence in split_sentences(line):
+            if not sentence.needs_model:
+                continue
+            prepared = prepare_sentence(sentence)
+            kinds = placeholder_kinds(prepared)
+            english = assemble_fallback(
+                fallback_runs(prepared.model_input), lambda body: "gibberish", glue=lambda p: kinds.get(p, "")
+            )
+            restored = restore(english, prepared.opaque)
+            for span in protected_spans(sentence.text):
+                assert restored.count(span.text) >= sentence.text.count(span.text), (sentence.text, span, restored)

@@ -335,7 +335,10 @@ def fallback_runs(model_input: str) -> list[tuple[str, bool]]:
 
 
 def _english_punct(text: str) -> str:
-    return "".join(_PUNCT_TO_EN.get(ch, ch) for ch in text)
+    """Full-width punctuation as English punctuation ("），" -> "), "); only for unprotected text."""
+    out = "".join(_PUNCT_TO_EN.get(ch, ch) for ch in text)
+    out = re.sub(r"[ \t]+([,.;:!?)\]}])", r"\1", out)
+    return re.sub(r"([(\[{])[ \t]+", r"\1", out)
 
 
 def _split_run(piece: str) -> tuple[str, str, str, str, str]:
@@ -367,18 +370,30 @@ def assemble_fallback(pieces: Sequence[tuple[str, bool]], translate: Callable[[s
     ``glue(piece)`` tells whether a verbatim piece binds to its "left" or "right" neighbour
     without a space (emphasis markers), or "" for ordinary spacing.
     """
-    texts: list[tuple[str, str]] = []
+    texts: list[tuple[str, str, bool]] = []  # (text, glue, protected)
     for piece, translatable in pieces:
         if translatable:
             # leading/trailing Chinese punctuation becomes English punctuation
             lead, head, body, tail, trail = _split_run(piece)
             english = translate(body).strip() if has_cjk(body) else _english_punct(body)
-            texts.append((lead + _english_punct(head) + english + _english_punct(tail) + trail, ""))
+            text = lead + _english_punct(head) + english + _english_punct(tail) + trail
+            texts.append((re.sub(r"[ \t]{2,}", " ", text), "", False))
+        elif _PLACEHOLDER_RE.fullmatch(piece) or _TERM_RE.fullmatch(piece):
+            texts.append((piece, glue(piece), True))  # copied byte for byte
         else:
-            texts.append((_english_punct(piece) if not re.search(r"[A-Za-z0-9⟦]", piece) else piece, glue(piece)))
+            texts.append((re.sub(r"[ \t]{2,}", " ", _english_punct(piece)), "", False))
+    # Spacing is fixed only where pieces meet, never inside a protected piece.
     out = ""
     prev_glue = ""
-    for text, g in texts:
+    for text, g, protected in texts:
+        if not text:
+            continue
+        if out and out[-1] in " \t" and not protected:
+            text = text.lstrip(" \t") if out[-1] in " \t" else text
+            if text[:1] in tuple(",.;:!?)]}"):
+                out = out.rstrip(" \t")  # "(UTC) ," -> "(UTC),"
+        if out and out[-1] in "([{" and not protected:
+            text = text.lstrip(" \t")
         if not text:
             continue
         if out and not out[-1].isspace() and not text[0].isspace():
@@ -388,12 +403,11 @@ def assemble_fallback(pieces: Sequence[tuple[str, bool]], translate: Callable[[s
             elif (left.isalnum() or left in ")]}\"'.,;:!?%`*⟧") and (right.isalnum() or right in "([{\"'`*⟦$#"):
                 if not (left in "\"'" and right in ".,;:!?"):
                     out += " "
+        elif out and out[-1] in " \t" and text[0] in " \t":
+            text = text.lstrip(" \t")
         out += text
         prev_glue = g
-    out = re.sub(r"[ \t]{2,}", " ", out)
-    out = re.sub(r"[ \t]+([,.;:!?)\]}])", r"\1", out)  # "(UTC) ," -> "(UTC),"
-    out = re.sub(r"([(\[{])[ \t]+", r"\1", out)
-    return out.strip()
+    return out.strip(" \t")
 
 
 def restore(english: str, opaque: Sequence[Span]) -> str:
