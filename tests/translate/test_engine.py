@@ -359,3 +359,20 @@ def test_unusable_cache_folder_is_not_fatal(tiny_argos_package, tmp_path):
     first = engine.translate_text("你好。")
     assert first.blocks[0].text and "temporary" in engine.cache.warning
     assert engine.translate_text("你好。").stats.model_calls == 0  # the session cache still works
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["排序器", "提交批次。", "欺诈证明！", "，", "（", "）", " ", "\n", "\n\n", "- ", "## ", "> ", "`x_y`", "**",
+     "OP Stack", "L1StandardBridge", "EIP-4844", "[文档](https://a.b/c_d)", "https://e.f/g", "<br>", "7", "| 甲 | 乙 |\n|---|---|\n| 丙 | `丁` |\n"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, min_size=1, max_size=25).map("".join))
+def test_any_document_keeps_its_protected_spans(engine, text):
+    blocks = segment_markdown(text)
+    result = engine.translate_blocks(blocks)
+    _assert_preserved(blocks, result)
