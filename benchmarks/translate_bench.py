@@ -67,7 +67,6 @@ def main() -> int:
     print(f"tiny package built in {built:.2f} s, installed at {model.path}")
     print(f"CTranslate2 threads: inter_threads={inter}, intra_threads={intra} (same for a, b, c); {os.cpu_count()} CPUs")
 
-    import ctranslate2
     import argostranslate.translate as argos_translate
 
     engine = TranslationEngine(packages_dir=packages, cache_path=scratch / "cache.sqlite3")
@@ -100,7 +99,6 @@ def main() -> int:
     ok = True
 
     def report(title, text, argos_units):
-        nonlocal ok
         first_pass = model_inputs(text)
         engine.cache.clear()
         # (c) gets exactly the examples the engine sends: first-pass sentences, plus the Chinese runs of
@@ -152,7 +150,7 @@ def main() -> int:
         print(f"(c) raw encode + translate_batch + decode: {raw * 1000:8.1f} ms  (translate_batch alone {batch_only_s * 1000:.1f} ms)")
         print(f"    cached re-run (a)                : {warm * 1000:8.1f} ms  "
               f"(model_calls={warm_result.stats.model_calls}, cache_hits={warm_result.stats.cache_hits})")
-        print(f"    median of per-round ratios:")
+        print("    median of per-round ratios:")
         print(f"    (b)/(a) = {speedup:.2f}x faster   [target >= 3x]   {'OK' if speedup >= 3 else 'MISSED'}")
         print(f"    (a)/(c) = {overhead:.2f}x          [target <= 1.1x] {'OK' if overhead <= 1.1 else 'MISSED'}")
         print(f"    cached model_calls = {warm_result.stats.model_calls}  [target 0]       "

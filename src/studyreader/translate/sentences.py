@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from studyreader.translate.segment import has_cjk
 
@@ -432,11 +432,3 @@ def placeholder_kinds(prepared: Prepared) -> dict[str, str]:
         elif span.sub in ("target", "ref", "footnote"):
             kinds[token] = "left"
     return kinds
-
-
-def iter_model_sentences(parts: Iterable) -> Iterable[tuple[int, Sentence]]:
-    """(part index, sentence) for every sentence of the translatable parts that needs the model."""
-    for n, part in enumerate(parts):
-        if part.translatable and has_cjk(part.text):
-            for sentence in split_sentences(part.text):
-                yield n, sentence
