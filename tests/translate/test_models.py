@@ -260,3 +260,11 @@ def test_engine_picks_up_a_newly_installed_package(tiny_argos_package, tmp_path)
     models.remove_model(engine.model_info())
     with pytest.raises(NoModelError):
         engine.translate_text("再见。")
+
+
+def test_install_into_an_unwritable_place_is_a_clear_refusal(tiny_argos_package, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(models.StudyReaderError, match="nothing was installed") as info:
+        models.install_model(tiny_argos_package.archive, blocker / "packages")
+    assert str(blocker) in str(info.value)

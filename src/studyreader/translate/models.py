@@ -264,6 +264,15 @@ def install_model(path: str | os.PathLike, directory: str | os.PathLike | None =
     """
     info = validate_archive(path)
     folder = packages_dir(directory)
+    try:
+        return _install(info, folder)
+    except OSError as error:
+        raise StudyReaderError(
+            f"cannot install {info.path} into {folder}: {error.strerror or error}; nothing was installed"
+        ) from None
+
+
+def _install(info: ArchiveInfo, folder: Path) -> InstalledModel:
     folder.mkdir(parents=True, exist_ok=True)
     argos_package = import_argos(folder)
     from argostranslate import settings as argos_settings
