@@ -5,8 +5,8 @@ imported on the first translation, which must run off the GUI thread (see ``work
 
 Flow of :meth:`TranslationEngine.translate_blocks`: split every translatable block into sentences,
 look all of them up in the cache at once, hand back cached blocks immediately, then translate the
-rest with ``Translator.translate_batch`` in batches of 64 examples, visible blocks first, two
-batches in flight (one per CTranslate2 worker). Sentences whose protected spans did not survive
+rest with ``Translator.translate_batch`` in batches of 64 examples (by examples), visible blocks
+first, two batches queued per CTranslate2 worker. Sentences whose protected spans did not survive
 decoding are re-translated piecewise in later batches of the same pass.
 """
 
@@ -109,7 +109,8 @@ class TranslationResult:
 
 def _default_threads() -> tuple[int, int]:
     """(inter_threads, intra_threads), measured: CTranslate2's default intra_threads=0 was 10-40x
-    slower on 2 cores; two single-threaded workers with two batches in flight were fastest there."""
+    slower on 2 cores; two single-threaded workers (inter_threads=2, intra_threads=1) were fastest
+    there, about twice as fast as one worker with two threads."""
     cpus = os.cpu_count() or 1
     inter = int(os.environ.get("STUDYREADER_INTER_THREADS", 0)) or min(2, cpus)
     intra = int(os.environ.get("STUDYREADER_INTRA_THREADS", 0)) or max(1, min(4, cpus // inter))
