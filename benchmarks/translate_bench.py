@@ -98,7 +98,7 @@ def main() -> int:
     doc = "\n\n".join(sentences)
     ok = True
 
-    def report(title, text, argos_units):
+    def report(title, text, argos_units, targets=True):
         first_pass = model_inputs(text)
         engine.cache.clear()
         # (c) gets exactly the examples the engine sends: first-pass sentences, plus the Chinese runs of
@@ -151,6 +151,10 @@ def main() -> int:
         print(f"    cached re-run (a)                : {warm * 1000:8.1f} ms  "
               f"(model_calls={warm_result.stats.model_calls}, cache_hits={warm_result.stats.cache_hits})")
         print("    median of per-round ratios:")
+        if not targets:
+            print(f"    (b)/(a) = {speedup:.2f}x faster   (a)/(c) = {overhead:.2f}x   "
+                  f"cached model_calls = {warm_result.stats.model_calls}   [informative, no targets]")
+            return warm_result.stats.model_calls == 0
         print(f"    (b)/(a) = {speedup:.2f}x faster   [target >= 3x]   {'OK' if speedup >= 3 else 'MISSED'}")
         print(f"    (a)/(c) = {overhead:.2f}x          [target <= 1.1x] {'OK' if overhead <= 1.1 else 'MISSED'}")
         print(f"    cached model_calls = {warm_result.stats.model_calls}  [target 0]       "
@@ -172,8 +176,9 @@ def main() -> int:
         blocks = [b for b in segment_markdown(text) if b.translatable]
         # Argos gets each translatable block's text (markup and all), as a naive integration would.
         units = ["".join(p.text for p in b.parts if p.translatable) for b in blocks]
-        report(f"largest corpus file {largest.name} ({largest.stat().st_size // 1024} KB)", text, units)
-        print("    (informative: Argos gets each block's text, split into sentences by the package's MiniSBD, and\n"
+        ok &= report(f"largest corpus file {largest.name} ({largest.stat().st_size // 1024} KB)", text, units,
+                     targets=False)
+        print("    (Argos gets each block's text, split into sentences by the package's MiniSBD, and\n"
               "     protects nothing; StudyReader re-translates piecewise every sentence whose identifiers the\n"
               "     random tiny model garbled, about twice the model work here. (c) is given that same work.)")
     engine.close()
