@@ -438,7 +438,7 @@ class _Run:
             wanted = {}
             for entry in failed:
                 m = entry[-2]
-                pieces = sent.fallback_runs(m)
+                pieces = sent.fallback_runs(m, prepared_of[m].term_spans)
                 kinds = sent.placeholder_kinds(prepared_of[m])
                 bodies = sent.fallback_bodies(pieces)
                 fragments_of[m] = (pieces, bodies, lambda piece, kinds=kinds: kinds.get(piece, ""))

@@ -269,6 +269,7 @@ class Prepared:
     opaque: tuple[Span, ...]  # in placeholder order
     terms: tuple[str, ...]  # Latin terms of model_input (after the glossary substitution)
     aid_terms: list = field(default_factory=list)
+    term_spans: tuple[tuple[int, int], ...] = ()  # where the terms are in model_input
 
 
 def prepare_sentence(sentence: Sentence, aid=None) -> Prepared:
@@ -292,8 +293,16 @@ def prepare_sentence(sentence: Sentence, aid=None) -> Prepared:
         else:
             if all(PLACEHOLDER_FORMAT.format(n) in prepared for n in range(len(opaque))):
                 masked, aid_terms = prepared, list(found or [])
-    terms = tuple(s.text for s in protected_spans(_PLACEHOLDER_RE.sub(" ", masked)) if s.kind == "term")
-    return Prepared(sentence.text, masked, tuple(opaque), terms, aid_terms)
+    spans = _term_spans(masked)
+    terms = tuple(masked[a:z] for a, z in spans)
+    return Prepared(sentence.text, masked, tuple(opaque), terms, aid_terms, spans)
+
+
+def _term_spans(model_input: str) -> tuple[tuple[int, int], ...]:
+    """Latin terms of a model input; placeholders are blanked with NULs so no term runs across one."""
+    if "⟦" in model_input:
+        model_input = _PLACEHOLDER_RE.sub(lambda m: "\0" * len(m.group(0)), model_input)
+    return tuple((s.start, s.end) for s in protected_spans(model_input) if s.kind == "term")
 
 
 def accept_output(prepared_input: str, output: str, terms: Sequence[str] | None = None) -> bool:
@@ -307,20 +316,22 @@ def accept_output(prepared_input: str, output: str, terms: Sequence[str] | None 
             if output.count(token) != prepared_input.count(token):
                 return False
     if terms is None:
-        terms = [s.text for s in protected_spans(_PLACEHOLDER_RE.sub(" ", prepared_input)) if s.kind == "term"]
+        terms = [prepared_input[a:z] for a, z in _term_spans(prepared_input)]
     for term in set(terms):
         if output.count(term) < prepared_input.count(term):
             return False
     return True
 
 
-def fallback_runs(model_input: str) -> list[tuple[str, bool]]:
-    """The model input cut into (piece, translate?) around placeholders and terms."""
+def fallback_runs(model_input: str, term_spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[str, bool]]:
+    """The model input cut into (piece, translate?) around placeholders and terms.
+
+    ``term_spans``: ``Prepared.term_spans`` when already known.
+    """
     pieces: list[tuple[str, bool]] = []
     pos = 0
     keep = [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(model_input)]
-    masked = _PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), model_input)
-    keep += [(s.start, s.end) for s in protected_spans(masked) if s.kind == "term"]
+    keep += list(_term_spans(model_input) if term_spans is None else term_spans)
     keep.sort()
     for start, end in keep:
         if start < pos:
