@@ -542,12 +542,32 @@
         <translation>关于 StudyReader</translation>
     </message>
     <message>
+        <source>Notes and translation</source>
+        <translation>笔记与译文</translation>
+    </message>
+    <message>
+        <source>Dated entries</source>
+        <translation>日期条目</translation>
+    </message>
+    <message>
+        <source>Glossary terms</source>
+        <translation>术语列表</translation>
+    </message>
+    <message>
+        <source>Term details</source>
+        <translation>术语详情</translation>
+    </message>
+    <message>
         <source>Today's entry</source>
         <translation>今天的条目</translation>
     </message>
     <message>
         <source>Cannot open notes</source>
         <translation>无法打开笔记</translation>
+    </message>
+    <message>
+        <source> (and {n} more)</source>
+        <translation>（另有 {n} 条）</translation>
     </message>
     <message>
         <source>Reloaded {name}</source>
