@@ -143,3 +143,19 @@ def test_match_case_must_be_a_boolean(tmp_path):
     assert glossary.get("base").to_dict()["match_case"] is True
     assert glossary.get("scroll") is None
     assert glossary.warnings == [f"{path}: line 16: match_case must be true or false"]
+
+
+def test_default_glossary_and_its_matcher_are_built_once_across_threads(use_fixture_bundle):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from studyreader.glossary import default_glossary
+
+    def work(_):
+        glossary = default_glossary()
+        return glossary, glossary.matcher, [m.term_id for m in glossary.find("排序器和 Sequencer")]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(work, range(16)))
+    assert len({id(g) for g, _, _ in results}) == 1
+    assert len({id(m) for _, m, _ in results}) == 1
+    assert all(ids == ["sequencer", "sequencer"] for _, _, ids in results)
