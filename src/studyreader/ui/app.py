@@ -13,29 +13,21 @@ from collections.abc import Sequence
 from studyreader import APP_ID, APP_NAME, __version__, paths
 
 THEMES = ("system", "light", "dark")
+_FUSION_FROM_ARGUMENTS: dict = {}  # the QApplication create_app made with Fusion as its style
 
 
 def preload_core() -> None:
-    """Import the plain-Python core the first paint needs BEFORE PySide6.
+    """Import the plain-Python modules the first paint needs BEFORE PySide6.
 
     Once PySide6 is loaded, it inspects the source of every module imported after
-    it (for its ``__feature__`` switches); the notes parser, the segmenter and
-    Python-Markdown need no such check, so importing them first keeps start-up short.
+    it (for its ``__feature__`` switches); these need no such check. Python-Markdown,
+    nh3, the notes parser and the segmenter are not among them: a file shown before
+    comes from the start-up cache (:mod:`studyreader.ui.render_cache`), and they are
+    imported only when a file has to be rendered anew.
     """
-    import markdown  # noqa: F401
-    import nh3  # noqa: F401
-
-    import studyreader.notes  # noqa: F401
-    import studyreader.notes.verdict  # noqa: F401
+    import studyreader.ui.render  # noqa: F401
+    import studyreader.ui.render_cache  # noqa: F401
     import studyreader.ui.rows  # noqa: F401
-    from studyreader.ui import render
-
-    render.markdown_to_html("")  # builds the converter (imports its extensions) now
-
-    try:
-        import studyreader.translate.segment  # noqa: F401
-    except ImportError:
-        pass
 
 
 def dark_palette():
@@ -74,11 +66,43 @@ def dark_palette():
     return palette
 
 
+# Fusion's own light palette (QStyleFactory.create("Fusion").standardPalette(), checked by a test),
+# written out so that start-up need not create and wrap a QStyle to read it.
+_FUSION_LIGHT = {
+    "WindowText": "#ff000000", "Button": "#ffefefef", "Light": "#ffffffff", "Midlight": "#ffcacaca",
+    "Dark": "#ff9f9f9f", "Mid": "#ffb8b8b8", "Text": "#ff000000", "BrightText": "#ffffffff",
+    "ButtonText": "#ff000000", "Base": "#ffffffff", "Window": "#ffefefef", "Shadow": "#ff767676",
+    "Highlight": "#ff308cc6", "HighlightedText": "#ffffffff", "Link": "#ff0000ff", "LinkVisited": "#ffff00ff",
+    "AlternateBase": "#fff7f7f7", "NoRole": "#ff000000", "ToolTipBase": "#ffffffdc", "ToolTipText": "#ff000000",
+    "PlaceholderText": "#80000000", "Accent": "#ff308cc6",
+}
+_FUSION_LIGHT_DISABLED = {
+    "WindowText": "#ffbebebe", "Dark": "#ffbebebe", "Text": "#ffbebebe", "ButtonText": "#ffbebebe",
+    "Base": "#ffefefef", "Shadow": "#ffb1b1b1", "Highlight": "#ff919191", "Accent": "#ff919191",
+}
+
+
+def fusion_light_palette():
+    """Fusion's standard light palette."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    groups = QPalette.ColorGroup
+    for name, colour in _FUSION_LIGHT.items():
+        role = getattr(QPalette.ColorRole, name, None)
+        if role is None:
+            continue  # a role this Qt does not have (Accent before 6.6)
+        disabled = _FUSION_LIGHT_DISABLED.get(name, colour)
+        for group in (groups.Active, groups.Inactive):
+            palette.setColor(group, role, QColor(colour))
+        palette.setColor(groups.Disabled, role, QColor(disabled))
+    return palette
+
+
 def light_palette():
     from PySide6.QtGui import QColor, QPalette
-    from PySide6.QtWidgets import QStyleFactory
 
-    palette = QStyleFactory.create("Fusion").standardPalette()
+    palette = fusion_light_palette()
     palette.setColor(QPalette.ColorRole.Link, QColor(30, 90, 180))
     return palette
 
@@ -98,7 +122,8 @@ def apply_theme(app, theme: str | None) -> str:
     effective = theme
     if theme == "system":
         effective = "dark" if system_prefers_dark(app) else "light"
-    app.setStyle("Fusion")
+    if app is not _FUSION_FROM_ARGUMENTS.get("app"):
+        app.setStyle("Fusion")
     app.setPalette(dark_palette() if effective == "dark" else light_palette())
     return effective
 
@@ -110,7 +135,12 @@ def create_app(qt_args: Sequence[str] = ()):
     # Worker threads (translation, glossary) run Python too: hand the GIL back to the GUI thread
     # every millisecond instead of every 5 so that the window never waits on them.
     sys.setswitchinterval(0.001)
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = QApplication.instance()
+    if app is None:
+        # Fusion from the start (as ``-style Fusion`` does): apply_theme need not set it again,
+        # which would hand the QStyle to Python and cost start-up time.
+        app = QApplication([sys.argv[0], "-style", "Fusion", *qt_args])
+        _FUSION_FROM_ARGUMENTS["app"] = app
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)

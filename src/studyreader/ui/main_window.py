@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import datetime as _dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -25,13 +26,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -43,8 +41,11 @@ from studyreader import APP_NAME, paths
 from studyreader.ui import rows as rows_mod
 from studyreader.ui.glossary_panel import GlossaryPanel
 from studyreader.ui.navigator import EntryNavigator
-from studyreader.ui.reader import MODES, BilingualReader
+from studyreader.ui.reader import MODES, BilingualReader, shown_blocks
 from studyreader.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
 
 
 class _JobSignals(QObject):
@@ -166,10 +167,15 @@ class MainWindow(QMainWindow):
         self.reminder = None
         self.translation_service = None
         self._segments: list | None = None
+        self._completing: Path | None = None  # shown from the start-up cache; notes still being read
+        self._translate_when_complete = False
+        self._cache_key: str | None = None  # render cache entry to write once every row is rendered
         self._translation_state = "idle"  # idle | running | done | no_model | unavailable | failed
         self._no_model_message = ""
         self._jobs: set[_Job] = set()
         self._start_services = start_services
+        self._painted = False
+        self._paint_waiters: list = []
 
         # -- central widgets --------------------------------------------------
         self.navigator = EntryNavigator(self)
@@ -201,6 +207,7 @@ class MainWindow(QMainWindow):
         self.reader.termActivated.connect(self._on_term_activated)
         self.reader.modelsRequested.connect(self.open_model_manager)
         self.reader.visibleRowsChanged.connect(self._reprioritise)
+        self.reader.buildFinished.connect(self._store_render_cache)
 
         # -- status bar --------------------------------------------------------
         self.status_label = QLabel(self)
@@ -239,14 +246,16 @@ class MainWindow(QMainWindow):
             self._restore_state()
         else:
             self.reader.set_mode("side")
-        if notes_path is not None:
-            self.open_file(Path(notes_path))
         self._services_started = False
         self._services_ready = False
+        # Whatever the first screen does not need waits until the reader has painted.
+        self.reader.viewport().installEventFilter(self)
+        if notes_path is not None:
+            self.open_file(Path(notes_path))
         if start_services:
-            # After the first paint, so that the notes are on screen before anything else loads.
-            self.reader.viewport().installEventFilter(self)
-            QTimer.singleShot(1500, self._start_background_services)
+            self._paint_waiters.append(self._start_background_services)
+        # Should no paint come (a window that starts hidden), the waiting work runs anyway.
+        QTimer.singleShot(1000, self._run_paint_waiters)
 
     # -- actions -----------------------------------------------------------------
     def _action(self, name: str, shortcuts, slot=None, checkable: bool = False) -> QAction:
@@ -387,6 +396,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._cache_key = None  # the placeholders' words are part of the cached HTML
             self.retranslateUi()
         elif event.type() == QEvent.Type.PaletteChange:
             self.reader.refresh_style()
@@ -403,28 +413,147 @@ class MainWindow(QMainWindow):
         if background:
             self._run_job(lambda: _read_notes(path), lambda loaded: self._apply_opened(path, loaded))
             return True
+        cached = self._cached_view(path)
+        if cached is not None:
+            return self._apply_cached(path, cached)
         return self._apply_opened(path, _read_notes(path))
+
+    # -- the start-up cache ------------------------------------------------------
+    def _render_cache_key(self, path: Path, text: bytes) -> str:
+        from studyreader.ui import render_cache
+
+        labels = self.reader.labels()
+        return render_cache.cache_key(text, path.parent, (labels.remote_image, labels.blocked_image))
+
+    def _cached_view(self, path: Path):
+        """The file as it was last shown, when nothing it depends on has changed (else None)."""
+        from studyreader.ui import render_cache
+
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        cached = render_cache.load(self._render_cache_key(path, render_cache.text_bytes(data)))
+        if cached is None or (not cached.verdicts_valid and cached.entries):
+            return None  # a new day: the verdicts are worked out from the parsed notes
+        return cached
+
+    def _apply_cached(self, path: Path, cached) -> bool:
+        """Show the cached blocks and entries now; the notes are parsed after the first paint."""
+        self.notes = None
+        self.notes_path = path
+        self._segments = None
+        self._completing = path
+        blocks = [rows_mod.Block(*fields) for fields in cached.blocks]
+        self.reader.set_blocks(blocks, path.parent, keep_position=False, rendered=cached.html)
+        self.navigator.set_entries(cached.entries, cached.verdicts)
+        if any(html is None for html in cached.html):
+            self._cache_key = cached.key
+        self._update_title()
+        self._show_warnings(cached)
+        self._after_first_paint(self._complete_cached_open)
+        return True
+
+    def _complete_cached_open(self) -> None:
+        path = self._completing
+        if path is not None:
+            self._run_job(lambda: _read_notes(path), lambda loaded: self._apply_completed(path, loaded))
+
+    def _apply_completed(self, path: Path, loaded) -> None:
+        """The parsed notes of a file shown from the cache: the panes keep what they show."""
+        if path != self._completing:
+            return  # another file was opened meanwhile
+        self._completing = None
+        if isinstance(loaded, Exception):
+            self.statusBar().showMessage(str(loaded), 8000)
+            return
+        notes, blocks, segments = loaded
+        self.notes = notes
+        self._segments = segments
+        self._arm_watcher(path)
+        if shown_blocks(blocks) != self.reader.blocks:
+            self._cache_key = None
+            self.reader.set_blocks(blocks, path.parent, keep_position=True)
+        self.navigator.set_notes(notes)
+        self.glossary_panel.set_notes(notes)
+        self._remember_file(path)
+        self._set_notes_path_everywhere(path)
+        self._show_warnings(notes)
+        self.notesOpened.emit(notes)
+        if self._translate_when_complete or self.translation_service is not None:
+            self._translate_when_complete = False
+            self.start_translation()
+
+    def _store_render_cache(self) -> None:
+        """Keep what the first screen needs for the next start (see render_cache)."""
+        key, self._cache_key = self._cache_key, None
+        if key is None or self.notes is None:
+            return
+        from studyreader.ui import render_cache
+
+        render_cache.store(
+            key,
+            blocks=self.reader.blocks,
+            html=self.reader.rendered_html(),
+            notes=self.notes,
+            verdicts=self.navigator.verdicts(),
+        )
+
+    def _after_first_paint(self, fn) -> None:
+        """Run ``fn`` once the reader has painted (soon when it already has, or after a second)."""
+        if self._painted:
+            QTimer.singleShot(0, fn)
+        else:
+            self._paint_waiters.append(fn)
 
     def _apply_opened(self, path: Path, loaded) -> bool:
         if isinstance(loaded, Exception):
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Cannot open notes"), str(loaded))
             return False
         notes, blocks, segments = loaded
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
+        self._completing = None
         self.notes = notes
         self.notes_path = path
         self._show_notes(notes, blocks, segments, keep_position=False)
+        self._arm_watcher(path)
+        self._remember_file(path)
+        self._set_notes_path_everywhere(path)
+        self._update_title()
+        self._show_warnings(notes)
+        try:
+            self._cache_key = self._render_cache_key(path, notes.text.encode("utf-8"))
+        except (UnicodeError, AttributeError, TypeError):
+            self._cache_key = None
+        # Written now (the next start shows the rows built so far) and again once every row is in.
+        key = self._cache_key
+        self._store_render_cache()
+        if not self.reader.is_built():
+            self._cache_key = key
+        self.notesOpened.emit(notes)
+        return True
+
+    def _arm_watcher(self, path: Path) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
         self.watcher.addPath(str(path))
-        if path.resolve() != paths.sample_notes().resolve():
-            self.settings.last_file = path
+
+    def _remember_file(self, path: Path) -> None:
+        """The last file is written to the settings after the first paint (a disk write)."""
+        if path.resolve() == paths.sample_notes().resolve():
+            return
+
+        def remember() -> None:
+            if self.notes_path == path:
+                self.settings.last_file = path
+
+        self._after_first_paint(remember)
+
+    def _set_notes_path_everywhere(self, path: Path) -> None:
         for widget in (self.editor, self.timer_widget, self.habit_dialog and self.habit_dialog.view, self.reminder):
             if widget is not None and hasattr(widget, "set_notes_path"):
                 widget.set_notes_path(path)
-        self._update_title()
-        self._show_warnings(notes)
-        self.notesOpened.emit(notes)
-        return True
 
     def _show_warnings(self, notes) -> None:
         """Problems the parser noticed (duplicated dates, a bad time zone…): say so, quietly."""
@@ -472,6 +601,8 @@ class MainWindow(QMainWindow):
             self.start_translation()
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.notes_path.parent) if self.notes_path else str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Open notes"), start, self.tr("Markdown notes (*.md *.markdown);;All files (*)")
@@ -573,6 +704,8 @@ class MainWindow(QMainWindow):
             from studyreader.ui.editor import EntryEditor
         except ImportError:
             return False
+        from PySide6.QtWidgets import QDockWidget
+
         self.editor = EntryEditor(self.notes_path, self.settings, self)
         dock = QDockWidget(self)
         dock.setObjectName("editorDock")
@@ -612,6 +745,8 @@ class MainWindow(QMainWindow):
         try:
             from studyreader.ui.model_manager import ModelManagerDialog
         except ImportError:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("Translation models"), self._no_model_text())
             return
         dialog = ModelManagerDialog(self)
@@ -648,6 +783,8 @@ class MainWindow(QMainWindow):
         self.habit_dialog.raise_()
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         rows = []
         for action in self.actions():
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
@@ -658,6 +795,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyreader import __version__
 
         QMessageBox.about(
@@ -685,10 +824,16 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().start(job)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.reader.viewport() and event.type() == QEvent.Type.Paint and not self._services_started:
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.reader.viewport():
+            self._painted = True
             self.reader.viewport().removeEventFilter(self)
-            QTimer.singleShot(0, self._start_background_services)
+            self._run_paint_waiters()
         return super().eventFilter(watched, event)
+
+    def _run_paint_waiters(self) -> None:
+        waiters, self._paint_waiters = self._paint_waiters, []
+        for fn in waiters:
+            QTimer.singleShot(0, fn)
 
     def _start_background_services(self) -> None:
         """After the window is shown: glossary, translation, study widgets."""
@@ -815,6 +960,8 @@ class MainWindow(QMainWindow):
     def start_translation(self) -> None:
         """(Re)translate the pending blocks, visible ones first."""
         if self.notes is None:
+            if self._completing is not None:
+                self._translate_when_complete = True  # the notes are being read after a cached start
             return
         if not self._ensure_translation_service() or self._segments is None:
             self._translation_state = "unavailable"
@@ -981,6 +1128,8 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(zoom)
 
     def save_state(self) -> None:
+        if self.notes_path is not None and self.notes_path.resolve() != paths.sample_notes().resolve():
+            self.settings.last_file = self.notes_path
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.set_splitter_state("main", self.splitter.saveState())

@@ -101,9 +101,33 @@ class EntryNavigator(QWidget):
         super().changeEvent(event)
 
     def set_notes(self, notes) -> None:
-        self._entries = list(notes.entries) if notes is not None else []
-        self._verdicts = verdict_map(notes) if notes is not None else {}
+        entries = list(notes.entries) if notes is not None else []
+        self.set_entries(entries, verdict_map(notes) if notes is not None else {})
+
+    def set_entries(self, entries, verdicts: dict) -> None:
+        """Entries (``date``, ``line``, ``chars``) and their verdicts (date -> ``verdict``, ``symbol``).
+
+        The list is only rebuilt when what it shows changed (the start-up cache fills it first,
+        the parsed notes confirm it a moment later).
+        """
+        entries = list(entries)
+        if self._shown_as(entries, verdicts) == self._shown_as(self._entries, self._verdicts) and self.list.count():
+            self._entries, self._verdicts = entries, dict(verdicts)
+            return
+        self._entries, self._verdicts = entries, dict(verdicts)
         self._fill()
+
+    @staticmethod
+    def _shown_as(entries, verdicts: dict) -> list[tuple]:
+        return [
+            (e.date, e.line, e.chars, getattr(verdicts.get(e.date), "verdict", None),
+             getattr(verdicts.get(e.date), "symbol", None))
+            for e in entries
+        ]
+
+    def verdicts(self) -> dict:
+        """Date -> verdict of the entries shown (as given to :meth:`set_entries`)."""
+        return dict(self._verdicts)
 
     def dates(self) -> list[_dt.date]:
         """The dates in list order (newest first)."""

@@ -23,21 +23,17 @@ import time
 from pathlib import Path
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
-    QImage,
-    QPainter,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFrame,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.ui import render
 from studyreader.ui.rows import Block
@@ -47,6 +43,13 @@ _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
 _SLICE_SECONDS = 0.006  # build/update work per event-loop turn: well under the 50 ms stall budget
 _SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
+_CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
+_UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
+
+
+def shown_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks that get a row: all but those that are only an HTML comment (the content markers)."""
+    return [block for block in blocks if not _COMMENT_ONLY.match(block.text)]
 
 
 def open_external(url: QUrl) -> bool:
@@ -54,6 +57,8 @@ def open_external(url: QUrl) -> bool:
     text = url.toString()
     if not render.is_web_url(text):
         return False
+    from PySide6.QtGui import QDesktopServices
+
     return bool(QDesktopServices.openUrl(url))
 
 
@@ -69,6 +74,19 @@ class BilingualReader(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
+        self._painted = False  # rows beyond the first screen are built after the first paint
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        # A viewport made here rather than the one Qt makes: handing a Qt-made widget to Python
+        # for the first time (viewport(), event filters) makes PySide look through every widget
+        # class for its type, which costs start-up time. Same settings as Qt's own viewport.
+        viewport = QWidget(self)
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setAcceptDrops(True)
+        viewport.setCursor(Qt.CursorShape.ArrowCursor)
+        self.setViewport(viewport)
+        self._viewport = viewport
+        self.document().documentLayout().setPaintDevice(viewport)  # QTextEdit set the old one
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -79,7 +97,7 @@ class BilingualReader(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.anchorClicked.connect(self._on_anchor_clicked)
-        self.viewport().setMouseTracking(True)
+        viewport.setMouseTracking(True)
 
         self._blocks: list[Block] = []
         self._row_of_key: dict[int, int] = {}
@@ -93,7 +111,6 @@ class BilingualReader(QTextBrowser):
         self._glossary = None
         self._no_model = False
         self._zoom = 0
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
         self._update_timer = QTimer(self, singleShot=True, interval=0)
         self._update_timer.timeout.connect(self._update_step)
@@ -126,6 +143,10 @@ class BilingualReader(QTextBrowser):
     def translation(self, row: int) -> str | None:
         return self._en_text[row]
 
+    def rendered_html(self) -> list[str | None]:
+        """The Chinese HTML of every row rendered so far (None: not yet), without glossary marks."""
+        return list(self._zh_base)
+
     def missing_terms(self, row: int) -> tuple[str, ...]:
         return self._missing[row]
 
@@ -136,21 +157,39 @@ class BilingualReader(QTextBrowser):
         return self._row_of_key.get(key)
 
     # -- loading ---------------------------------------------------------
-    def set_blocks(self, blocks: Sequence[Block], base_dir: Path | None, keep_position: bool = False) -> None:
-        """Show new notes: the Chinese at once, English where already known (by source text)."""
+    def labels(self) -> render.Labels:
+        """The interface words the renderer inserts (placeholders), in the current language."""
+        return render.Labels(
+            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
+        )
+
+    def set_blocks(
+        self,
+        blocks: Sequence[Block],
+        base_dir: Path | None,
+        keep_position: bool = False,
+        rendered: Sequence[str | None] | None = None,
+    ) -> None:
+        """Show new notes: the Chinese at once, English where already known (by source text).
+
+        ``rendered``: the Chinese HTML of the blocks as :meth:`rendered_html` gave it for the
+        same blocks and labels (the start-up cache); None entries are rendered here.
+        """
         restore = self.top_row() if keep_position and self._tables else None
         known = {
             block.text: text for block, text in zip(self._blocks, self._en_text) if text is not None
         }
         # Rows are rendered when they are built (large files: slice by slice); only comment-only
         # blocks (the content markers) are dropped up front.
-        self._blocks = [block for block in blocks if not _COMMENT_ONLY.match(block.text)]
+        kept = [i for i, block in enumerate(blocks) if not _COMMENT_ONLY.match(block.text)]
+        self._blocks = [blocks[i] for i in kept]
         self._row_of_key = {block.key: row for row, block in enumerate(self._blocks)}
         self._base_dir = base_dir
-        self._labels = render.Labels(
-            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
-        )
-        self._zh_base = [None] * len(self._blocks)
+        self._labels = self.labels()
+        if rendered is not None and len(rendered) == len(blocks):
+            self._zh_base = [rendered[i] for i in kept]
+        else:
+            self._zh_base = [None] * len(self._blocks)
         self._en_text = [
             (block.text if not block.translatable else known.get(block.text)) for block in self._blocks
         ]
@@ -191,9 +230,7 @@ class BilingualReader(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._blocks:
             # placeholders and flags are written in the interface language: render them again
-            self._labels = render.Labels(
-                remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
-            )
+            self._labels = self.labels()
             self._zh_base = [None] * len(self._blocks)
             self._rebuild(self.top_row() if self._tables else None)
         super().changeEvent(event)
@@ -325,7 +362,14 @@ class BilingualReader(QTextBrowser):
         body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
         return f"<div style='max-width:420px'>{head}{body}</div>"
 
+    def viewport(self) -> QWidget:
+        return self._viewport
+
     def viewportEvent(self, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            if self._build_timer.isActive():
+                self._build_timer.start(0)  # the first screen is on: build the rest now
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()
             term_id = self.term_at(pos)
@@ -336,6 +380,8 @@ class BilingualReader(QTextBrowser):
                 href = self.anchorAt(pos)
                 if href and render.is_web_url(href):
                     text = html.escape(href)
+            from PySide6.QtWidgets import QToolTip
+
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
@@ -357,6 +403,8 @@ class BilingualReader(QTextBrowser):
     # -- resources: the only door to images ------------------------------
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         """Local images of the notes folder; a placeholder for everything else. Never the network."""
+        from PySide6.QtGui import QImage, QTextDocument
+
         self.resource_requests.append(QUrl(url))
         if int(kind) == int(QTextDocument.ResourceType.ImageResource):
             local = None
@@ -378,7 +426,28 @@ class BilingualReader(QTextBrowser):
         document = self.document()
         document.clear()
         self._restore_row = restore_row
-        self._build_step(deadline=None, max_rows=_FIRST_SLICE_ROWS)
+        first = _FIRST_SLICE_ROWS if self._painted or restore_row is not None else self._first_screen_rows()
+        self._build_step(deadline=None, max_rows=first)
+
+    def _first_screen_rows(self) -> int:
+        """How many rows surely fill the first screen (a generous guess from the text lengths).
+
+        Before the window is shown nothing is laid out yet, so the rows' heights are estimated
+        low (``_CHARS_PER_LINE`` is more than a column holds) against the taller of the window
+        and the screen (a maximised window). The other rows are built right after the first paint.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        height = max(self.window().height(), screen.availableGeometry().height() if screen is not None else 0)
+        line = max(12, self.fontMetrics().lineSpacing())
+        total = 0.0
+        for row, block in enumerate(self._blocks):
+            lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.text.splitlines() or [""])
+            total += lines * line + 16  # cell padding and margins
+            if total >= height:
+                return min(_FIRST_SLICE_ROWS, row + 2)
+        return _FIRST_SLICE_ROWS
 
     def _build_step(self, deadline: float | None = -1.0, max_rows: int | None = None) -> None:
         if deadline == -1.0:
@@ -411,7 +480,8 @@ class BilingualReader(QTextBrowser):
             if self._restore_row is not None and len(self._tables) > self._restore_row:
                 self.scroll_to_row(self._restore_row)
                 self._restore_row = None
-            self._build_timer.start()
+            # Before the first paint: wait for it (viewportEvent), or a little while when hidden.
+            self._build_timer.start(0 if self._painted else _UNPAINTED_BUILD_DELAY_MS)
         else:
             if self._restore_row is not None:
                 self.scroll_to_row(self._restore_row)
@@ -605,11 +675,14 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-_PLACEHOLDER: QImage | None = None
+_PLACEHOLDER = None
 
 
-def placeholder_image() -> QImage:
-    """The small grey box shown instead of any image that may not be loaded."""
+def placeholder_image():
+    """The small grey box shown instead of any image that may not be loaded (a QImage)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage, QPainter
+
     global _PLACEHOLDER
     if _PLACEHOLDER is None:
         image = QImage(QSize(24, 18), QImage.Format.Format_ARGB32)

@@ -6,6 +6,9 @@ allow-list: no scripts, no styles, no event handlers, no forms, no frames.
 Remote images are never fetched: they become a placeholder that shows the
 address. Local images load only from the notes file's own folder. Links keep
 their address only when it is http(s); everything else is shown as text.
+
+Python-Markdown and nh3 are imported on first use: a window that shows cached
+HTML (see :mod:`studyreader.ui.render_cache`) starts without them.
 """
 
 from __future__ import annotations
@@ -14,13 +17,9 @@ import html
 import re
 import threading
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, unquote, urlsplit
-
-import markdown
-import nh3
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
@@ -78,6 +77,7 @@ def markdown_to_html(text: str) -> str:
     """
     converter = getattr(_local, "converter", None)
     if converter is None:
+        import markdown
         from markdown.extensions.fenced_code import FencedCodeExtension
         from markdown.extensions.sane_lists import SaneListExtension
         from markdown.extensions.tables import TableExtension
@@ -97,6 +97,8 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitise(raw_html: str) -> str:
     """Keep only harmless markup; links keep only http(s) addresses."""
+    import nh3
+
     return nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
@@ -191,71 +193,83 @@ def term_id_from_href(href: str) -> str | None:
     return unquote(href[len("term:"):]) or None
 
 
-class _Marker(HTMLParser):
-    def __init__(self, find: Finder) -> None:
-        super().__init__(convert_charrefs=False)
-        self.find = find
-        self.out: list[str] = []
-        self.stack: list[str] = []
-        self.pending: list[str] = []
+_marker_class = None
 
-    def _flush(self) -> None:
-        if not self.pending:
-            return
-        raw = "".join(self.pending)
-        self.pending.clear()
-        if any(tag in _NO_MARK_TAGS for tag in self.stack):
-            self.out.append(raw)
-            return
-        text = html.unescape(raw)
-        marks = sorted(self.find(text), key=lambda m: (m.start, -(m.end - m.start)))
-        position = 0
-        pieces: list[str] = []
-        for mark in marks:
-            if mark.start < position or mark.end <= mark.start or mark.end > len(text):
-                continue  # overlapping or out of range: the first, longest wins
-            pieces.append(html.escape(text[position:mark.start], quote=False))
-            pieces.append(
-                f'<a class="{html.escape(mark.css_class)}" href="{term_href(mark.term_id)}">'
-                f"{html.escape(text[mark.start:mark.end], quote=False)}</a>"
-            )
-            position = mark.end
-        if not pieces:
-            self.out.append(raw)
-            return
-        pieces.append(html.escape(text[position:], quote=False))
-        self.out.append("".join(pieces))
 
-    def handle_starttag(self, tag, attrs):
-        self._flush()
-        self.out.append(self.get_starttag_text() or "")
-        if tag not in ("br", "img", "hr", "wbr"):
-            self.stack.append(tag)
+def _marker(find: Finder):
+    """An HTML parser that marks terms in text nodes (its class is made on first use)."""
+    global _marker_class
+    if _marker_class is None:
+        from html.parser import HTMLParser
 
-    def handle_startendtag(self, tag, attrs):
-        self._flush()
-        self.out.append(self.get_starttag_text() or "")
+        class _Marker(HTMLParser):
+            def __init__(self, find: Finder) -> None:
+                super().__init__(convert_charrefs=False)
+                self.find = find
+                self.out: list[str] = []
+                self.stack: list[str] = []
+                self.pending: list[str] = []
 
-    def handle_endtag(self, tag):
-        self._flush()
-        self.out.append(f"</{tag}>")
-        if tag in self.stack:
-            while self.stack:
-                if self.stack.pop() == tag:
-                    break
+            def _flush(self) -> None:
+                if not self.pending:
+                    return
+                raw = "".join(self.pending)
+                self.pending.clear()
+                if any(tag in _NO_MARK_TAGS for tag in self.stack):
+                    self.out.append(raw)
+                    return
+                text = html.unescape(raw)
+                marks = sorted(self.find(text), key=lambda m: (m.start, -(m.end - m.start)))
+                position = 0
+                pieces: list[str] = []
+                for mark in marks:
+                    if mark.start < position or mark.end <= mark.start or mark.end > len(text):
+                        continue  # overlapping or out of range: the first, longest wins
+                    pieces.append(html.escape(text[position:mark.start], quote=False))
+                    pieces.append(
+                        f'<a class="{html.escape(mark.css_class)}" href="{term_href(mark.term_id)}">'
+                        f"{html.escape(text[mark.start:mark.end], quote=False)}</a>"
+                    )
+                    position = mark.end
+                if not pieces:
+                    self.out.append(raw)
+                    return
+                pieces.append(html.escape(text[position:], quote=False))
+                self.out.append("".join(pieces))
 
-    def handle_data(self, data):
-        self.pending.append(data)
+            def handle_starttag(self, tag, attrs):
+                self._flush()
+                self.out.append(self.get_starttag_text() or "")
+                if tag not in ("br", "img", "hr", "wbr"):
+                    self.stack.append(tag)
 
-    def handle_entityref(self, name):
-        self.pending.append(f"&{name};")
+            def handle_startendtag(self, tag, attrs):
+                self._flush()
+                self.out.append(self.get_starttag_text() or "")
 
-    def handle_charref(self, name):
-        self.pending.append(f"&#{name};")
+            def handle_endtag(self, tag):
+                self._flush()
+                self.out.append(f"</{tag}>")
+                if tag in self.stack:
+                    while self.stack:
+                        if self.stack.pop() == tag:
+                            break
 
-    def close(self):
-        super().close()
-        self._flush()
+            def handle_data(self, data):
+                self.pending.append(data)
+
+            def handle_entityref(self, name):
+                self.pending.append(f"&{name};")
+
+            def handle_charref(self, name):
+                self.pending.append(f"&#{name};")
+
+            def close(self):
+                super().close()
+                self._flush()
+
+        _marker_class = _Marker
+    return _marker_class(find)
 
 
 def mark_terms(safe_html: str, find: Finder) -> str:
@@ -265,7 +279,7 @@ def mark_terms(safe_html: str, find: Finder) -> str:
     comes from the mark so that the English side can flag terms whose glossary
     translation was not respected.
     """
-    parser = _Marker(find)
+    parser = _marker(find)
     parser.feed(safe_html)
     parser.close()
     return "".join(parser.out)

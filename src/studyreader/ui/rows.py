@@ -14,16 +14,30 @@ import re
 from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(\s|$)")
-_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(\s|$)")
-_TABLE_LINE = re.compile(r"^\s*\|")
-_HTML_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-_RULE = re.compile(r"^[ ]{0,3}([-*_])(\s*\1){2,}\s*$")
-_FRONT_FENCE = re.compile(r"^---\s*$")
-_CODE_SPAN_OR_URL = re.compile(r"`[^`]*`|https?://\S+|<[^>]*>")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_PATTERNS = {
+    "FENCE": r"^[ ]{0,3}(`{3,}|~{3,})",
+    "HEADING": r"^[ ]{0,3}#{1,6}(\s|$)",
+    "LIST_ITEM": r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(\s|$)",
+    "TABLE_LINE": r"^\s*\|",
+    "HTML_COMMENT_LINE": r"^\s*<!--.*-->\s*$",
+    "RULE": r"^[ ]{0,3}([-*_])(\s*\1){2,}\s*$",
+    "FRONT_FENCE": r"^---\s*$",
+    "CODE_SPAN_OR_URL": r"`[^`]*`|https?://\S+|<[^>]*>",
+    "HAN": r"[\u3400-\u9fff\uf900-\ufaff]",
+    "LETTER": r"[^\W\d_]",
+}
+
+
+class _Compiled:
+    """The patterns, compiled on first use: a reader shown from the start-up cache needs none."""
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        pattern = re.compile(_PATTERNS[name])
+        setattr(self, name, pattern)
+        return pattern
+
+
+_P = _Compiled()
 
 
 @dataclass(frozen=True)
@@ -40,8 +54,8 @@ class Block:
 
 def needs_translation(text: str) -> bool:
     """Code, rules, bare links and text without any Chinese stay as they are."""
-    prose = _CODE_SPAN_OR_URL.sub("", text)
-    return bool(_HAN.search(prose))
+    prose = _P.CODE_SPAN_OR_URL.sub("", text)
+    return bool(_P.HAN.search(prose))
 
 
 def fallback_blocks(text: str) -> list[Block]:
@@ -54,7 +68,7 @@ def fallback_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     offset = 0
     index = 0
-    if lines and _FRONT_FENCE.match(lines[0].rstrip("\r\n")):
+    if lines and _P.FRONT_FENCE.match(lines[0].rstrip("\r\n")):
         for probe in range(1, len(lines)):
             if re.match(r"^(---|\.\.\.)\s*$", lines[probe].rstrip("\r\n")):
                 offset = sum(len(line) for line in lines[: probe + 1])
@@ -79,7 +93,7 @@ def fallback_blocks(text: str) -> list[Block]:
     while index < len(lines):
         line = lines[index]
         bare = line.rstrip("\r\n")
-        fence = _FENCE.match(bare)
+        fence = _P.FENCE.match(bare)
         if fence:
             flush(offset)
             marker = fence.group(1)
@@ -96,16 +110,16 @@ def fallback_blocks(text: str) -> list[Block]:
             current, current_start, current_kind = chunk, start, "code"
             flush(offset)
             continue
-        if not bare.strip() or _HTML_COMMENT_LINE.match(bare):
+        if not bare.strip() or _P.HTML_COMMENT_LINE.match(bare):
             flush(offset)
-        elif _HEADING.match(bare) or _RULE.match(bare):
+        elif _P.HEADING.match(bare) or _P.RULE.match(bare):
             flush(offset)
-            current, current_start, current_kind = [line], offset, "heading" if _HEADING.match(bare) else "rule"
+            current, current_start, current_kind = [line], offset, "heading" if _P.HEADING.match(bare) else "rule"
             flush(offset + len(line))
-        elif _LIST_ITEM.match(bare):
+        elif _P.LIST_ITEM.match(bare):
             flush(offset)
             current, current_start, current_kind = [line], offset, "list_item"
-        elif _TABLE_LINE.match(bare):
+        elif _P.TABLE_LINE.match(bare):
             if current_kind != "table" or not current:
                 flush(offset)
                 current, current_start, current_kind = [], offset, "table"
@@ -184,5 +198,5 @@ def row_containing(blocks: Sequence[Block], offset: int) -> int | None:
 
 
 def is_mostly_latin(text: str) -> bool:
-    letters = _LETTER.findall(text)
-    return bool(letters) and not _HAN.search(text)
+    letters = _P.LETTER.findall(text)
+    return bool(letters) and not _P.HAN.search(text)
