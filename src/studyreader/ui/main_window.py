@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self._start_services = start_services
         self._painted = False
         self._paint_waiters: list = []
+        self._services_waiting = False
 
         # -- central widgets --------------------------------------------------
         self.navigator = EntryNavigator(self)
@@ -463,7 +464,7 @@ class MainWindow(QMainWindow):
         """The parsed notes of a file shown from the cache: the panes keep what they show."""
         if path != self._completing:
             return  # another file was opened meanwhile
-        self._completing = None
+        self._end_completion()
         if isinstance(loaded, Exception):
             self.statusBar().showMessage(str(loaded), 8000)
             return
@@ -483,6 +484,13 @@ class MainWindow(QMainWindow):
         if self._translate_when_complete or self.translation_service is not None:
             self._translate_when_complete = False
             self.start_translation()
+
+    def _end_completion(self) -> None:
+        """No cached start is waiting for its notes any more: services held back may start."""
+        self._completing = None
+        if self._services_waiting:
+            self._services_waiting = False
+            QTimer.singleShot(0, self._start_background_services)
 
     def _store_render_cache(self) -> None:
         """Keep what the first screen needs for the next start (see render_cache)."""
@@ -513,7 +521,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open notes"), str(loaded))
             return False
         notes, blocks, segments = loaded
-        self._completing = None
+        self._end_completion()
         self.notes = notes
         self.notes_path = path
         self._show_notes(notes, blocks, segments, keep_position=False)
@@ -551,9 +559,25 @@ class MainWindow(QMainWindow):
         self._after_first_paint(remember)
 
     def _set_notes_path_everywhere(self, path: Path) -> None:
-        for widget in (self.editor, self.timer_widget, self.habit_dialog and self.habit_dialog.view, self.reminder):
+        context = self._notes_context(path)
+        for widget in (self.editor, self.habit_dialog and self.habit_dialog.view):
             if widget is not None and hasattr(widget, "set_notes_path"):
                 widget.set_notes_path(path)
+        for widget in (self.timer_widget, self.reminder):
+            if widget is not None:
+                widget.set_notes_path(path, context=context)
+
+    def _notes_context(self, path: Path | None):
+        """The study widgets' view of the open notes, from the notes already parsed (else None:
+        the widget reads the file itself)."""
+        if self.notes is None or path is None or Path(self.notes.path) != Path(path):
+            return None
+        try:
+            from studyreader.study.context import context_from_notes
+
+            return context_from_notes(self.notes)
+        except Exception:  # noqa: BLE001 - the widgets then read the file themselves
+            return None
 
     def _show_warnings(self, notes) -> None:
         """Problems the parser noticed (duplicated dates, a bad time zone…): say so, quietly."""
@@ -839,6 +863,11 @@ class MainWindow(QMainWindow):
         """After the window is shown: glossary, translation, study widgets."""
         if self._services_started:
             return
+        if self._completing is not None:
+            # Shown from the start-up cache: let the notes be read first (one worker at a time
+            # keeps the window responsive); _apply_completed starts the services.
+            self._services_waiting = True
+            return
         self._services_started = True
         # One step per event-loop turn: each is short, together they would freeze the window.
         # The study widgets wait until the glossary is in (or a second has passed): building
@@ -897,7 +926,8 @@ class MainWindow(QMainWindow):
                 TimerWidget = None  # noqa: N806
             if TimerWidget is not None:
                 self.timer_widget = TimerWidget(
-                    self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings
+                    self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings,
+                    context=self._notes_context(self.notes_path),
                 )
                 self.toolbar.addWidget(self.timer_widget)
                 if hasattr(self.timer_widget, "actions"):
@@ -913,7 +943,10 @@ class MainWindow(QMainWindow):
             except ImportError:
                 Reminder = None  # noqa: N806
             if Reminder is not None:
-                self.reminder = Reminder(self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings)
+                self.reminder = Reminder(
+                    self, log=self._study_log(), notes_path=self.notes_path, settings=self.settings,
+                    context=self._notes_context(self.notes_path),
+                )
                 if hasattr(self.reminder, "notice"):
                     self.reminder.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -1011,7 +1044,7 @@ class MainWindow(QMainWindow):
     def _apply_arrivals(self, deadline: float | None = None) -> None:
         import time
 
-        end = time.perf_counter() + 0.004 if deadline is None else deadline
+        end = time.perf_counter() + 0.003 if deadline is None else deadline
         while self._arrivals:
             index, translation = self._arrivals.popleft()
             row = self.reader.row_for_key(index)

@@ -40,7 +40,7 @@ from studyreader.ui.rows import Block
 
 MODES = ("side", "interleaved", "zh", "en")
 _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
-_SLICE_SECONDS = 0.006  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_SECONDS = 0.004  # build/update work per event-loop turn: well under the 50 ms stall budget
 _SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
@@ -75,7 +75,9 @@ class BilingualReader(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("reader")
         self._painted = False  # rows beyond the first screen are built after the first paint
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        # One slice of work (building rows, updating rows) per event-loop turn, whichever is due:
+        # two timers would both run in the same turn and add up.
+        self._work_timer = QTimer(self, singleShot=True, interval=0)
         # A viewport made here rather than the one Qt makes: handing a Qt-made widget to Python
         # for the first time (viewport(), event filters) makes PySide look through every widget
         # class for its type, which costs start-up time. Same settings as Qt's own viewport.
@@ -111,9 +113,7 @@ class BilingualReader(QTextBrowser):
         self._glossary = None
         self._no_model = False
         self._zoom = 0
-        self._build_timer.timeout.connect(self._build_step)
-        self._update_timer = QTimer(self, singleShot=True, interval=0)
-        self._update_timer.timeout.connect(self._update_step)
+        self._work_timer.timeout.connect(self._work_step)
         self._dirty: set[int] = set()
         self._restore_row: int | None = None
         self._visible_timer = QTimer(self, singleShot=True, interval=120)
@@ -243,11 +243,10 @@ class BilingualReader(QTextBrowser):
 
     def finish_build(self) -> None:
         """Build every remaining row now (tests, screenshots)."""
-        while self._build_timer.isActive() or len(self._tables) < len(self._blocks):
-            self._build_timer.stop()
+        self._work_timer.stop()
+        while len(self._tables) < len(self._blocks):
             self._build_step(deadline=None)
         while self._dirty:
-            self._update_timer.stop()
             self._update_step(deadline=None)
 
     # -- zoom ------------------------------------------------------------
@@ -368,8 +367,8 @@ class BilingualReader(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            if self._build_timer.isActive():
-                self._build_timer.start(0)  # the first screen is on: build the rest now
+            if self._work_timer.isActive():
+                self._work_timer.start(0)  # the first screen is on: build the rest now
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()
             term_id = self.term_at(pos)
@@ -419,8 +418,7 @@ class BilingualReader(QTextBrowser):
 
     # -- building ----------------------------------------------------------
     def _rebuild(self, restore_row: int | None) -> None:
-        self._build_timer.stop()
-        self._update_timer.stop()
+        self._work_timer.stop()
         self._dirty.clear()
         self._tables = []
         document = self.document()
@@ -480,8 +478,7 @@ class BilingualReader(QTextBrowser):
             if self._restore_row is not None and len(self._tables) > self._restore_row:
                 self.scroll_to_row(self._restore_row)
                 self._restore_row = None
-            # Before the first paint: wait for it (viewportEvent), or a little while when hidden.
-            self._build_timer.start(0 if self._painted else _UNPAINTED_BUILD_DELAY_MS)
+            self._schedule()
         else:
             if self._restore_row is not None:
                 self.scroll_to_row(self._restore_row)
@@ -492,21 +489,39 @@ class BilingualReader(QTextBrowser):
     def _mark_dirty(self, row: int) -> None:
         if row < len(self._tables):
             self._dirty.add(row)
-            if not self._update_timer.isActive():
-                self._update_timer.start()
+            self._schedule()
 
-    def _update_step(self, deadline: float | None = -1.0) -> None:
+    def _schedule(self) -> None:
+        """Ask for a work slice; before the first paint, wait for it (or a while, when hidden)."""
+        if not self._work_timer.isActive():
+            self._work_timer.start(0 if self._painted else _UNPAINTED_BUILD_DELAY_MS)
+
+    def _work_step(self) -> None:
+        """One slice: rows on screen that changed, then rows still to build, then other changes."""
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        if self._dirty:
+            self._update_step(deadline, visible_only=True)
+        if len(self._tables) < len(self._blocks) and time.perf_counter() < deadline:
+            self._build_step(deadline)
+        if self._dirty and time.perf_counter() < deadline:
+            self._update_step(deadline)
+        if self._dirty or len(self._tables) < len(self._blocks):
+            self._schedule()
+
+    def _update_step(self, deadline: float | None = -1.0, visible_only: bool = False) -> None:
         if deadline == -1.0:
             deadline = time.perf_counter() + _SLICE_SECONDS
         visible = set(self.visible_rows()) if self._tables else set()
         order = sorted(self._dirty, key=lambda row: (row not in visible, row))
         for row in order:
+            if visible_only and row not in visible:
+                break
             self._dirty.discard(row)
             self._refresh_row(row)
             if deadline is not None and time.perf_counter() > deadline:
                 break
         if self._dirty:
-            self._update_timer.start()
+            self._schedule()
 
     def _refresh_row(self, row: int) -> None:
         table = self._tables[row]

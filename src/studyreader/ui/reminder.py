@@ -152,7 +152,9 @@ class Reminder(QObject):
         notifier: TrayNotifier | None = None,
         now: Callable[[], datetime] | None = None,
         interval_ms: int = CHECK_INTERVAL_MS,
+        context=None,
     ) -> None:
+        """``context``: the NotesContext of ``notes_path`` when the caller has parsed the notes already."""
         super().__init__(parent)
         from studyreader.study.context import load_context
 
@@ -168,17 +170,17 @@ class Reminder(QObject):
         self.log = log
         self.notifier = notifier or TrayNotifier.shared()
         self._now = now or (lambda: datetime.now().astimezone())
-        self._context = load_context(notes_path)
+        self._context = context if context is not None else load_context(notes_path)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
         QTimer.singleShot(0, self.check)
 
-    def set_notes_path(self, path: Path | str | None) -> None:
+    def set_notes_path(self, path: Path | str | None, context=None) -> None:
         from studyreader.study.context import load_context
 
-        self._context = load_context(path)
+        self._context = context if context is not None else load_context(path)
 
     def _last_reminded(self) -> date | None:
         raw = self.settings.value(LAST_REMINDED_KEY, "")

@@ -96,7 +96,9 @@ class TimerWidget(QWidget):
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
         checkpoint_seconds: float = DEFAULT_CHECKPOINT_SECONDS,
+        context=None,
     ) -> None:
+        """``context``: the NotesContext of ``notes_path`` when the caller has parsed the notes already."""
         super().__init__(parent)
         self.setObjectName("studyTimer")
         if settings is None:
@@ -132,7 +134,7 @@ class TimerWidget(QWidget):
         self._ticker.timeout.connect(self.tick)
         if hasattr(settings, "changed"):
             settings.changed.connect(self._setting_changed)
-        self.set_notes_path(notes_path)
+        self.set_notes_path(notes_path, context=context)
         self.retranslate()
         self._refresh()
         if self._startup_notices:
@@ -239,10 +241,10 @@ class TimerWidget(QWidget):
                 )
 
     # -- public API --------------------------------------------------------
-    def set_notes_path(self, path: Path | str | None) -> None:
+    def set_notes_path(self, path: Path | str | None, context=None) -> None:
         """The notes file the next session belongs to (a running one keeps its file)."""
         self._notes_path = Path(path) if path else None
-        self._context = load_context(self._notes_path)
+        self._context = context if context is not None else load_context(self._notes_path)
 
     @property
     def notes_path(self) -> Path | None:
