@@ -67,18 +67,19 @@ def dark_palette():
 
 
 # Fusion's own light palette (QStyleFactory.create("Fusion").standardPalette(), checked by a test),
-# written out so that start-up need not create and wrap a QStyle to read it.
+# written out so that start-up need not create and wrap a QStyle to read it. Ints are greys in
+# 16 bits per channel (Fusion derives those shades at that precision).
 _FUSION_LIGHT = {
-    "WindowText": "#ff000000", "Button": "#ffefefef", "Light": "#ffffffff", "Midlight": "#ffcacaca",
-    "Dark": "#ff9f9f9f", "Mid": "#ffb8b8b8", "Text": "#ff000000", "BrightText": "#ffffffff",
-    "ButtonText": "#ff000000", "Base": "#ffffffff", "Window": "#ffefefef", "Shadow": "#ff767676",
+    "WindowText": "#ff000000", "Button": "#ffefefef", "Light": "#ffffffff", "Midlight": 51972,
+    "Dark": 40948, "Mid": 47248, "Text": "#ff000000", "BrightText": "#ffffffff",
+    "ButtonText": "#ff000000", "Base": "#ffffffff", "Window": "#ffefefef", "Shadow": 30331,
     "Highlight": "#ff308cc6", "HighlightedText": "#ffffffff", "Link": "#ff0000ff", "LinkVisited": "#ffff00ff",
     "AlternateBase": "#fff7f7f7", "NoRole": "#ff000000", "ToolTipBase": "#ffffffdc", "ToolTipText": "#ff000000",
     "PlaceholderText": "#80000000", "Accent": "#ff308cc6",
 }
 _FUSION_LIGHT_DISABLED = {
     "WindowText": "#ffbebebe", "Dark": "#ffbebebe", "Text": "#ffbebebe", "ButtonText": "#ffbebebe",
-    "Base": "#ffefefef", "Shadow": "#ffb1b1b1", "Highlight": "#ff919191", "Accent": "#ff919191",
+    "Base": "#ffefefef", "Shadow": 45496, "Highlight": "#ff919191", "Accent": "#ff919191",
 }
 
 
@@ -86,16 +87,18 @@ def fusion_light_palette():
     """Fusion's standard light palette."""
     from PySide6.QtGui import QColor, QPalette
 
+    def colour(value) -> QColor:
+        return QColor.fromRgba64(value, value, value, 65535) if isinstance(value, int) else QColor(value)
+
     palette = QPalette()
     groups = QPalette.ColorGroup
-    for name, colour in _FUSION_LIGHT.items():
+    for name, value in _FUSION_LIGHT.items():
         role = getattr(QPalette.ColorRole, name, None)
         if role is None:
             continue  # a role this Qt does not have (Accent before 6.6)
-        disabled = _FUSION_LIGHT_DISABLED.get(name, colour)
         for group in (groups.Active, groups.Inactive):
-            palette.setColor(group, role, QColor(colour))
-        palette.setColor(groups.Disabled, role, QColor(disabled))
+            palette.setColor(group, role, colour(value))
+        palette.setColor(groups.Disabled, role, colour(_FUSION_LIGHT_DISABLED.get(name, value)))
     return palette
 
 
