@@ -151,12 +151,43 @@ def test_a_changed_file_is_rendered_anew(make_window, sample_copy):
     assert "另一位学员" in window.reader.blocks[0].text
 
 
-def test_verdicts_from_another_day_are_not_used(make_window, sample_copy, monkeypatch):
-    make_window(sample_copy).close()
+def test_verdicts_from_another_day_are_used_only_without_pending_days(make_window, sample_copy, monkeypatch):
+    from studyreader.notes import load_notes
+
     later = time.time() + 3 * 86400
+    make_window(sample_copy).close()
     monkeypatch.setattr(render_cache.time, "time", lambda: later)
     window = make_window(sample_copy)
-    assert window.notes is not None  # the verdicts are worked out from the parsed notes again
+    assert window.notes is None  # every day of the sample is over: no verdict can have changed
+    window.close()
+    monkeypatch.undo()
+
+    # An entry for a day that is not over yet (pending) makes the next day's start parse again.
+    today = load_notes(sample_copy).today()
+    short = sample_copy.parent / "today.md"
+    short.write_text(f"# 笔记\n\n### {today:%Y.%m.%d}\n\n短\n", encoding="utf-8")
+    opened = make_window(short)
+    assert opened.notes is not None  # first open: parsed at once, cache written
+    assert [opened.navigator.item_for(d).data(257) for d in opened.navigator.dates()] == ["pending"]
+    opened.close()
+    same_day = make_window(short)
+    assert same_day.notes is None  # same day: the stored verdicts hold
+    same_day.close()
+    monkeypatch.setattr(render_cache.time, "time", lambda: later)
+    next_day = make_window(short)
+    assert next_day.notes is not None  # the pending day is over: verdicts worked out again
+
+
+def test_a_reloaded_file_is_kept_for_the_next_start(make_window, sample_copy, qtbot, settings):
+    window = make_window(sample_copy)
+    text = sample_copy.read_text(encoding="utf-8")
+    sample_copy.write_text(text.replace("示例学员", "改过的学员"), encoding="utf-8")
+    with qtbot.waitSignal(window.notesReloaded, timeout=10000):
+        window.reload_notes()
+    window.close()
+    again = make_window(sample_copy)
+    assert again.notes is None  # shown from the cache written at the reload
+    assert "改过的学员" in again.reader.blocks[0].text
 
 
 def test_cache_round_trip_and_bad_files(sample_copy, tmp_path):

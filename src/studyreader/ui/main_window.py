@@ -530,17 +530,21 @@ class MainWindow(QMainWindow):
         self._set_notes_path_everywhere(path)
         self._update_title()
         self._show_warnings(notes)
+        self._keep_for_next_start(path, notes)
+        self.notesOpened.emit(notes)
+        return True
+
+    def _keep_for_next_start(self, path: Path, notes) -> None:
+        """Write the start-up cache now (the rows built so far) and again once every row is in."""
         try:
-            self._cache_key = self._render_cache_key(path, notes.text.encode("utf-8"))
+            key = self._render_cache_key(path, notes.text.encode("utf-8"))
         except (UnicodeError, AttributeError, TypeError):
             self._cache_key = None
-        # Written now (the next start shows the rows built so far) and again once every row is in.
-        key = self._cache_key
+            return
+        self._cache_key = key
         self._store_render_cache()
         if not self.reader.is_built():
             self._cache_key = key
-        self.notesOpened.emit(notes)
-        return True
 
     def _arm_watcher(self, path: Path) -> None:
         if self.watcher.files():
@@ -610,6 +614,7 @@ class MainWindow(QMainWindow):
             self.watcher.addPath(str(path))  # re-arm after a rename-save
         self.notes = notes
         self._show_notes(notes, blocks, segments, keep_position=True)
+        self._keep_for_next_start(path, notes)
         self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=path.name), 4000)
         self.notesReloaded.emit(notes)
         if then is not None:

@@ -12,7 +12,8 @@ stored HTML depends on: the folder of the notes (local images), the interface
 words the renderer inserts, :data:`FORMAT`, and the size and modification time
 of the code that cuts and renders the text (our modules, Python-Markdown, nh3),
 so that an upgrade never shows stale HTML. Verdicts change with the date: they
-are kept with the span of time (today in the notes' time zone) they hold for.
+are kept with the day (in the notes' time zone) they were worked out for, and
+used on a later day only when none of them was "pending".
 Blocks whose HTML depends on other files (images) are not stored. Anything
 unreadable is a miss; the cache is safe to delete.
 """
@@ -127,6 +128,12 @@ def load(key: str) -> CachedView | None:
             return None
         now = time.time()
         valid_from, valid_until = data["valid"]
+        # Worked out for one day; on a later day only "pending" verdicts can differ (a day that
+        # is over without its entry becomes missed, which may eliminate later days): without
+        # any pending day the stored verdicts still hold. (verdict.py is part of code_stamp().)
+        still_valid = valid_from <= now < valid_until or (
+            now >= valid_until and all(verdict != "pending" for _d, verdict, _s in data["verdicts"])
+        )
         entries = [CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]]
         verdicts = {
             _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), verdict, symbol)
@@ -138,7 +145,7 @@ def load(key: str) -> CachedView | None:
             html=list(data["html"]),
             entries=entries,
             verdicts=verdicts,
-            verdicts_valid=valid_from <= now < valid_until,
+            verdicts_valid=still_valid,
             warnings=list(data["warnings"]),
         )
     except (OSError, EOFError, ValueError, TypeError, KeyError):
