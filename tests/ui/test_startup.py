@@ -40,6 +40,7 @@ CHILD = textwrap.dedent(
                     "first": window.reader.blocks[0].text if window.reader.blocks else "",
                     "dates": [d.isoformat() for d in window.navigator.dates()],
                     "notes": window.notes is not None,
+                    "icon": not application.windowIcon().isNull(),
                 }}
             return False
 
@@ -52,6 +53,7 @@ CHILD = textwrap.dedent(
             "timer": window.timer_widget is not None,
             "translation": window.translation_state(),
             "segments": window._segments is not None,
+            "icon": not application.windowIcon().isNull(),
         }}
         print(json.dumps(report), flush=True)
         os._exit(0)
@@ -104,11 +106,11 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     assert paint["heavy"] == [], "nothing heavy before the first paint of a file shown before"
     assert paint["rows"] > 0 and "示例学员" in paint["first"]
     assert paint["dates"] == first["paint"]["dates"] and paint["dates"][0] == "2025-01-10"
-    assert not paint["notes"]  # parsed right after the first paint…
+    assert not paint["notes"] and not paint["icon"]  # parsed and loaded right after the first paint…
     after = second["after"]
     # …and everything that waited arrives: notes, every row, glossary, translation service, timer
     assert after == {"notes": True, "built": True, "services": True, "glossary": True, "timer": True,
-                     "translation": "no_model", "segments": True}
+                     "translation": "no_model", "segments": True, "icon": True}
 
 
 def test_cached_start_shows_what_a_fresh_start_shows(make_window, sample_copy, settings, qtbot):

@@ -132,7 +132,6 @@ def apply_theme(app, theme: str | None) -> str:
 
 
 def create_app(qt_args: Sequence[str] = ()):
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     # Worker threads (translation, glossary) run Python too: hand the GIL back to the GUI thread
@@ -148,8 +147,19 @@ def create_app(qt_args: Sequence[str] = ()):
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(paths.app_icon())))
+    # The window icon (an SVG: Qt loads its SVG plugin for it) is set by the main window right
+    # after its first paint; see set_app_icon().
     return app
+
+
+def set_app_icon(app=None) -> None:
+    """The application's icon, unless one is set already."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = app or QApplication.instance()
+    if app is not None and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(paths.app_icon())))
 
 
 def initial_file(file: str | None, settings) -> Path:

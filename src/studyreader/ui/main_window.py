@@ -111,6 +111,12 @@ def _preimport(name: str) -> None:
         pass
 
 
+def _set_app_icon() -> None:
+    from studyreader.ui.app import set_app_icon
+
+    set_app_icon()
+
+
 def _load_glossary(reload: bool = False):
     from studyreader.glossary import default_glossary
 
@@ -255,6 +261,7 @@ class MainWindow(QMainWindow):
             self.open_file(Path(notes_path))
         if start_services:
             self._paint_waiters.append(self._start_background_services)
+        self._paint_waiters.append(_set_app_icon)
         # Should no paint come (a window that starts hidden), the waiting work runs anyway.
         QTimer.singleShot(1000, self._run_paint_waiters)
 
