@@ -488,6 +488,7 @@ class MainWindow(QMainWindow):
         self._set_notes_path_everywhere(path)
         self._show_warnings(notes)
         self.notesOpened.emit(notes)
+        self.reader.yield_turn()
         if self._translate_when_complete or self.translation_service is not None:
             self._translate_when_complete = False
             self.start_translation()
@@ -891,6 +892,7 @@ class MainWindow(QMainWindow):
         def run_next(_result=None) -> None:
             if steps:
                 steps.pop(0)()
+                self.reader.yield_turn()  # the reader's next slice waits for the next turn
                 QTimer.singleShot(0, run_next)
             elif state["later_queued"]:
                 self._services_ready = True
@@ -925,6 +927,7 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - the aid only improves terms
                 pass
         self.glossaryLoaded.emit(glossary)
+        self.reader.yield_turn()
 
     def _on_glossary_failed(self, message: str) -> None:
         self.glossary_panel.status.setText(self.tr("The glossary could not be loaded: {error}").format(error=message))

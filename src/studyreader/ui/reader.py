@@ -44,6 +44,7 @@ _SLICE_SECONDS = 0.004  # build/update work per event-loop turn: well under the 
 _SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
+_YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
 _UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
 
 
@@ -114,6 +115,7 @@ class BilingualReader(QTextBrowser):
         self._no_model = False
         self._zoom = 0
         self._work_timer.timeout.connect(self._work_step)
+        self._yielded_at = 0.0
         self._dirty: set[int] = set()
         self._restore_row: int | None = None
         self._visible_timer = QTimer(self, singleShot=True, interval=120)
@@ -496,8 +498,16 @@ class BilingualReader(QTextBrowser):
         if not self._work_timer.isActive():
             self._work_timer.start(0 if self._painted else _UNPAINTED_BUILD_DELAY_MS)
 
+    def yield_turn(self) -> None:
+        """Another long step just ran in this event-loop turn: the next slice waits for the next turn."""
+        self._yielded_at = time.perf_counter()
+
     def _work_step(self) -> None:
         """One slice: rows on screen that changed, then rows still to build, then other changes."""
+        if time.perf_counter() - self._yielded_at < _YIELD_SECONDS:
+            self._yielded_at = 0.0
+            self._work_timer.start(0)
+            return
         deadline = time.perf_counter() + _SLICE_SECONDS
         if self._dirty:
             self._update_step(deadline, visible_only=True)
