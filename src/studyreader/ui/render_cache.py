@@ -31,11 +31,12 @@ KEEP_FILES = 24  # older cache files beyond this many are removed
 
 _HERE = Path(__file__).resolve().parent
 _CODE = (
+    _HERE.parent / "__init__.py",  # the version
     _HERE / "render.py",
     _HERE / "rows.py",
     _HERE.parent / "translate" / "segment.py",
-    _HERE.parent / "notes" / "parser.py",
-    _HERE.parent / "notes" / "verdict.py",
+    *(_HERE.parent / "notes" / name for name in ("parser.py", "dates.py", "frontmatter.py", "model.py",
+                                                  "encoding.py", "verdict.py")),
 )
 _LIBRARIES = ("markdown", "nh3")
 _stamp: tuple | None = None
