@@ -308,3 +308,11 @@ def test_study_widgets_use_the_windows_parsed_notes(make_window, sample_copy, qt
     assert window.timer_widget is not None
     assert window.timer_widget._context.entries == frozenset(e.date for e in window.notes.entries)  # noqa: SLF001
     assert [a for a in parsed if a and a[0] is not None] == []  # nobody read the notes file again
+
+
+def test_start_up_guesses_a_hit_only_for_the_unchanged_last_file(make_window, sample_copy):
+    assert not render_cache.likely_hit()  # nothing stored yet: the renderer is imported up front
+    make_window(sample_copy).close()
+    assert render_cache.likely_hit()
+    sample_copy.write_text(sample_copy.read_text(encoding="utf-8") + "\n补一句。\n", encoding="utf-8")
+    assert not render_cache.likely_hit()

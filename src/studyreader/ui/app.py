@@ -20,14 +20,29 @@ def preload_core() -> None:
     """Import the plain-Python modules the first paint needs BEFORE PySide6.
 
     Once PySide6 is loaded, it inspects the source of every module imported after
-    it (for its ``__feature__`` switches); these need no such check. Python-Markdown,
-    nh3, the notes parser and the segmenter are not among them: a file shown before
-    comes from the start-up cache (:mod:`studyreader.ui.render_cache`), and they are
-    imported only when a file has to be rendered anew.
+    it (for its ``__feature__`` switches); these need no such check. A file shown
+    before comes from the start-up cache (:mod:`studyreader.ui.render_cache`) and
+    needs neither Python-Markdown, nh3, the notes parser nor the segmenter before
+    its first paint; only when the cache will likely miss are they imported here.
     """
     import studyreader.ui.render  # noqa: F401
-    import studyreader.ui.render_cache  # noqa: F401
+    import studyreader.ui.render_cache as render_cache
     import studyreader.ui.rows  # noqa: F401
+
+    if render_cache.likely_hit():
+        return
+    import markdown  # noqa: F401
+    import nh3  # noqa: F401
+
+    import studyreader.notes  # noqa: F401
+    import studyreader.notes.verdict  # noqa: F401
+    from studyreader.ui import render
+
+    render.markdown_to_html("")  # builds the converter (imports its extensions) now
+    try:
+        import studyreader.translate.segment  # noqa: F401
+    except ImportError:
+        pass
 
 
 def dark_palette():

@@ -194,9 +194,38 @@ def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
         with open(temporary, "wb") as handle:
             handle.write(payload)
         os.replace(temporary, target)
+        _write_hint(folder, notes, key)
         _prune(folder)
         return True
     except (OSError, ValueError, TypeError, AttributeError):
+        return False
+
+
+def _write_hint(folder: Path, notes, key: str) -> None:
+    """Which file was stored last, as it was on disk: lets the next start guess a hit early."""
+    try:
+        info = os.stat(notes.path)
+        payload = marshal.dumps((str(notes.path), info.st_size, info.st_mtime_ns, key))
+        temporary = folder / f".last.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(payload)
+        os.replace(temporary, folder / "last")
+    except (OSError, TypeError, ValueError):
+        pass
+
+
+def likely_hit() -> bool:
+    """True when the file stored last is unchanged on disk and its view is still there.
+
+    Start-up uses it to decide, before PySide6 is imported, whether to import the
+    renderer's libraries up front (a file that will be rendered anew) or not at all.
+    """
+    try:
+        folder = cache_folder()
+        path, size, mtime_ns, key = marshal.loads((folder / "last").read_bytes())
+        info = os.stat(path)
+        return info.st_size == size and info.st_mtime_ns == mtime_ns and (folder / f"{key}.bin").is_file()
+    except (OSError, EOFError, ValueError, TypeError):
         return False
 
 
