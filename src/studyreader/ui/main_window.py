@@ -111,6 +111,16 @@ def _preimport(name: str) -> None:
         pass
 
 
+_QUIET_WAIT_SECONDS = 1.0  # the study widgets wait at most this long for the reader to be idle
+_QUIET_POLL_MS = 40
+
+
+def _now() -> float:
+    import time
+
+    return time.perf_counter()
+
+
 def _set_app_icon() -> None:
     from studyreader.ui.app import set_app_icon
 
@@ -887,10 +897,15 @@ class MainWindow(QMainWindow):
         # them while the glossary and the model load in other threads would add up.
         steps = [self._ensure_translation_service, self.start_translation]
         later = [self._study_log, self._create_timer_widget, self._create_reminder, self._restore_editor]
-        state = {"later_queued": False}
+        state = {"later_queued": False, "quiet_by": 0.0}
 
         def run_next(_result=None) -> None:
             if steps:
+                # The study widgets (a database to open, widgets to build) wait for a turn in which
+                # the reader has nothing to build or update, for at most a second.
+                if steps[0] in later and self.reader.has_pending_work() and _now() < state["quiet_by"]:
+                    QTimer.singleShot(_QUIET_POLL_MS, run_next)
+                    return
                 steps.pop(0)()
                 self.reader.yield_turn()  # the reader's next slice waits for the next turn
                 QTimer.singleShot(0, run_next)
@@ -900,6 +915,7 @@ class MainWindow(QMainWindow):
         def queue_later(*_args) -> None:
             if not state["later_queued"]:
                 state["later_queued"] = True
+                state["quiet_by"] = _now() + _QUIET_WAIT_SECONDS
                 steps.extend(later)
                 QTimer.singleShot(0, run_next)
 

@@ -498,6 +498,10 @@ class BilingualReader(QTextBrowser):
         if not self._work_timer.isActive():
             self._work_timer.start(0 if self._painted else _UNPAINTED_BUILD_DELAY_MS)
 
+    def has_pending_work(self) -> bool:
+        """Rows still to build or to update."""
+        return bool(self._dirty) or len(self._tables) < len(self._blocks)
+
     def yield_turn(self) -> None:
         """Another long step just ran in this event-loop turn: the next slice waits for the next turn."""
         self._yielded_at = time.perf_counter()
