@@ -316,3 +316,19 @@ def test_start_up_guesses_a_hit_only_for_the_unchanged_last_file(make_window, sa
     assert render_cache.likely_hit()
     sample_copy.write_text(sample_copy.read_text(encoding="utf-8") + "\n补一句。\n", encoding="utf-8")
     assert not render_cache.likely_hit()
+
+
+def test_the_window_opens_at_the_top_of_the_notes(sample_copy, settings, qtbot):
+    from studyreader.ui.main_window import MainWindow
+
+    for _start in ("fresh", "cached"):
+        window = MainWindow(sample_copy, settings, restore_state=False, start_services=False)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(50)
+        assert window.reader.verticalScrollBar().value() == 0
+        assert window.reader.top_row() == 0
+        assert 0 in window.reader.visible_rows()
+        window.close()

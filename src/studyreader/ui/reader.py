@@ -470,6 +470,10 @@ class BilingualReader(QTextBrowser):
             cursor = QTextCursor(self.document())
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertHtml("".join(pieces))
+            if start == 0:
+                # The view's own cursor sat where the first rows went in and moved past them: back
+                # to the top, or the window would open scrolled to the end of the first rows.
+                self.setTextCursor(QTextCursor(self.document()))
             frames = self.document().rootFrame().childFrames()
             new_tables = frames[len(self._tables):]
             self._tables.extend(new_tables)
