@@ -458,6 +458,9 @@ class MainWindow(QMainWindow):
 
     def _apply_cached(self, path: Path, cached) -> bool:
         """Show the cached blocks and entries now; the notes are parsed after the first paint."""
+        if self.translation_service is not None:
+            self.translation_service.cancel()  # blocks of another file must not land in these rows
+        self._arrivals.clear()
         self.notes = None
         self.notes_path = path
         self._segments = None
@@ -628,6 +631,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(loaded), 8000)
             return
         notes, blocks, segments = loaded
+        if self._completing is not None:
+            self._end_completion()  # these notes are newer than those a cached start is waiting for
         if str(path) not in self.watcher.files() and path.exists():
             self.watcher.addPath(str(path))  # re-arm after a rename-save
         self.notes = notes
