@@ -124,10 +124,93 @@ def idle_floor(app, heartbeat: Heartbeat, seconds: float = 1.0) -> None:
     heartbeat.report("idle window (noise floor)")
 
 
+class SlotTrace:
+    """``--trace``: time every method of the window's classes called from the event loop.
+
+    Records the outermost calls on the GUI thread (the slots and event handlers Qt calls) and
+    the heartbeat gaps over 30 ms; prints, per gap, what Python ran in it. The rest of a gap
+    is Qt's own work (layout, paint) or waiting for the GIL held by a worker thread.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.calls: list[tuple[float, float, str]] = []
+        self.gaps: list[tuple[float, float]] = []
+        self._local = threading.local()
+        self._main = threading.main_thread()
+
+    def install(self, heartbeat: Heartbeat) -> None:
+        import functools
+        import importlib
+        import inspect
+        import threading
+
+        trace = self
+
+        def wrap(cls) -> None:
+            for name, fn in list(vars(cls).items()):
+                if not inspect.isfunction(fn) or (name.startswith("__") and name != "__init__"):
+                    continue
+
+                def make(fn, qualname):
+                    @functools.wraps(fn)
+                    def timed(*args, **kwargs):
+                        if threading.current_thread() is not trace._main:
+                            return fn(*args, **kwargs)
+                        depth = getattr(trace._local, "depth", 0)
+                        trace._local.depth = depth + 1
+                        start = time.perf_counter()
+                        try:
+                            return fn(*args, **kwargs)
+                        finally:
+                            trace._local.depth = depth
+                            end = time.perf_counter()
+                            if depth == 0 and end - start > 0.001:
+                                trace.calls.append((start, end, qualname))
+                    return timed
+
+                setattr(cls, name, make(fn, f"{cls.__name__}.{name}"))
+
+        for target in ("studyreader.ui.main_window:MainWindow", "studyreader.ui.reader:BilingualReader",
+                       "studyreader.ui.navigator:EntryNavigator", "studyreader.ui.glossary_panel:GlossaryPanel",
+                       "studyreader.translate.worker:TranslationService", "studyreader.ui.timer_widget:TimerWidget",
+                       "studyreader.ui.reminder:Reminder"):
+            module, name = target.split(":")
+            try:
+                wrap(getattr(importlib.import_module(module), name))
+            except (ImportError, AttributeError):
+                pass
+        beat = heartbeat._beat
+
+        def traced_beat() -> None:
+            now = time.perf_counter()
+            if heartbeat.last and now - heartbeat.last > 0.030:
+                trace.gaps.append((heartbeat.last, now))
+            beat()
+
+        heartbeat._beat = traced_beat
+        heartbeat.timer.timeout.disconnect()
+        heartbeat.timer.timeout.connect(traced_beat)
+
+    def report(self) -> None:
+        print("  slot trace: gaps over 30 ms and the Python calls in them (offset, duration in ms):")
+        for start, end in self.gaps:
+            inside = [(max(a, start), min(b, end), name) for a, b, name in self.calls if b > start and a < end]
+            python = sum(b - a for a, b, _name in inside) * 1000
+            parts = ", ".join(f"{name} +{(a - start) * 1000:.0f} {(b - a) * 1000:.1f}" for a, b, name in inside)
+            print(f"    gap {(end - start) * 1000:.1f} ms, Python {python:.1f} ms: {parts}")
+        slow = sorted((b - a, name) for a, b, name in self.calls if b - a > 0.020)
+        if slow:
+            print("    calls over 20 ms: " + ", ".join(f"{name} {d * 1000:.1f}" for d, name in reversed(slow)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", help="notes file (default: the largest file of ../shared/corpus)")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--trace", action="store_true",
+                        help="print what Python ran on the GUI thread in every gap over 30 ms")
     parser.add_argument("--switch-interval", type=float, default=None,
                         help="override sys.setswitchinterval (seconds) to compare with the app's own setting")
     args = parser.parse_args()
@@ -172,6 +255,9 @@ def main() -> int:
         )
 
     heartbeat = Heartbeat()
+    trace = SlotTrace() if args.trace else None
+    if trace is not None:
+        trace.install(heartbeat)
     # Like `studyreader FILE`: the window is built with the file and shown (start-up, before the
     # event loop runs); from then on every heartbeat gap is a freeze the user could feel.
     started = time.perf_counter()
@@ -211,6 +297,8 @@ def main() -> int:
     print(f"  longest gap overall {worst * 1000:.1f} ms (target: none over 50 ms)  "
           f"{'OK' if worst <= 0.050 else 'OVER TARGET'}")
     idle_floor(app, heartbeat)
+    if trace is not None:
+        trace.report()
     again.close()
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown of the Qt objects: nothing left to measure
