@@ -293,3 +293,19 @@ def test_notes_warnings_are_shown_in_the_status_bar(make_window, tmp_path):
     assert window.notes.warnings
     assert window.statusBar().currentMessage().startswith(window.notes.warnings[0])
     assert window.navigator.dates() == [dt.date(2025, 1, 6)]
+
+
+def test_a_crash_draft_opens_the_editor_with_it(make_window, sample_copy, qtbot):
+    from studyreader.notes.drafts import Draft, DraftStore
+
+    DraftStore().save(Draft(notes_path=str(sample_copy), date=dt.date(2025, 1, 11), text="崩溃前没保存的笔记"))
+    window = make_window(sample_copy)
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor_dock.isVisible(), timeout=5000)
+    assert window.editor.text() == "崩溃前没保存的笔记"
+    assert window.editor.recovery_banner.isVisible()
+
+
+def test_no_draft_leaves_the_editor_closed(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    qtbot.wait(100)
+    assert window.editor_dock is None or not window.editor_dock.isVisible()

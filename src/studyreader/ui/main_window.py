@@ -498,6 +498,7 @@ class MainWindow(QMainWindow):
         self.navigator.set_notes(notes)
         self.glossary_panel.set_notes(notes)
         self._remember_file(path)
+        self._offer_draft(path)
         self._set_notes_path_everywhere(path)
         self._show_warnings(notes)
         self.notesOpened.emit(notes)
@@ -548,6 +549,7 @@ class MainWindow(QMainWindow):
         self._show_notes(notes, blocks, segments, keep_position=False)
         self._arm_watcher(path)
         self._remember_file(path)
+        self._offer_draft(path)
         self._set_notes_path_everywhere(path)
         self._update_title()
         self._show_warnings(notes)
@@ -571,6 +573,19 @@ class MainWindow(QMainWindow):
         if self.watcher.files():
             self.watcher.removePaths(self.watcher.files())
         self.watcher.addPath(str(path))
+
+    def _offer_draft(self, path: Path) -> None:
+        """After a crash or forced quit, open the editor so its unsaved draft is offered back at once."""
+        if self.editor_dock is not None:
+            return  # the editor already holds (and autosaves) its text
+        from studyreader.notes.drafts import DraftStore
+
+        try:
+            draft = DraftStore().load(path)
+        except OSError:
+            return
+        if draft is not None:
+            self.show_editor(True)
 
     def _remember_file(self, path: Path) -> None:
         """The last file is written to the settings after the first paint (a disk write)."""
