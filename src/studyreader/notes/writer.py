@@ -9,7 +9,6 @@ line endings, BOM, trailing newline, other entries.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,9 +18,8 @@ from studyreader.notes.atomic import atomic_write_bytes
 from studyreader.notes.dates import DateStyle, match_heading
 from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_bytes
 from studyreader.notes.model import Entry, Notes
-from studyreader.notes.parser import _FENCE_OPEN, _MARKER, parse_notes
+from studyreader.notes.parser import _FENCE_OPEN, _MARKER, _WRAPPER_DATE, parse_notes
 
-_WRAPPER_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_STYLE = DateStyle(".", True, True)
 
 
