@@ -148,19 +148,27 @@ def load_subject_file(path: Path) -> LoadedFile:
     for key in data:
         if key not in ("subject", "term"):
             problems.append(f"{path}: unknown top-level key {key!r}")
-    raw_terms = data.get("term", [])
-    if not isinstance(raw_terms, list):
-        problems.append(f"{path}: 'term' must be an array of tables ([[term]])")
-        raw_terms = []
-    lines = term_lines(text)
     terms = []
-    for index, raw in enumerate(raw_terms):
-        where = f"{path}: line {lines[index]}" if len(lines) == len(raw_terms) else f"{path}: term #{index + 1}"
+    for where, raw in _located_terms(data, text, path, problems):
         term, term_problems = term_from_dict(raw, subject=subject.id, origin="bundled", where=where)
         problems.extend(term_problems)
         if term is not None:
             terms.append(term)
     return LoadedFile(path, subject, terms, problems)
+
+
+def _located_terms(data: dict, text: str, path: Path, problems: list[str]) -> list[tuple[str, Any]]:
+    """The file's [[term]] tables, each with where it stands ("FILE: line N") for messages."""
+    raw_terms = data.get("term", [])
+    if not isinstance(raw_terms, list):
+        problems.append(f"{path}: 'term' must be an array of tables ([[term]])")
+        return []
+    lines = term_lines(text)
+    exact = len(lines) == len(raw_terms)
+    return [
+        (f"{path}: line {lines[index]}" if exact else f"{path}: term #{index + 1}", raw)
+        for index, raw in enumerate(raw_terms)
+    ]
 
 
 def load_user_file(path: Path) -> LoadedFile:
@@ -174,14 +182,8 @@ def load_user_file(path: Path) -> LoadedFile:
     for key in data:
         if key not in ("hidden", "term"):
             problems.append(f"{path}: unknown top-level key {key!r}")
-    raw_terms = data.get("term", [])
-    if not isinstance(raw_terms, list):
-        problems.append(f"{path}: 'term' must be an array of tables ([[term]])")
-        raw_terms = []
-    lines = term_lines(text)
     overrides: dict[str, dict[str, Any]] = {}
-    for index, raw in enumerate(raw_terms):
-        where = f"{path}: line {lines[index]}" if len(lines) == len(raw_terms) else f"{path}: term #{index + 1}"
+    for where, raw in _located_terms(data, text, path, problems):
         term, term_problems = term_from_dict(raw, subject="user", origin="user", where=where, partial=True)
         if term_problems:
             problems.extend(term_problems)
