@@ -42,6 +42,15 @@ def is_done(chars: int) -> bool:
     return chars > DONE_THRESHOLD
 
 
+def verdicts_by_date(notes: Notes) -> dict[date, DayVerdict]:
+    """Date -> verdict of every day of the programme, as the entry list shows them; empty when
+    they cannot be worked out (a verdict problem must never hide the entries)."""
+    try:
+        return {item.date: item for item in programme_verdicts(notes)}
+    except Exception:  # noqa: BLE001 - see above
+        return {}
+
+
 def programme_verdicts(
     notes: Notes,
     start: date | None = None,

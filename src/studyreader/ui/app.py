@@ -45,6 +45,61 @@ def preload_core() -> None:
         pass
 
 
+def preload_native_libraries():
+    """Load Qt's shared libraries and set up fontconfig on another core, while this thread imports.
+
+    Loading the libraries behind PySide6 (relocating them) and fontconfig's first set-up take
+    about ten milliseconds of start-up that need no Python. A thread does them through libc's
+    ``dlopen`` and ``FcInit`` (ctypes lets go of the GIL during a foreign call, which its own
+    ``CDLL()`` does not), so that the imports of PySide6 then find the libraries loaded and the
+    first text finds the fonts set up. Linux only; anything missing is skipped (Qt then loads it
+    itself as usual). Returns the thread, or None when there is nothing to do.
+    """
+    if not sys.platform.startswith("linux") or "PySide6" in sys.modules:
+        return None
+    import importlib.machinery
+    import importlib.util
+    import os
+    import threading
+
+    try:
+        spec = importlib.util.find_spec("PySide6")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(list(spec.submodule_search_locations)[0])
+    files = []
+    for module in ("QtCore", "QtGui", "QtWidgets"):
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            if (package / f"{module}{suffix}").is_file():
+                files.append(package / f"{module}{suffix}")
+                break
+    platform = os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] or "xcb"
+    plugin = package / "Qt" / "plugins" / "platforms" / f"libq{platform}.so"
+    if plugin.is_file():
+        files.append(plugin)
+
+    def load() -> None:
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None)
+            dlopen = libc.dlopen
+            dlopen.restype = ctypes.c_void_p
+            dlopen.argtypes = [ctypes.c_char_p, ctypes.c_int]
+            for path in files:
+                dlopen(os.fsencode(path), os.RTLD_NOW)
+            fontconfig = ctypes.CDLL("libfontconfig.so.1")
+            fontconfig.FcInit()
+        except (OSError, AttributeError):
+            pass  # Qt loads whatever is missing itself
+
+    thread = threading.Thread(target=load, name="studyreader-preload", daemon=True)
+    thread.start()
+    return thread
+
+
 def dark_palette():
     """A calm dark palette for Fusion (used when the theme is forced dark)."""
     from PySide6.QtGui import QColor, QPalette
@@ -134,12 +189,14 @@ def system_prefers_dark(app) -> bool:
         return False
 
 
-def apply_theme(app, theme: str | None) -> str:
-    """Fusion with a light or dark palette; "system" follows the desktop's colour scheme."""
+def apply_theme(app, theme: str | None, system_dark: bool | None = None) -> str:
+    """Fusion with a light or dark palette; "system" follows the desktop's colour scheme
+    (``system_dark`` when given, else Qt is asked)."""
     theme = theme if theme in THEMES else "system"
     effective = theme
     if theme == "system":
-        effective = "dark" if system_prefers_dark(app) else "light"
+        dark = system_dark if system_dark is not None else system_prefers_dark(app)
+        effective = "dark" if dark else "light"
     if app is not _FUSION_FROM_ARGUMENTS.get("app"):
         app.setStyle("Fusion")
     app.setPalette(dark_palette() if effective == "dark" else light_palette())
@@ -187,27 +244,58 @@ def initial_file(file: str | None, settings) -> Path:
     return paths.sample_notes()
 
 
+def build_main_window(app, file: str | None, settings, *, theme: str | None = None):
+    """Language, theme and the main window (not shown yet), as the application starts them.
+
+    The window is staged (the reader paints first). A "system" theme starts with the desktop's
+    colour scheme as last seen: asking Qt for it creates the Python enums of the whole ``Qt``
+    namespace (about 10 ms), so that question waits for the first paint, and only a desktop that
+    changed its scheme since the last run repaints.
+    """
+    from studyreader.ui import i18n
+    from studyreader.ui.main_window import MainWindow
+
+    i18n.apply_language(settings.language, app)
+    chosen = theme or settings.theme
+    seen = settings.seen_system_scheme if chosen == "system" else ""
+    apply_theme(app, chosen, system_dark=(seen == "dark") if seen else None)
+    window = MainWindow(initial_file(file, settings), settings, staged=True)
+    if chosen == "system":
+
+        def follow_the_desktop() -> None:
+            dark = system_prefers_dark(app)
+            if seen and dark != (seen == "dark"):
+                apply_theme(app, settings.theme)
+            settings.seen_system_scheme = "dark" if dark else "light"
+            try:
+                app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, settings.theme))
+            except AttributeError:
+                pass
+
+        window.after_first_paint(follow_the_desktop)
+    return window
+
+
+def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: str | None = None):
+    """Everything before the main window is shown: returns (application, window).
+
+    Native libraries load on another core while the first screen's Python modules are imported;
+    then the application, the settings and the staged window (see build_main_window).
+    """
+    preload_native_libraries()
+    preload_core()
+    app = create_app(qt_args)
+    from studyreader.ui.settings import Settings
+
+    return app, build_main_window(app, file, Settings(), theme=theme)
+
+
 def run_app(file: str | None, qt_args: Sequence[str] = (), *, theme: str | None = None) -> int:
     from studyreader.errors import StudyReaderError
 
     if file and not Path(file).is_file():
         raise StudyReaderError(f"{file}: no such file")
-    preload_core()
-    app = create_app(qt_args)
-    from studyreader.ui import i18n
-    from studyreader.ui.main_window import MainWindow
-    from studyreader.ui.settings import Settings
-
-    settings = Settings()
-    i18n.apply_language(settings.language, app)
-    chosen = theme or settings.theme
-    apply_theme(app, chosen)
-    if chosen == "system":
-        try:
-            app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, settings.theme))
-        except AttributeError:
-            pass
-    window = MainWindow(initial_file(file, settings), settings)
+    app, window = start_app(file, qt_args, theme=theme)
     window.show()
     code = app.exec()
     del window

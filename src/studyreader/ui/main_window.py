@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QFileSystemWatcher,
     QObject,
     QRunnable,
-    Qt,
     QThreadPool,
     QTimer,
     Signal,
@@ -39,13 +38,14 @@ from PySide6.QtWidgets import (
 
 from studyreader import APP_NAME, paths
 from studyreader.ui import rows as rows_mod
-from studyreader.ui.glossary_panel import GlossaryPanel
-from studyreader.ui.navigator import EntryNavigator
 from studyreader.ui.reader import MODES, BilingualReader, shown_blocks
 from studyreader.ui.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
+
+    from studyreader.ui.glossary_panel import GlossaryPanel
+    from studyreader.ui.navigator import EntryNavigator
 
 
 class _JobSignals(QObject):
@@ -168,7 +168,11 @@ class MainWindow(QMainWindow):
         *,
         restore_state: bool = True,
         start_services: bool = True,
+        staged: bool = False,
     ) -> None:
+        """``staged``: show the reader first and build the side panes right after the first
+        paint (the application does this; their places in the splitter are kept meanwhile, so
+        nothing moves). Otherwise every pane is built here."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else Settings(parent=self)
@@ -191,13 +195,15 @@ class MainWindow(QMainWindow):
         self._jobs: set[_Job] = set()
         self._start_services = start_services
         self._painted = False
+        self._first_frame_done = False  # painted, or waited long enough for a paint that did not come
         self._paint_waiters: list = []
         self._services_waiting = False
+        self._navigator: EntryNavigator | None = None
+        self._glossary_panel: GlossaryPanel | None = None
+        self._cached_entries = None  # (entries, verdicts) shown from the start-up cache
 
         # -- central widgets --------------------------------------------------
-        self.navigator = EntryNavigator(self)
         self.reader = BilingualReader(self)
-        self.glossary_panel = GlossaryPanel(self)
         self.info_bar = InfoBar(self)
         self.info_bar.button.clicked.connect(self.open_model_manager)
         centre = QWidget(self)
@@ -206,21 +212,21 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(4)
         centre_layout.addWidget(self.info_bar)
         centre_layout.addWidget(self.reader, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Horizontal by default; a keyword for the parent: a positional one would have PySide
+        # check it against the (Qt.Orientation, parent) overload and create all of Qt's enums.
+        self.splitter = QSplitter(parent=self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(True)
-        self.splitter.addWidget(self.navigator)
+        # The side panes' places: QSplitter.replaceWidget() keeps their size and state.
+        self.splitter.addWidget(QWidget(self.splitter))
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.glossary_panel)
+        self.splitter.addWidget(QWidget(self.splitter))
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([210, 840, 300])
         self.setCentralWidget(self.splitter)
 
-        self.navigator.dateActivated.connect(self.jump_to_date)
-        self.glossary_panel.dateActivated.connect(self.jump_to_date)
-        self.glossary_panel.glossaryEdited.connect(lambda: self._start_glossary_load(reload=True))
         self.reader.termActivated.connect(self._on_term_activated)
         self.reader.modelsRequested.connect(self.open_model_manager)
         self.reader.visibleRowsChanged.connect(self._reprioritise)
@@ -257,6 +263,8 @@ class MainWindow(QMainWindow):
         self._prioritise_timer.timeout.connect(self._restart_translation_for_visible)
 
         self.settings.changed.connect(self._on_setting_changed)
+        if not staged:
+            self._build_side_panes()
         self.retranslateUi()
         self.resize(1280, 800)
         if restore_state:
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
         self.reader.viewport().installEventFilter(self)
         if notes_path is not None:
             self.open_file(Path(notes_path))
+        self._paint_waiters.append(self._finish_first_frame)
         if start_services:
             self._paint_waiters.append(self._start_background_services)
         self._paint_waiters.append(_set_app_icon)
@@ -279,10 +288,14 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, shortcuts, slot=None, checkable: bool = False) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
-        if isinstance(shortcuts, (list, tuple)):
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        # setShortcuts() with a list, and keyBindings() for a standard key: setShortcut() and
+        # QKeySequence(StandardKey) have overloads taking Qt's key enums, and PySide would create
+        # every enum of the Qt namespace to check the argument against them.
+        if isinstance(shortcuts, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcuts))
         else:
-            action.setShortcut(QKeySequence(shortcuts))
+            keys = shortcuts if isinstance(shortcuts, (list, tuple)) else [shortcuts]
+            action.setShortcuts([QKeySequence(key) for key in keys])
         action.setCheckable(checkable)
         if slot is not None:
             (action.toggled if checkable else action.triggered).connect(slot)
@@ -303,8 +316,13 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("zoomInAction", ["Ctrl+=", "Ctrl++"], self.zoom_in)
         self.zoom_out_action = self._action("zoomOutAction", ["Ctrl+-"], self.zoom_out)
         self.zoom_reset_action = self._action("zoomResetAction", "Ctrl+0", lambda: self._set_zoom(0))
-        self.navigator_action = self._action("navigatorAction", "F9", self.navigator.setVisible, checkable=True)
-        self.glossary_action = self._action("glossaryAction", "F10", self.glossary_panel.setVisible, checkable=True)
+        # The splitter's side widgets: the panes, or the places kept for them before they are built.
+        self.navigator_action = self._action(
+            "navigatorAction", "F9", lambda visible: self.splitter.widget(0).setVisible(visible), checkable=True
+        )
+        self.glossary_action = self._action(
+            "glossaryAction", "F10", lambda visible: self.splitter.widget(2).setVisible(visible), checkable=True
+        )
         self.navigator_action.setChecked(True)
         self.glossary_action.setChecked(True)
         self.editor_action = self._action("editorAction", ["F4", "Ctrl+E"], self.show_editor, checkable=True)
@@ -348,7 +366,8 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Text only: the actions have no icons. The style is said explicitly after the first
+        # paint (see _finish_first_frame), which saves creating the Qt namespace's enums before it.
         self.toolbar.addAction(self.open_action)
         self.toolbar.addSeparator()
         self.toolbar.addActions(list(self.mode_actions.values()))
@@ -399,14 +418,70 @@ class MainWindow(QMainWindow):
             plain = text.replace("&", "")
             action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
         self.reader.setAccessibleName(self.tr("Notes and translation"))
-        self.navigator.list.setAccessibleName(self.tr("Dated entries"))
-        self.glossary_panel.search.setAccessibleName(self.tr("Search the glossary"))
-        self.glossary_panel.list.setAccessibleName(self.tr("Glossary terms"))
-        self.glossary_panel.detail.setAccessibleName(self.tr("Term details"))
+        self._name_side_panes()
         self.dock_title()
         self._update_title()
         self._update_info_bar()
         self._update_status()
+
+    def _name_side_panes(self) -> None:
+        if self._navigator is not None:
+            self._navigator.list.setAccessibleName(self.tr("Dated entries"))
+        if self._glossary_panel is not None:
+            self._glossary_panel.search.setAccessibleName(self.tr("Search the glossary"))
+            self._glossary_panel.list.setAccessibleName(self.tr("Glossary terms"))
+            self._glossary_panel.detail.setAccessibleName(self.tr("Term details"))
+
+    # -- the side panes ------------------------------------------------------------
+    @property
+    def navigator(self) -> EntryNavigator:
+        """The entry list (built now if the first paint has not come yet)."""
+        if self._navigator is None:
+            self._build_side_panes()
+        return self._navigator
+
+    @property
+    def glossary_panel(self) -> GlossaryPanel:
+        """The glossary sidebar (built now if the first paint has not come yet)."""
+        if self._glossary_panel is None:
+            self._build_side_panes()
+        return self._glossary_panel
+
+    def side_panes_built(self) -> bool:
+        return self._navigator is not None
+
+    def _build_side_panes(self) -> None:
+        """The entry list and the glossary sidebar, in the places kept for them, given what
+        the window already shows (entries, notes, glossary)."""
+        if self._navigator is not None:
+            return
+        from studyreader.ui.glossary_panel import GlossaryPanel
+        from studyreader.ui.navigator import EntryNavigator
+
+        navigator = EntryNavigator(self)
+        panel = GlossaryPanel(self)
+        self._navigator, self._glossary_panel = navigator, panel
+        self.splitter.replaceWidget(0, navigator).deleteLater()
+        self.splitter.replaceWidget(2, panel).deleteLater()
+        navigator.dateActivated.connect(self.jump_to_date)
+        panel.dateActivated.connect(self.jump_to_date)
+        panel.glossaryEdited.connect(lambda: self._start_glossary_load(reload=True))
+        self._name_side_panes()
+        if self.notes is not None:
+            navigator.set_notes(self.notes)
+            panel.set_notes(self.notes)
+        elif self._cached_entries is not None:
+            navigator.set_entries(*self._cached_entries)
+        self._cached_entries = None
+        if self.glossary is not None:
+            panel.set_glossary(self.glossary)
+
+    def _finish_first_frame(self) -> None:
+        """What the first paint did not need: the side panes, the tool bar's text-only style."""
+        from PySide6.QtCore import Qt
+
+        self._build_side_panes()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
     def dock_title(self) -> None:
         if self.editor_dock is not None:
@@ -467,12 +542,15 @@ class MainWindow(QMainWindow):
         self._completing = path
         blocks = [rows_mod.Block(*fields) for fields in cached.blocks]
         self.reader.set_blocks(blocks, path.parent, keep_position=False, rendered=cached.html)
-        self.navigator.set_entries(cached.entries, cached.verdicts)
+        if self._navigator is not None:
+            self._navigator.set_entries(cached.entries, cached.verdicts)
+        else:
+            self._cached_entries = (cached.entries, cached.verdicts)
         if any(html is None for html in cached.html):
             self._cache_key = cached.key
         self._update_title()
         self._show_warnings(cached)
-        self._after_first_paint(self._complete_cached_open)
+        self.after_first_paint(self._complete_cached_open)
         return True
 
     def _complete_cached_open(self) -> None:
@@ -519,6 +597,7 @@ class MainWindow(QMainWindow):
         key, self._cache_key = self._cache_key, None
         if key is None or self.notes is None:
             return
+        from studyreader.notes.verdict import verdicts_by_date
         from studyreader.ui import render_cache
 
         render_cache.store(
@@ -526,12 +605,13 @@ class MainWindow(QMainWindow):
             blocks=self.reader.blocks,
             html=self.reader.rendered_html(),
             notes=self.notes,
-            verdicts=self.navigator.verdicts(),
+            verdicts=self._navigator.verdicts() if self._navigator is not None else verdicts_by_date(self.notes),
         )
 
-    def _after_first_paint(self, fn) -> None:
-        """Run ``fn`` once the reader has painted (soon when it already has, or after a second)."""
-        if self._painted:
+    def after_first_paint(self, fn) -> None:
+        """Run ``fn`` once the reader has painted (soon when it already has, or after a second
+        when no paint comes)."""
+        if self._first_frame_done:
             QTimer.singleShot(0, fn)
         else:
             self._paint_waiters.append(fn)
@@ -596,7 +676,7 @@ class MainWindow(QMainWindow):
             if self.notes_path == path:
                 self.settings.last_file = path
 
-        self._after_first_paint(remember)
+        self.after_first_paint(remember)
 
     def _set_notes_path_everywhere(self, path: Path) -> None:
         context = self._notes_context(path)
@@ -662,8 +742,9 @@ class MainWindow(QMainWindow):
         self._segments = segments
         base_dir = Path(notes.path).parent if notes.path else None
         self.reader.set_blocks(blocks, base_dir, keep_position=keep_position)
-        self.navigator.set_notes(notes)
-        self.glossary_panel.set_notes(notes)
+        if self._navigator is not None:  # else they are given the notes when they are built
+            self._navigator.set_notes(notes)
+            self._glossary_panel.set_notes(notes)
         if self.translation_service is not None or self._translation_state != "idle":
             self.start_translation()
 
@@ -781,6 +862,8 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         dock.visibilityChanged.connect(self._editor_visibility_changed)
+        from PySide6.QtCore import Qt
+
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.editor_dock = dock
         self.dock_title()
@@ -898,6 +981,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _run_paint_waiters(self) -> None:
+        self._first_frame_done = True
         waiters, self._paint_waiters = self._paint_waiters, []
         for fn in waiters:
             QTimer.singleShot(0, fn)

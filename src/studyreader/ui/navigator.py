@@ -13,15 +13,10 @@ VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def verdict_map(notes) -> dict[_dt.date, object]:
-    """Date -> DayVerdict of the programme (empty when the verdict module is missing or fails)."""
-    try:
-        from studyreader.notes.verdict import programme_verdicts
-    except ImportError:
-        return {}
-    try:
-        return {item.date: item for item in programme_verdicts(notes)}
-    except Exception:  # noqa: BLE001 - a verdict problem must never hide the entries
-        return {}
+    """Date -> DayVerdict of the programme (empty when the verdicts cannot be worked out)."""
+    from studyreader.notes.verdict import verdicts_by_date
+
+    return verdicts_by_date(notes)
 
 
 _ICONS: dict[str, QIcon] = {}

@@ -23,9 +23,10 @@ import time
 from pathlib import Path
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QCursor,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -86,7 +87,7 @@ class BilingualReader(QTextBrowser):
         viewport.setBackgroundRole(QPalette.ColorRole.Base)
         viewport.setAutoFillBackground(True)
         viewport.setAcceptDrops(True)
-        viewport.setCursor(Qt.CursorShape.ArrowCursor)
+        viewport.setCursor(QCursor())  # the arrow
         self.setViewport(viewport)
         self._viewport = viewport
         self.document().documentLayout().setPaintDevice(viewport)  # QTextEdit set the old one
@@ -98,7 +99,6 @@ class BilingualReader(QTextBrowser):
         self.document().setDocumentMargin(12)
         # Long addresses and identifiers wrap instead of widening the page past the window.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.anchorClicked.connect(self._on_anchor_clicked)
         viewport.setMouseTracking(True)
 

@@ -36,6 +36,7 @@ class Settings(QObject):
     # Keys, public so that tests and other modules never spell them twice.
     LANGUAGE = "ui/language"
     THEME = "ui/theme"
+    SEEN_SCHEME = "ui/system_scheme_seen"
     LAST_FILE = "files/last"
     RECENT_FILES = "files/recent"
     REMINDER_ENABLED = "study/reminder_enabled"
@@ -127,6 +128,16 @@ class Settings(QObject):
         self.set_value(self.THEME, value)
 
     # -- study ---------------------------------------------------------
+    @property
+    def seen_system_scheme(self) -> str:
+        """The desktop's colour scheme ("light" or "dark") when the app last asked; "" never."""
+        value = self._str(self.SEEN_SCHEME)
+        return value if value in ("light", "dark") else ""
+
+    @seen_system_scheme.setter
+    def seen_system_scheme(self, value: str) -> None:
+        self.set_value(self.SEEN_SCHEME, value)
+
     @property
     def reminder_enabled(self) -> bool:
         return self._bool(self.REMINDER_ENABLED, True)
