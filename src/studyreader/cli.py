@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(argv: Sequence[str]) -> int:
+    from studyreader.ui import native_preload
+
+    native_preload.start()  # Qt's libraries load on the other core meanwhile
     from studyreader.ui.app import run_app
 
     parser = argparse.ArgumentParser(prog="studyreader", add_help=False)

@@ -45,61 +45,6 @@ def preload_core() -> None:
         pass
 
 
-def preload_native_libraries():
-    """Load Qt's shared libraries and set up fontconfig on another core, while this thread imports.
-
-    Loading the libraries behind PySide6 (relocating them) and fontconfig's first set-up take
-    about ten milliseconds of start-up that need no Python. A thread does them through libc's
-    ``dlopen`` and ``FcInit`` (ctypes lets go of the GIL during a foreign call, which its own
-    ``CDLL()`` does not), so that the imports of PySide6 then find the libraries loaded and the
-    first text finds the fonts set up. Linux only; anything missing is skipped (Qt then loads it
-    itself as usual). Returns the thread, or None when there is nothing to do.
-    """
-    if not sys.platform.startswith("linux") or "PySide6" in sys.modules:
-        return None
-    import importlib.machinery
-    import importlib.util
-    import os
-    import threading
-
-    try:
-        spec = importlib.util.find_spec("PySide6")
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    package = Path(list(spec.submodule_search_locations)[0])
-    files = []
-    for module in ("QtCore", "QtGui", "QtWidgets"):
-        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-            if (package / f"{module}{suffix}").is_file():
-                files.append(package / f"{module}{suffix}")
-                break
-    platform = os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] or "xcb"
-    plugin = package / "Qt" / "plugins" / "platforms" / f"libq{platform}.so"
-    if plugin.is_file():
-        files.append(plugin)
-
-    def load() -> None:
-        import ctypes
-
-        try:
-            libc = ctypes.CDLL(None)
-            dlopen = libc.dlopen
-            dlopen.restype = ctypes.c_void_p
-            dlopen.argtypes = [ctypes.c_char_p, ctypes.c_int]
-            for path in files:
-                dlopen(os.fsencode(path), os.RTLD_NOW)
-            fontconfig = ctypes.CDLL("libfontconfig.so.1")
-            fontconfig.FcInit()
-        except (OSError, AttributeError):
-            pass  # Qt loads whatever is missing itself
-
-    thread = threading.Thread(target=load, name="studyreader-preload", daemon=True)
-    thread.start()
-    return thread
-
-
 def dark_palette():
     """A calm dark palette for Fusion (used when the theme is forced dark)."""
     from PySide6.QtGui import QColor, QPalette
@@ -282,7 +227,9 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     Native libraries load on another core while the first screen's Python modules are imported;
     then the application, the settings and the staged window (see build_main_window).
     """
-    preload_native_libraries()
+    from studyreader.ui import native_preload
+
+    native_preload.start()  # (the command line starts it earlier still)
     preload_core()
     app = create_app(qt_args)
     from studyreader.ui.settings import Settings

@@ -1,0 +1,84 @@
+"""Qt's shared libraries and fontconfig, loaded on the second core while Python imports.
+
+Loading the libraries behind PySide6 (mapping and relocating Qt Core, Gui and
+Widgets, the platform plugin) and fontconfig's first set-up take over ten
+milliseconds of start-up that need no Python at all. :func:`start` hands them to
+a thread that calls libc's ``dlopen`` and fontconfig's ``FcInit`` through ctypes,
+which lets go of the GIL during a foreign call (ctypes' own ``CDLL()`` does not),
+while the main thread goes on importing. PySide6's imports then find the
+libraries loaded and the first text finds the fonts set up. Both calls only do
+ahead of time what Qt would do anyway, and both are thread-safe; no Qt function
+runs in the thread.
+
+Linux only; anything not found is skipped and Qt loads it itself as usual. Kept
+to modules that cost nothing to import, so that it can start first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+_started = False
+
+
+def _files() -> list[str]:
+    """PySide6's Qt Core, Gui and Widgets modules (with the Qt libraries and shiboken they pull
+    in) and the platform plugin."""
+    from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
+
+    try:
+        spec = PathFinder.find_spec("PySide6")
+    except (ImportError, ValueError):
+        return []
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    package = list(spec.submodule_search_locations)[0]
+    files = []
+    # One at a time, in the order PySide6 imports them: the loader's lock is held during each
+    # dlopen, and the main thread's own imports can go on between them.
+    for module in ("QtCore", "QtGui", "QtWidgets"):
+        for suffix in EXTENSION_SUFFIXES:
+            path = os.path.join(package, f"{module}{suffix}")
+            if os.path.isfile(path):
+                files.append(path)
+                break
+    platform = (os.environ.get("QT_QPA_PLATFORM") or "xcb").split(":")[0].split(";")[0] or "xcb"
+    plugin = os.path.join(package, "Qt", "plugins", "platforms", f"libq{platform}.so")
+    if os.path.isfile(plugin):
+        files.append(plugin)
+    return files
+
+
+def start() -> bool:
+    """Begin loading in a thread (once per process; not once PySide6 is imported). True if started."""
+    global _started
+    if _started or not sys.platform.startswith("linux") or "PySide6" in sys.modules:
+        return False
+    files = _files()
+    if not files:
+        return False
+    import _thread
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        dlopen = libc.dlopen
+        dlopen.restype = ctypes.c_void_p
+        dlopen.argtypes = [ctypes.c_char_p, ctypes.c_int]
+    except (OSError, AttributeError):
+        return False
+    encoded = [os.fsencode(path) for path in files]
+
+    def load() -> None:
+        try:
+            for path in encoded:
+                dlopen(path, os.RTLD_NOW)  # a failure returns NULL: Qt then loads it itself
+            fontconfig = ctypes.CDLL("libfontconfig.so.1")  # loaded already with Qt Gui: no wait
+            fontconfig.FcInit()
+        except (OSError, AttributeError):
+            pass
+
+    _thread.start_new_thread(load, ())
+    _started = True
+    return True
