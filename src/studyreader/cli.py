@@ -2,18 +2,23 @@
 
 Each concern registers its own subcommands from ``<package>/cli.py`` so this
 module stays small. Handlers import their heavy modules lazily: ``studyreader
---version`` and opening the window must not pay for the translator.
+--version`` and opening the window must not pay for the translator. Opening the
+window (``studyreader [FILE]``) is told apart without building the parser, and
+starts loading Qt's libraries (see :mod:`studyreader.ui.native_preload`) before
+anything else is imported.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING
 
-from studyreader import __version__
 from studyreader.errors import StudyReaderError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+    from typing import Any
 
 # Modules whose ``register(subparsers)`` adds subcommands, in help order.
 _COMMAND_MODULES = (
@@ -27,12 +32,17 @@ _COMMAND_MODULES = (
 
 def print_json(value: Any) -> None:
     """Print JSON the way every ``--json`` option does: UTF-8, not escaped."""
+    import json
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
     import importlib
+
+    from studyreader import __version__
 
     parser = argparse.ArgumentParser(
         prog="studyreader",
@@ -56,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(argv: Sequence[str]) -> int:
-    from studyreader.ui import native_preload
-
-    native_preload.start()  # Qt's libraries load on the other core meanwhile
     from studyreader.ui.app import run_app
+
+
+    if len(argv) <= 1 and not any(arg.startswith("-") for arg in argv):
+        return run_app(argv[0] if argv else None)  # the usual launches: nothing to parse
+    import argparse
 
     parser = argparse.ArgumentParser(prog="studyreader", add_help=False)
     parser.add_argument("file", nargs="?")
@@ -69,16 +81,24 @@ def _open_window(argv: Sequence[str]) -> int:
 
 
 def _is_window_launch(argv: Sequence[str]) -> bool:
-    """``studyreader`` or ``studyreader FILE``: no subcommand, no option of ours."""
+    """``studyreader`` or ``studyreader FILE``: no subcommand, no option of ours.
+
+    A command is a plain word: an argument with a dot or a path separator in it is a file,
+    known without building the parser (which imports every command's module).
+    """
     if not argv:
         return True
     first = argv[0]
     if first.startswith("-"):
         return first not in ("-h", "--help", "--version")
+    if "." in first or "/" in first or (sys.platform == "win32" and "\\" in first):
+        return True
     return first not in _known_commands()
 
 
 def _known_commands() -> set[str]:
+    import argparse
+
     parser = build_parser()
     for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no public accessor
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001

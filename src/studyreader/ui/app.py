@@ -229,7 +229,7 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     """
     from studyreader.ui import native_preload
 
-    native_preload.start()  # (the command line starts it earlier still)
+    native_preload.start()
     preload_core()
     app = create_app(qt_args)
     from studyreader.ui.settings import Settings

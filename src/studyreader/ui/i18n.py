@@ -7,7 +7,7 @@ widget, so widgets that retranslate in ``changeEvent`` switch at run time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from studyreader import paths
 
@@ -67,10 +67,13 @@ def apply_language(setting: str | None, app: QCoreApplication | None = None) -> 
     own = QTranslator(app)
     if own.load(str(qm_path(language))):
         _installed.append(own)
-    qt_base = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
-        _installed.append(qt_base)
+    if language != "en":  # Qt's own strings are English already (there is no qtbase_en)
+        from PySide6.QtCore import QLibraryInfo
+
+        qt_base = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
+            _installed.append(qt_base)
     for translator in _installed:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))

@@ -22,8 +22,9 @@ import re
 import time
 from pathlib import Path
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -38,6 +39,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.ui import render
 from studyreader.ui.rows import Block
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 MODES = ("side", "interleaved", "zh", "en")
 _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
@@ -99,6 +103,11 @@ class BilingualReader(QTextBrowser):
         self.document().setDocumentMargin(12)
         # Long addresses and identifiers wrap instead of widening the page past the window.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # The vertical scroll bar always shows: notes are longer than a screen, and the text
+        # keeps its width (a bar appearing after the first rows are in would lay them all out
+        # again). Set through the Q_PROPERTY with Qt::ScrollBarAlwaysOn's value: the enum
+        # itself would create every enum of the Qt namespace before the first paint.
+        self.setProperty("verticalScrollBarPolicy", 2)
         self.anchorClicked.connect(self._on_anchor_clicked)
         viewport.setMouseTracking(True)
 
@@ -121,7 +130,7 @@ class BilingualReader(QTextBrowser):
         self._visible_timer = QTimer(self, singleShot=True, interval=120)
         self._visible_timer.timeout.connect(self.visibleRowsChanged)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
-        self.resource_requests: list[QUrl] = []  # every resource the document asked for (tests, audits)
+        self.resource_requests: list = []  # every resource (QUrl) the document asked for (tests, audits)
         self._apply_stylesheet()
 
     # -- public state ----------------------------------------------------
@@ -392,6 +401,8 @@ class BilingualReader(QTextBrowser):
         return super().viewportEvent(event)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        from PySide6.QtCore import QUrl
+
         href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
         term_id = render.term_id_from_href(href)
         if term_id:
@@ -404,6 +415,7 @@ class BilingualReader(QTextBrowser):
     # -- resources: the only door to images ------------------------------
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         """Local images of the notes folder; a placeholder for everything else. Never the network."""
+        from PySide6.QtCore import QUrl
         from PySide6.QtGui import QImage, QTextDocument
 
         self.resource_requests.append(QUrl(url))
