@@ -23,24 +23,31 @@ CHILD = textwrap.dedent(
     r"""
     import json, os, sys
     from studyreader.ui import app as app_module
-    app_module.preload_core()
+
+    # What run_app() does before showing the window (native preload, light imports, staged window).
+    application, window = app_module.start_app({notes!r})
+    import PySide6.QtCore as QtCore
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from studyreader.ui.main_window import MainWindow
-    from studyreader.ui.settings import Settings
 
     HEAVY = {heavy!r}
     report = {{}}
+
+    def geometry(widget):
+        top_left = widget.mapTo(window, widget.rect().topLeft())
+        return [top_left.x(), top_left.y(), widget.width(), widget.height()]
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and obj is window.reader.viewport() and "paint" not in report:
                 report["paint"] = {{
                     "heavy": [name for name in HEAVY if name in sys.modules],
+                    "qt_namespace": "Qt" in vars(QtCore),
+                    "panes": window.side_panes_built(),
                     "rows": window.reader.built_rows(),
                     "first": window.reader.blocks[0].text if window.reader.blocks else "",
-                    "dates": [d.isoformat() for d in window.navigator.dates()],
                     "notes": window.notes is not None,
                     "icon": not application.windowIcon().isNull(),
+                    "reader": geometry(window.reader.viewport()),
                 }}
             return False
 
@@ -54,7 +61,12 @@ CHILD = textwrap.dedent(
             "translation": window.translation_state(),
             "segments": window._segments is not None,
             "icon": not application.windowIcon().isNull(),
+            "panes": window.side_panes_built(),
         }}
+        report["dates"] = [d.isoformat() for d in window.navigator.dates()]
+        report["reader"] = geometry(window.reader.viewport())
+        report["info_bar"] = window.info_bar.isVisible()  # the no-model message, above the reader
+        report["main_thread"] = QtCore.QThread.currentThread() is application.thread()
         print(json.dumps(report), flush=True)
         os._exit(0)
 
@@ -63,13 +75,8 @@ CHILD = textwrap.dedent(
         if window.services_ready() and window.reader.is_built() and window.notes is not None and settled:
             done()
 
-    application = app_module.create_app()
-    settings = Settings({settings!r})
-    app_module.apply_theme(application, settings.theme)
-    window = MainWindow({notes!r}, settings)
     watcher = FirstPaint()
     window.reader.viewport().installEventFilter(watcher)
-    window.resize(1280, 800)
     window.show()
     timer = QTimer()
     timer.timeout.connect(poll)
@@ -81,9 +88,10 @@ CHILD = textwrap.dedent(
 
 
 def run_child(notes: Path, tmp_path: Path) -> dict:
-    code = CHILD.format(heavy=HEAVY, settings=str(tmp_path / "child-settings.ini"), notes=str(notes))
+    code = CHILD.format(heavy=HEAVY, notes=str(notes))
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "child-config")  # the settings of these runs only
     empty = tmp_path / "no-packages"
     empty.mkdir(exist_ok=True)
     env["ARGOS_PACKAGES_DIR"] = str(empty)  # no model: the services still all start
@@ -104,13 +112,22 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     second = run_child(sample_copy, tmp_path)
     paint = second["paint"]
     assert paint["heavy"] == [], "nothing heavy before the first paint of a file shown before"
+    # The desktop's colour scheme is known from the first run: nothing created Qt's enums.
+    assert paint["qt_namespace"] is False
     assert paint["rows"] > 0 and "示例学员" in paint["first"]
-    assert paint["dates"] == first["paint"]["dates"] and paint["dates"][0] == "2025-01-10"
-    assert not paint["notes"] and not paint["icon"]  # parsed and loaded right after the first paint…
+    assert not paint["notes"] and not paint["icon"] and not paint["panes"]  # all right after the paint…
     after = second["after"]
-    # …and everything that waited arrives: notes, every row, glossary, translation service, timer
+    # …and everything that waited arrives: notes, every row, glossary, translation service, timer, panes
     assert after == {"notes": True, "built": True, "services": True, "glossary": True, "timer": True,
-                     "translation": "no_model", "segments": True, "icon": True}
+                     "translation": "no_model", "segments": True, "icon": True, "panes": True}
+    assert second["dates"] == first["dates"] and second["dates"][0] == "2025-01-10"
+    # The side panes came into the places kept for them: the reader did not move sideways. (It moved
+    # down only by the no-model message bar shown once the translation service started.)
+    x, y, width, height = paint["reader"]
+    after_x, after_y, after_width, after_height = second["reader"]
+    assert second["info_bar"] and after_y > y
+    assert (after_x, after_width, after_y + after_height) == (x, width, y + height)
+    assert second["main_thread"] and first["main_thread"]
 
 
 def test_cached_start_shows_what_a_fresh_start_shows(make_window, sample_copy, settings, qtbot):
@@ -332,3 +349,139 @@ def test_the_window_opens_at_the_top_of_the_notes(sample_copy, settings, qtbot):
         assert window.reader.top_row() == 0
         assert 0 in window.reader.visible_rows()
         window.close()
+
+
+def test_a_staged_window_builds_its_side_panes_after_the_first_paint(sample_copy, settings, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    from studyreader.ui.main_window import MainWindow
+
+    window = MainWindow(sample_copy, settings, restore_state=False, start_services=False, staged=True)
+    qtbot.addWidget(window)
+    assert not window.side_panes_built()
+    placeholder = window.splitter.widget(0)
+    window.navigator_action.setChecked(False)  # F9 before the panes exist hides the kept place
+    assert placeholder.isHidden() and not window.side_panes_built()
+    window.navigator_action.setChecked(True)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(window.side_panes_built, timeout=5000)
+    assert window.splitter.widget(0) is window.navigator and window.splitter.widget(2) is window.glossary_panel
+    assert window.navigator.dates()[0].isoformat() == "2025-01-10"  # given the entries shown before
+    window.navigator_action.setChecked(False)
+    assert window.navigator.isHidden()
+    # Standard keys are the platform's own bindings (set without QKeySequence(StandardKey)).
+    assert QKeySequence(QKeySequence.StandardKey.Open) in window.open_action.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Find) in window.search_action.shortcuts()
+
+
+def test_an_unstaged_window_has_its_panes_at_once_and_the_properties_build_them_on_demand(sample_copy, settings,
+                                                                                           qtbot):
+    from studyreader.ui.main_window import MainWindow
+
+    window = MainWindow(sample_copy, settings, restore_state=False, start_services=False)
+    qtbot.addWidget(window)
+    assert window.side_panes_built()
+    staged = MainWindow(sample_copy, settings, restore_state=False, start_services=False, staged=True)
+    qtbot.addWidget(staged)
+    assert staged.navigator.dates() == window.navigator.dates()  # asked for before any paint: built now
+    assert staged.side_panes_built()
+
+
+def test_the_layout_defaults_the_first_frame_relies_on(qtbot):
+    from PySide6.QtCore import Qt
+
+    from studyreader.ui.reader import BilingualReader
+
+    reader = BilingualReader()
+    qtbot.addWidget(reader)
+    assert reader.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+    assert reader.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+
+
+@pytest.mark.parametrize(("desktop_dark", "seen", "first_frame", "after"), [
+    (True, "dark", "dark", "dark"),  # as last time: asked only after the first paint
+    (True, "light", "light", "dark"),  # the desktop changed since: corrected after the first paint
+    (False, "", "light", "light"),  # first run: Qt is asked at once
+    (True, "", "dark", "dark"),
+])
+def test_a_system_theme_starts_with_the_scheme_last_seen(sample_copy, settings, qtbot, monkeypatch, qapp,
+                                                         desktop_dark, seen, first_frame, after):
+    from PySide6.QtGui import QPalette
+
+    from studyreader.ui import app as app_module
+    from studyreader.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "_start_background_services", lambda self: None)  # themes only
+    asked = []
+
+    def desktop(_app):
+        asked.append(True)
+        return desktop_dark
+
+    def shown() -> str:
+        return "dark" if qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+    monkeypatch.setattr(app_module, "system_prefers_dark", desktop)
+    monkeypatch.setattr(app_module, "initial_file", lambda _file, _settings: sample_copy)
+    settings.theme = "system"
+    if seen:
+        settings.seen_system_scheme = seen
+    try:
+        window = app_module.build_main_window(qapp, None, settings)
+        qtbot.addWidget(window)
+        assert shown() == first_frame
+        assert bool(asked) == (not seen)
+        window.resize(900, 600)
+        window.show()
+        qtbot.waitUntil(lambda: settings.seen_system_scheme == after and len(asked) >= 1, timeout=5000)
+        assert shown() == after
+        window.close()
+    finally:
+        app_module.apply_theme(qapp, "light")
+
+
+CHILD_PRELOAD = textwrap.dedent(
+    r"""
+    import json
+    from studyreader.ui import native_preload
+
+    started = native_preload.start()
+    again = native_preload.start()
+    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication(["preload-check"])
+    label = QLabel("中文 and English")
+    label.show()
+    fired = []
+    QTimer.singleShot(10, lambda: (fired.append(True), app.quit()))
+    app.exec()
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        loaded = maps.read()
+    print(json.dumps({"started": started, "again": again, "fired": bool(fired),
+                      "main_thread": QThread.currentThread() is app.thread(),
+                      "fontconfig": "libfontconfig" in loaded, "widgets": "libQt6Widgets" in loaded}))
+    """
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the native preload is Linux only")
+def test_native_preload_loads_qt_on_another_thread_and_qt_still_runs_on_the_main_one(tmp_path):
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = subprocess.run([sys.executable, "-c", CHILD_PRELOAD], capture_output=True, text=True, env=env,
+                            timeout=120)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr[-2000:]
+    report = json.loads(lines[-1])
+    assert report == {"started": True, "again": False, "fired": True, "main_thread": True,
+                      "fontconfig": True, "widgets": True}
+    assert "QApplication was not created in the main() thread" not in result.stderr
+
+
+def test_native_preload_does_nothing_once_pyside_is_imported():
+    from studyreader.ui import native_preload
+
+    assert "PySide6" in sys.modules
+    assert native_preload.start() is False
