@@ -21,7 +21,7 @@ HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "stu
 
 CHILD = textwrap.dedent(
     r"""
-    import json, os, sys
+    import gc, json, os, sys
     from studyreader.ui import app as app_module
 
     # What run_app() does before showing the window (native preload, light imports, staged window).
@@ -42,6 +42,7 @@ CHILD = textwrap.dedent(
                 report["paint"] = {{
                     "heavy": [name for name in HEAVY if name in sys.modules],
                     "qt_namespace": "Qt" in vars(QtCore),
+                    "collector": gc.isenabled(),
                     "panes": window.side_panes_built(),
                     "rows": window.reader.built_rows(),
                     "first": window.reader.blocks[0].text if window.reader.blocks else "",
@@ -67,6 +68,7 @@ CHILD = textwrap.dedent(
         report["reader"] = geometry(window.reader.viewport())
         report["info_bar"] = window.info_bar.isVisible()  # the no-model message, above the reader
         report["main_thread"] = QtCore.QThread.currentThread() is application.thread()
+        report["collector"] = [gc.isenabled(), gc.get_freeze_count() > 0]
         print(json.dumps(report), flush=True)
         os._exit(0)
 
@@ -128,6 +130,8 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     assert second["info_bar"] and after_y > y
     assert (after_x, after_width, after_y + after_height) == (x, width, y + height)
     assert second["main_thread"] and first["main_thread"]
+    # No cyclic collection during start-up; afterwards it runs again, start-up's objects frozen.
+    assert paint["collector"] is False and second["collector"] == [True, True]
 
 
 def test_cached_start_shows_what_a_fresh_start_shows(make_window, sample_copy, settings, qtbot):

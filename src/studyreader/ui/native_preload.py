@@ -20,6 +20,10 @@ import os
 import sys
 
 _started = False
+# The standard library's extension modules that the imports between the command line and
+# PySide6 load (platformdirs' tempfile and shutil, datetime, inspect, zipfile for shiboken).
+_STDLIB_EXTENSIONS = ("_bisect", "_bz2", "_lzma", "_random", "_sha512", "math", "zlib", "_datetime", "_opcode",
+                      "_struct", "binascii")
 
 
 def _files() -> list[str]:
@@ -58,6 +62,15 @@ def start() -> bool:
     files = _files()
     if not files:
         return False
+    # Loaded now, the extension modules the imports running meanwhile need do not wait for the
+    # loader's lock while the thread holds it.
+    import importlib
+
+    for name in _STDLIB_EXTENSIONS:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
     import _thread
     import ctypes
 
