@@ -489,3 +489,19 @@ def test_native_preload_does_nothing_once_pyside_is_imported():
 
     assert "PySide6" in sys.modules
     assert native_preload.start() is False
+
+
+def test_a_window_closed_before_its_deferred_steps_leaves_them_undone(sample_copy, settings, qtbot):
+    import shiboken6
+
+    from studyreader.ui.main_window import MainWindow
+
+    window = MainWindow(sample_copy, settings, restore_state=False, start_services=True, staged=True)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitUntil(window.side_panes_built, timeout=5000)  # painted: the service steps are queued
+    with qtbot.captureExceptions() as exceptions:
+        window.close()
+        shiboken6.delete(window)
+        qtbot.wait(1500)  # the queued steps' time comes and goes
+    assert exceptions == []

@@ -13,6 +13,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QFileSystemWatcher,
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
             self._paint_waiters.append(self._start_background_services)
         self._paint_waiters.append(_set_app_icon)
         # Should no paint come (a window that starts hidden), the waiting work runs anyway.
-        QTimer.singleShot(1000, self._run_paint_waiters)
+        QTimer.singleShot(1000, self, self._run_paint_waiters)
 
     # -- actions -----------------------------------------------------------------
     def _action(self, name: str, shortcuts, slot=None, checkable: bool = False) -> QAction:
@@ -590,7 +591,7 @@ class MainWindow(QMainWindow):
         self._completing = None
         if self._services_waiting:
             self._services_waiting = False
-            QTimer.singleShot(0, self._start_background_services)
+            QTimer.singleShot(0, self, self._start_background_services)
 
     def _store_render_cache(self) -> None:
         """Keep what the first screen needs for the next start (see render_cache)."""
@@ -612,7 +613,7 @@ class MainWindow(QMainWindow):
         """Run ``fn`` once the reader has painted (soon when it already has, or after a second
         when no paint comes)."""
         if self._first_frame_done:
-            QTimer.singleShot(0, fn)
+            QTimer.singleShot(0, self, fn)
         else:
             self._paint_waiters.append(fn)
 
@@ -963,6 +964,8 @@ class MainWindow(QMainWindow):
         self._jobs.add(job)
 
         def finish(result, ok=True):
+            if not shiboken6.isValid(self):
+                return  # the window was closed while the job ran
             self._jobs.discard(job)
             if ok:
                 on_done(result)
@@ -984,7 +987,7 @@ class MainWindow(QMainWindow):
         self._first_frame_done = True
         waiters, self._paint_waiters = self._paint_waiters, []
         for fn in waiters:
-            QTimer.singleShot(0, fn)
+            QTimer.singleShot(0, self, fn)
 
     def _start_background_services(self) -> None:
         """After the window is shown: glossary, translation, study widgets."""
@@ -1008,11 +1011,11 @@ class MainWindow(QMainWindow):
                 # The study widgets (a database to open, widgets to build) wait for a turn in which
                 # the reader has nothing to build or update, for at most a second.
                 if steps[0] in later and self.reader.has_pending_work() and _now() < state["quiet_by"]:
-                    QTimer.singleShot(_QUIET_POLL_MS, run_next)
+                    QTimer.singleShot(_QUIET_POLL_MS, self, run_next)
                     return
                 steps.pop(0)()
                 self.reader.yield_turn()  # the reader's next slice waits for the next turn
-                QTimer.singleShot(0, run_next)
+                QTimer.singleShot(0, self, run_next)
             elif state["later_queued"]:
                 self._services_ready = True
 
@@ -1021,10 +1024,10 @@ class MainWindow(QMainWindow):
                 state["later_queued"] = True
                 state["quiet_by"] = _now() + _QUIET_WAIT_SECONDS
                 steps.extend(later)
-                QTimer.singleShot(0, run_next)
+                QTimer.singleShot(0, self, run_next)
 
         self.glossaryLoaded.connect(queue_later)
-        QTimer.singleShot(1000, queue_later)
+        QTimer.singleShot(1000, self, queue_later)
         self._start_glossary_load()
         # Module imports run in a worker thread; only the widgets are then built here.
         self._run_job(lambda: [_preimport(name) for name in _SERVICE_MODULES], run_next, run_next)
