@@ -9,9 +9,13 @@ crash at any moment leaves either the old file or the new one, never a mix.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+STALE_SECONDS = 600  # a save takes milliseconds: a temporary file this old was left by a crash
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -49,6 +53,33 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+    remove_stale_temporaries(target)
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str], now: float | None = None) -> list[Path]:
+    """Delete the temporary files a crashed save of ``path`` left in its folder; returns them.
+
+    Only names this module makes (``.NAME.`` + mkstemp's 8 characters + ``.tmp``) and only
+    those older than :data:`STALE_SECONDS` (another process may be saving right now).
+    """
+    target = Path(path)
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > STALE_SECONDS:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue  # gone already, or not ours to delete
+    return removed
 
 
 def _fsync_folder(folder: Path) -> None:
