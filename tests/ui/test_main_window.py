@@ -94,6 +94,31 @@ def test_state_is_remembered(make_window, sample_copy, settings, qtbot):
     assert again.reader.zoom == 1
     assert again.size() == window.size()
     assert again.splitter.sizes() == sizes
+    again.close()
+    # As the application opens it: the side panes come after the first paint, into the same sizes.
+    staged = MainWindow(sample_copy, settings, restore_state=True, start_services=False, staged=True)
+    qtbot.addWidget(staged)
+    staged.show()
+    assert staged.splitter.sizes() == sizes
+    qtbot.waitUntil(staged.side_panes_built, timeout=5000)
+    assert staged.splitter.sizes() == sizes
+
+
+def test_hidden_side_panes_stay_hidden_next_time(make_window, sample_copy, settings, qtbot):
+    from studyreader.ui.main_window import MainWindow
+
+    window = make_window(sample_copy, restore_state=True)
+    window.glossary_action.trigger()  # F10: hide the glossary sidebar
+    assert window.glossary_panel.isHidden() and window.navigator.isVisible()
+    window.close()
+    again = MainWindow(sample_copy, settings, restore_state=True, start_services=False, staged=True)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.side_panes_built, timeout=5000)
+    assert again.glossary_panel.isHidden() and not again.glossary_action.isChecked()
+    assert again.navigator.isVisible() and again.navigator_action.isChecked()
+    again.glossary_action.trigger()
+    assert again.glossary_panel.isVisible()
 
 
 def test_external_change_reloads_the_reader(make_window, sample_copy, qtbot):

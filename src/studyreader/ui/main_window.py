@@ -1288,6 +1288,8 @@ class MainWindow(QMainWindow):
         splitter = self.settings.splitter_state("main")
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        self.navigator_action.setChecked(self.settings.pane_visible("navigator"))
+        self.glossary_action.setChecked(self.settings.pane_visible("glossary"))
         mode = self.settings.value("reader/mode", "side")
         mode = mode if mode in MODES else "side"
         self.reader.set_mode(mode)
@@ -1304,6 +1306,8 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.set_pane_visible("navigator", self.navigator_action.isChecked())
+        self.settings.set_pane_visible("glossary", self.glossary_action.isChecked())
 
     def _on_setting_changed(self, key: str) -> None:
         if key == Settings.THEME:

@@ -127,7 +127,6 @@ class Settings(QObject):
             raise ValueError(f"unknown theme: {value!r}")
         self.set_value(self.THEME, value)
 
-    # -- study ---------------------------------------------------------
     @property
     def seen_system_scheme(self) -> str:
         """The desktop's colour scheme ("light" or "dark") when the app last asked; "" never."""
@@ -138,6 +137,7 @@ class Settings(QObject):
     def seen_system_scheme(self, value: str) -> None:
         self.set_value(self.SEEN_SCHEME, value)
 
+    # -- study ---------------------------------------------------------
     @property
     def reminder_enabled(self) -> bool:
         return self._bool(self.REMINDER_ENABLED, True)
@@ -231,6 +231,13 @@ class Settings(QObject):
 
     def set_splitter_state(self, name: str, value: QByteArray) -> None:
         self.set_value(f"splitters/{name}", QByteArray(value))
+
+    def pane_visible(self, name: str) -> bool:
+        """Whether a side pane ("navigator", "glossary") was shown when the window last closed."""
+        return self._bool(f"panes/{name}", True)
+
+    def set_pane_visible(self, name: str, visible: bool) -> None:
+        self.set_value(f"panes/{name}", bool(visible))
 
     @property
     def editor_visible(self) -> bool:
