@@ -45,6 +45,7 @@ CHILD = textwrap.dedent(
                     "collector": gc.isenabled(),
                     "panes": window.side_panes_built(),
                     "rows": window.reader.built_rows(),
+                    "filled": window.reader.document().size().height() >= window.reader.viewport().height(),
                     "first": window.reader.blocks[0].text if window.reader.blocks else "",
                     "notes": window.notes is not None,
                     "icon": not application.windowIcon().isNull(),
@@ -117,6 +118,7 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     # The desktop's colour scheme is known from the first run: nothing created Qt's enums.
     assert paint["qt_namespace"] is False
     assert paint["rows"] > 0 and "示例学员" in paint["first"]
+    assert paint["filled"] and first["paint"]["filled"], "the first paint shows a full screen of rows"
     assert not paint["notes"] and not paint["icon"] and not paint["panes"]  # all right after the paint…
     after = second["after"]
     # …and everything that waited arrives: notes, every row, glossary, translation service, timer, panes
@@ -505,3 +507,37 @@ def test_a_window_closed_before_its_deferred_steps_leaves_them_undone(sample_cop
         shiboken6.delete(window)
         qtbot.wait(1500)  # the queued steps' time comes and goes
     assert exceptions == []
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768), (1920, 1080)])
+def test_the_first_paint_shows_a_full_screen_of_rows_for_every_corpus_file(size, settings, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    from studyreader.ui.main_window import MainWindow
+    from tests.conftest import corpus_files
+
+    files = corpus_files()
+    if not files:
+        pytest.skip("no corpus")
+    for path in files:
+        window = MainWindow(path, settings, restore_state=False, start_services=False, staged=True)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        seen = {}
+
+        class FirstPaint(QObject):
+            def eventFilter(self, obj, event, window=window, seen=seen):
+                if event.type() == QEvent.Type.Paint and "paint" not in seen:
+                    reader = window.reader
+                    seen["rows"] = reader.built_rows()
+                    seen["paint"] = (reader.is_built(),
+                                     reader.document().size().height() >= reader.viewport().height())
+                return False
+
+        watcher = FirstPaint()
+        window.reader.viewport().installEventFilter(watcher)
+        window.show()
+        qtbot.waitUntil(lambda seen=seen: "paint" in seen, timeout=5000)
+        built, filled = seen["paint"]
+        assert built or filled, f"{path.name} at {size}: the first paint left part of the screen empty ({seen})"
+        window.close()

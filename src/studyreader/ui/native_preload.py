@@ -20,10 +20,10 @@ import os
 import sys
 
 _started = False
-# The standard library's extension modules that the imports between the command line and
-# PySide6 load (platformdirs' tempfile and shutil, datetime, inspect, zipfile for shiboken).
+# The standard library's extension modules that the first frame's imports load (platformdirs'
+# tempfile and shutil, datetime, inspect, zipfile for shiboken, blake2 for the start-up cache).
 _STDLIB_EXTENSIONS = ("_bisect", "_bz2", "_lzma", "_random", "_sha512", "math", "zlib", "_datetime", "_opcode",
-                      "_struct", "binascii")
+                      "_struct", "binascii", "_blake2")
 
 
 def _files() -> list[str]:

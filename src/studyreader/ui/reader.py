@@ -238,6 +238,22 @@ class BilingualReader(QTextBrowser):
         self._mode = mode
         self._rebuild(restore)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._painted and self._tables and not self.is_built():
+            self._fill_first_screen()
+
+    def _fill_first_screen(self) -> None:
+        """Before the first paint, with the real size known: build rows until the view is full.
+
+        The guess made before the window had its size (:meth:`_first_screen_rows`) can fall
+        short, e.g. where Markdown joins a paragraph's source lines into fewer lines than it
+        counted. Laying the rows out here is work the first paint needs anyway.
+        """
+        height = self.viewport().height()
+        while not self.is_built() and self.document().size().height() < height:
+            self._build_step(deadline=None, max_rows=2)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._blocks:
             # placeholders and flags are written in the interface language: render them again
@@ -442,11 +458,13 @@ class BilingualReader(QTextBrowser):
         self._build_step(deadline=None, max_rows=first)
 
     def _first_screen_rows(self) -> int:
-        """How many rows surely fill the first screen (a generous guess from the text lengths).
+        """How many rows likely fill the first screen (a guess from the text lengths).
 
         Before the window is shown nothing is laid out yet, so the rows' heights are estimated
-        low (``_CHARS_PER_LINE`` is more than a column holds) against the taller of the window
-        and the screen (a maximised window). The other rows are built right after the first paint.
+        (``_CHARS_PER_LINE`` is more than a column holds) against the taller of the window and
+        the screen (a maximised window). Should the guess fall short, the first resize with the
+        real size builds what is missing (:meth:`_fill_first_screen`); the other rows are built
+        right after the first paint.
         """
         from PySide6.QtGui import QGuiApplication
 
@@ -458,7 +476,7 @@ class BilingualReader(QTextBrowser):
             lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.text.splitlines() or [""])
             total += lines * line + 16  # cell padding and margins
             if total >= height:
-                return min(_FIRST_SLICE_ROWS, row + 2)
+                return min(_FIRST_SLICE_ROWS, row + 1)
         return _FIRST_SLICE_ROWS
 
     def _build_step(self, deadline: float | None = -1.0, max_rows: int | None = None) -> None:
