@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
             blocks=self.reader.blocks,
             html=self.reader.rendered_html(),
             notes=self.notes,
-            verdicts=self._navigator.verdicts() if self._navigator is not None else verdicts_by_date(self.notes),
+            verdicts=verdicts_by_date(self.notes),  # what the entry list shows for these notes
         )
 
     def after_first_paint(self, fn) -> None:

@@ -8,15 +8,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from studyreader.notes.verdict import verdicts_by_date
+
 DATE_ROLE = Qt.ItemDataRole.UserRole
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def verdict_map(notes) -> dict[_dt.date, object]:
-    """Date -> DayVerdict of the programme (empty when the verdicts cannot be worked out)."""
-    from studyreader.notes.verdict import verdicts_by_date
-
-    return verdicts_by_date(notes)
 
 
 _ICONS: dict[str, QIcon] = {}
@@ -97,7 +92,7 @@ class EntryNavigator(QWidget):
 
     def set_notes(self, notes) -> None:
         entries = list(notes.entries) if notes is not None else []
-        self.set_entries(entries, verdict_map(notes) if notes is not None else {})
+        self.set_entries(entries, verdicts_by_date(notes) if notes is not None else {})
 
     def set_entries(self, entries, verdicts: dict) -> None:
         """Entries (``date``, ``line``, ``chars``) and their verdicts (date -> ``verdict``, ``symbol``).
@@ -119,10 +114,6 @@ class EntryNavigator(QWidget):
              getattr(verdicts.get(e.date), "symbol", None))
             for e in entries
         ]
-
-    def verdicts(self) -> dict:
-        """Date -> verdict of the entries shown (as given to :meth:`set_entries`)."""
-        return dict(self._verdicts)
 
     def dates(self) -> list[_dt.date]:
         """The dates in list order (newest first)."""
