@@ -74,7 +74,6 @@ def _open_window(argv: Sequence[str]) -> int:
     native_preload.start()  # Qt's libraries load on the other core meanwhile
     from studyreader.ui.app import run_app
 
-
     if len(argv) <= 1 and not any(arg.startswith("-") for arg in argv):
         return run_app(argv[0] if argv else None)  # the usual launches: nothing to parse
     import argparse

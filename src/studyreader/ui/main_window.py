@@ -853,6 +853,7 @@ class MainWindow(QMainWindow):
             from studyreader.ui.editor import EntryEditor
         except ImportError:
             return False
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDockWidget
 
         self.editor = EntryEditor(self.notes_path, self.settings, self)
@@ -863,8 +864,6 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         dock.visibilityChanged.connect(self._editor_visibility_changed)
-        from PySide6.QtCore import Qt
-
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.editor_dock = dock
         self.dock_title()
