@@ -160,6 +160,7 @@ def create_app(qt_args: Sequence[str] = ()):
         # which would hand the QStyle to Python and cost start-up time.
         app = QApplication([sys.argv[0], "-style", "Fusion", *qt_args])
         _FUSION_FROM_ARGUMENTS["app"] = app
+    prefer_chinese_fonts(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
@@ -167,6 +168,18 @@ def create_app(qt_args: Sequence[str] = ()):
     # The window icon (an SVG: Qt loads its SVG plugin for it) is set by the main window right
     # after its first paint; see set_app_icon().
     return app
+
+
+def prefer_chinese_fonts(app) -> None:
+    """The interface font, then Simplified Chinese families for Chinese text (see ui.fonts)."""
+    from PySide6.QtGui import QFontInfo
+
+    from studyreader.ui.fonts import families_with_chinese
+
+    font = app.font()
+    primary = QFontInfo(font).family()  # the family actually used (the font may name an alias)
+    font.setFamilies(families_with_chinese(primary))
+    app.setFont(font)
 
 
 def set_app_icon(app=None) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.ui import render
+from studyreader.ui.fonts import SIMPLIFIED_CHINESE_MONO_FAMILIES, css_font_family
 from studyreader.ui.rows import Block
 
 if TYPE_CHECKING:
@@ -709,6 +710,7 @@ class BilingualReader(QTextBrowser):
         code_bg = _mix(text, base, 0.93).name()
         link = palette.color(QPalette.ColorRole.Link).name()
         self._heading_bg = _mix(text, base, 0.94).name()
+        mono = css_font_family("monospace", SIMPLIFIED_CHINESE_MONO_FAMILIES)  # Chinese in code, too
         css = f"""
             p, ul, ol, blockquote, pre, table.inner, h1, h2, h3, h4, h5, h6 {{ margin-top: 0px; margin-bottom: 4px; }}
             h1 {{ font-size: x-large; }} h2 {{ font-size: large; }} h3 {{ font-size: medium; }}
@@ -721,8 +723,8 @@ class BilingualReader(QTextBrowser):
             a.term {{ color: {text.name()}; text-decoration: none; background-color: {term_bg}; }}
             a.term-miss {{ color: {text.name()}; text-decoration: none; background-color: {miss_bg}; }}
             span.sr-placeholder {{ color: {muted}; font-size: small; }}
-            code {{ background-color: {code_bg}; font-family: monospace; }}
-            pre {{ background-color: {code_bg}; font-family: monospace; white-space: pre-wrap; }}
+            code {{ background-color: {code_bg}; font-family: {mono}; }}
+            pre {{ background-color: {code_bg}; font-family: {mono}; white-space: pre-wrap; }}
             th {{ background-color: {code_bg}; }}
             table.md td, table.md th {{ padding-top: 0px; padding-bottom: 3px; padding-left: 4px; padding-right: 8px; }}
         """
