@@ -47,7 +47,10 @@ def _files() -> list[str]:
             if os.path.isfile(path):
                 files.append(path)
                 break
-    platform = (os.environ.get("QT_QPA_PLATFORM") or "xcb").split(":")[0].split(";")[0] or "xcb"
+    # The plugin Qt will pick: QT_QPA_PLATFORM's first, else Wayland in a Wayland session, else X11.
+    wayland = os.environ.get("XDG_SESSION_TYPE") == "wayland" and os.environ.get("WAYLAND_DISPLAY")
+    default = "wayland" if wayland else "xcb"
+    platform = (os.environ.get("QT_QPA_PLATFORM") or default).split(";")[0].split(":")[0] or default
     plugin = os.path.join(package, "Qt", "plugins", "platforms", f"libq{platform}.so")
     if os.path.isfile(plugin):
         files.append(plugin)
