@@ -16,9 +16,9 @@ from __future__ import annotations
 import html
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
@@ -48,8 +48,7 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(NamedTuple):  # (value types here are NamedTuples: cheaper to create at start-up)
     """User-visible words the renderer inserts; the Qt side passes translated ones."""
 
     remote_image: str = "Remote image not loaded:"
@@ -169,8 +168,7 @@ def render_markdown(text: str, base_dir: Path | None = None, labels: Labels = La
 
 # -- glossary marks ----------------------------------------------------------
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A stretch of a text node to mark: ``[start, end)`` in that text, a term id, a CSS class."""
 
     start: int
