@@ -17,7 +17,6 @@ so nothing is ever fetched from the network.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import time
 from pathlib import Path
@@ -376,6 +375,8 @@ class BilingualReader(QTextBrowser):
         term = self._glossary.get(term_id) if self._glossary is not None else None
         if term is None:
             return ""
+        import html
+
         from studyreader.ui import i18n
 
         chinese_ui = (i18n.current_language() or "en") == "zh_CN"
@@ -406,6 +407,8 @@ class BilingualReader(QTextBrowser):
             else:
                 href = self.anchorAt(pos)
                 if href and render.is_web_url(href):
+                    import html
+
                     text = html.escape(href)
             from PySide6.QtWidgets import QToolTip
 
@@ -672,6 +675,8 @@ class BilingualReader(QTextBrowser):
         body = self._marked(body, "term")
         missing = self._missing[row]
         if missing and self._glossary is not None:
+            import html  # (not at the top: the first paint needs none of it)
+
             links = []
             for term_id in missing:
                 term = self._glossary.get(term_id)

@@ -13,7 +13,6 @@ HTML (see :mod:`studyreader.ui.render_cache`) starts without them.
 
 from __future__ import annotations
 
-import html
 import re
 import threading
 from pathlib import Path
@@ -138,6 +137,8 @@ def local_image_path(src: str, base_dir: Path | None) -> Path | None:
 
 
 def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> str:
+    import html  # here and below, not at the top: a file shown before paints without rendering
+
     def replace(match: re.Match[str]) -> str:
         attrs = {name.lower(): html.unescape(value) for name, value in _ATTR.findall(match.group(0))}
         src = attrs.get("src", "")
@@ -198,6 +199,7 @@ def _marker(find: Finder):
     """An HTML parser that marks terms in text nodes (its class is made on first use)."""
     global _marker_class
     if _marker_class is None:
+        import html
         from html.parser import HTMLParser
 
         class _Marker(HTMLParser):
@@ -285,4 +287,6 @@ def mark_terms(safe_html: str, find: Finder) -> str:
 
 def plain_text(safe_html: str) -> str:
     """The visible text of rendered HTML (for tests and accessibility)."""
+    import html
+
     return html.unescape(re.sub(r"<[^>]+>", "", safe_html))
