@@ -27,7 +27,7 @@ def test_commands_are_not_window_launches(argv):
     assert not cli._is_window_launch(argv)
 
 
-def test_a_plain_word_that_is_no_command_opens_the_window(monkeypatch):
+def test_a_plain_word_that_is_no_command_opens_the_window():
     assert cli._is_window_launch(["notes"])  # a file named like a word: the parser says it is no command
 
 

@@ -66,11 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(argv: Sequence[str]) -> int:
-    import gc
-
     from studyreader.ui import native_preload
 
-    gc.disable()  # until the first paint: see studyreader.ui.app.start_app
     native_preload.start()  # Qt's libraries load on the other core meanwhile
     from studyreader.ui.app import run_app
 

@@ -102,6 +102,17 @@ def test_state_is_remembered(make_window, sample_copy, settings, qtbot):
     assert staged.splitter.sizes() == sizes
     qtbot.waitUntil(staged.side_panes_built, timeout=5000)
     assert staged.splitter.sizes() == sizes
+    # A pane dragged shut stays shut when the staged window builds it (its minimum width aside).
+    shut = [0, sizes[0] + sizes[1], sizes[2]]
+    staged.splitter.setSizes(shut)
+    shut = staged.splitter.sizes()
+    assert shut[0] == 0
+    staged.close()
+    reopened = MainWindow(sample_copy, settings, restore_state=True, start_services=False, staged=True)
+    qtbot.addWidget(reopened)
+    reopened.show()
+    qtbot.waitUntil(reopened.side_panes_built, timeout=5000)
+    assert reopened.splitter.sizes() == shut
 
 
 def test_hidden_side_panes_stay_hidden_next_time(make_window, sample_copy, settings, qtbot):

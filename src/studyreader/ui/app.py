@@ -223,10 +223,15 @@ def build_main_window(app, file: str | None, settings, *, theme: str | None = No
         def follow_the_desktop() -> None:
             dark = system_prefers_dark(app)
             if seen and dark != (seen == "dark"):
-                apply_theme(app, settings.theme)
+                apply_theme(app, chosen, system_dark=dark)
             settings.seen_system_scheme = "dark" if dark else "light"
+
+            def scheme_changed(_scheme) -> None:
+                settings.seen_system_scheme = "dark" if system_prefers_dark(app) else "light"
+                apply_theme(app, settings.theme if theme is None else chosen)
+
             try:
-                app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, settings.theme))
+                app.styleHints().colorSchemeChanged.connect(scheme_changed)
             except AttributeError:
                 pass
 

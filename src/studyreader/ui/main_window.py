@@ -462,8 +462,10 @@ class MainWindow(QMainWindow):
         navigator = EntryNavigator(self)
         panel = GlossaryPanel(self)
         self._navigator, self._glossary_panel = navigator, panel
+        sizes = self.splitter.sizes()  # a pane dragged shut stays shut despite its minimum width
         self.splitter.replaceWidget(0, navigator).deleteLater()
         self.splitter.replaceWidget(2, panel).deleteLater()
+        self.splitter.setSizes(sizes)
         navigator.dateActivated.connect(self.jump_to_date)
         panel.dateActivated.connect(self.jump_to_date)
         panel.glossaryEdited.connect(lambda: self._start_glossary_load(reload=True))
@@ -574,8 +576,9 @@ class MainWindow(QMainWindow):
         if shown_blocks(blocks) != self.reader.blocks:
             self._cache_key = None
             self.reader.set_blocks(blocks, path.parent, keep_position=True)
-        self.navigator.set_notes(notes)
-        self.glossary_panel.set_notes(notes)
+        if self._navigator is not None:  # else they are given the notes when they are built
+            self._navigator.set_notes(notes)
+            self._glossary_panel.set_notes(notes)
         self._remember_file(path)
         self._offer_draft(path)
         self._set_notes_path_everywhere(path)
@@ -964,7 +967,7 @@ class MainWindow(QMainWindow):
 
         def finish(result, ok=True):
             if not shiboken6.isValid(self):
-                return  # the window was closed while the job ran
+                return  # the window was deleted while the job ran
             self._jobs.discard(job)
             if ok:
                 on_done(result)

@@ -7,8 +7,10 @@ a thread that calls libc's ``dlopen`` and fontconfig's ``FcInit`` through ctypes
 which lets go of the GIL during a foreign call (ctypes' own ``CDLL()`` does not),
 while the main thread goes on importing. PySide6's imports then find the
 libraries loaded and the first text finds the fonts set up. Both calls only do
-ahead of time what Qt would do anyway, and both are thread-safe; no Qt function
-runs in the thread.
+ahead of time what Qt would do anyway, and both are thread-safe. No Qt function
+is called from the thread; only the libraries' static initialisers run there,
+as they would in whichever thread loaded them (Qt takes its main thread from the
+thread that creates the application, and a test checks it is the main one).
 
 Linux only; anything not found is skipped and Qt loads it itself as usual. Kept
 to modules that cost nothing to import, so that it can start first.
@@ -47,13 +49,17 @@ def _files() -> list[str]:
             if os.path.isfile(path):
                 files.append(path)
                 break
-    # The plugin Qt will pick: QT_QPA_PLATFORM's first, else Wayland in a Wayland session, else X11.
-    wayland = os.environ.get("XDG_SESSION_TYPE") == "wayland" and os.environ.get("WAYLAND_DISPLAY")
+    # The plugin Qt will likely pick: QT_QPA_PLATFORM's first, else Wayland in a Wayland session,
+    # else X11 (a guess: a wrong one costs a library loaded for nothing, never correctness).
+    wayland = os.environ.get("XDG_SESSION_TYPE") == "wayland" or os.environ.get("WAYLAND_DISPLAY")
     default = "wayland" if wayland else "xcb"
     platform = (os.environ.get("QT_QPA_PLATFORM") or default).split(";")[0].split(":")[0] or default
-    plugin = os.path.join(package, "Qt", "plugins", "platforms", f"libq{platform}.so")
-    if os.path.isfile(plugin):
-        files.append(plugin)
+    names = [platform] + (["wayland-generic", "wayland-egl"] if platform == "wayland" else [])
+    for name in names:
+        plugin = os.path.join(package, "Qt", "plugins", "platforms", f"libq{name}.so")
+        if os.path.isfile(plugin):
+            files.append(plugin)
+            break
     return files
 
 
