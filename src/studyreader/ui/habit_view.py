@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyreader.study.context import NotesContext, load_context
+from studyreader.ui.study_defaults import settings_and_log
 from studyreader.study.stats import (
     DEFAULT_GOAL_MINUTES,
     current_streak,
@@ -427,16 +428,7 @@ class HabitView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("habitView")
-        if settings is None:
-            from studyreader.ui.settings import Settings
-
-            settings = Settings(parent=self)
-        if log is None:
-            from studyreader.study.log import StudyLog
-
-            log = StudyLog.open_or_memory()
-        self.settings = settings
-        self.log = log
+        self.settings, self.log = settings_and_log(self, settings, log)
         self._today_fn = today
         self._context: NotesContext = load_context(None)
         self._notes_path: Path | None = None

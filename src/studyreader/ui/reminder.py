@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from studyreader import APP_NAME, paths
+from studyreader.ui.study_defaults import settings_and_log
 
 CHECK_INTERVAL_MS = 30_000
 LAST_REMINDED_KEY = "study/reminder_last"
@@ -158,16 +159,7 @@ class Reminder(QObject):
         super().__init__(parent)
         from studyreader.study.context import load_context
 
-        if settings is None:
-            from studyreader.ui.settings import Settings
-
-            settings = Settings(parent=self)
-        if log is None:
-            from studyreader.study.log import StudyLog
-
-            log = StudyLog.open_or_memory()
-        self.settings = settings
-        self.log = log
+        self.settings, self.log = settings_and_log(self, settings, log)
         self.notifier = notifier or TrayNotifier.shared()
         self._now = now or (lambda: datetime.now().astimezone())
         self._context = context if context is not None else load_context(notes_path)

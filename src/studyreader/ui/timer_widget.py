@@ -36,6 +36,7 @@ from studyreader.study.timer import (
     TimerState,
 )
 from studyreader.ui.reminder import TrayNotifier
+from studyreader.ui.study_defaults import settings_and_log
 
 SHORTCUT_START_PAUSE = "Ctrl+Shift+S"
 SHORTCUT_STOP = "Ctrl+Shift+X"
@@ -101,15 +102,7 @@ class TimerWidget(QWidget):
         """``context``: the NotesContext of ``notes_path`` when the caller has parsed the notes already."""
         super().__init__(parent)
         self.setObjectName("studyTimer")
-        if settings is None:
-            from studyreader.ui.settings import Settings
-
-            settings = Settings(parent=self)
-        self.settings = settings
-        if log is None:
-            from studyreader.study.log import StudyLog
-
-            log = StudyLog.open_or_memory()
+        self.settings, log = settings_and_log(self, settings, log)
         # what opening the log found (set-aside database, crash-recovered session) is
         # reported once, by the timer, whoever opened the log
         self._startup_notices: list[str] = list(getattr(log, "notices", []))
