@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from studyreader.ui import render_cache
+from studyreader.ui import qt_support_cache, render_cache
 
 HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "studyreader.translate.segment",
          "studyreader.notes.parser")
@@ -111,6 +111,7 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     assert not {"argostranslate", "ctranslate2", "ahocorasick"} & set(first["paint"]["heavy"])
     assert "markdown" in first["paint"]["heavy"]
     assert list(render_cache.cache_folder().glob("*.bin")), "the first open writes the start-up cache"
+    assert qt_support_cache.cache_file().is_file(), "and keeps PySide's compiled support code"
 
     second = run_child(sample_copy, tmp_path)
     paint = second["paint"]

@@ -263,12 +263,13 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     creates tens of thousands of long-lived objects and almost no garbage: the cyclic collector
     (some fifty passes over them, about 4 ms) waits until the window has painted.
     """
-    from studyreader.ui import native_preload
+    from studyreader.ui import native_preload, qt_support_cache
 
     pause_collector()
     native_preload.start()
     preload_core()
-    app = create_app(qt_args)
+    with qt_support_cache.cached():  # PySide6 is first imported here
+        app = create_app(qt_args)
     from studyreader.ui.settings import Settings
 
     window = build_main_window(app, file, Settings(), theme=theme)
