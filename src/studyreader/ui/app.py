@@ -263,13 +263,14 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     creates tens of thousands of long-lived objects and almost no garbage: the cyclic collector
     (some fifty passes over them, about 4 ms) waits until the window has painted.
     """
-    from studyreader.ui import native_preload, qt_support_cache
+    from studyreader.ui import native_preload, pyside_feature, qt_support_cache
 
     pause_collector()
     native_preload.start()
     preload_core()
     with qt_support_cache.cached():  # PySide6 is first imported here
         app = create_app(qt_args)
+    pyside_feature.classify_known_modules()
     from studyreader.ui.settings import Settings
 
     window = build_main_window(app, file, Settings(), theme=theme)
