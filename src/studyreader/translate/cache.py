@@ -3,6 +3,12 @@
 Keyed by the package's code and version and the exact sentence the model sees. A corrupt
 database is deleted and rebuilt; a locked one is replaced by an in-memory cache for this
 session. The cache is never a reason for a translation to fail.
+
+It is kept from growing without end: each row remembers the day it was last written or read
+(the notes' sentences are read back every time the file is opened), and opening the cache
+drops the rows not used for :data:`KEEP_DAYS` — the half-typed sentences the editor's live
+translation left behind, the sentences of entries since rewritten, those of a model since
+upgraded.
 """
 
 from __future__ import annotations
@@ -10,27 +16,38 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 log = logging.getLogger(__name__)
 
-_SCHEMA_VERSION = 1
+KEEP_DAYS = 90  # rows neither written nor read for this long are dropped when the cache opens
+_SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
     package TEXT NOT NULL,
     version TEXT NOT NULL,
     source TEXT NOT NULL,
     translation TEXT NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (package, version, source)
 ) WITHOUT ROWID;
 """
 
 
+def today() -> int:
+    """Days since 1970-01-01 (UTC): the unit of ``used``."""
+    return int(time.time() // 86400)
+
+
 class TranslationCache:
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, *, clock: Callable[[], int] = today) -> None:
+        """``clock`` gives the day number (tests pass their own)."""
         self.path = path
         self.warning: str | None = None
+        self.pruned = 0  # rows dropped when the cache was opened
+        self._clock = clock
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
@@ -62,20 +79,22 @@ class TranslationCache:
         db.executescript(_SCHEMA)
         return db
 
-    @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(self, path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(str(path), timeout=2.0, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last write on power loss is fine
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, _SCHEMA_VERSION):
+            if version == 1:  # before rows knew when they were used: count them as used today
+                db.execute(f"ALTER TABLE translations ADD COLUMN used INTEGER NOT NULL DEFAULT {int(self._clock())}")
+            elif version not in (0, _SCHEMA_VERSION):
                 db.execute("DROP TABLE IF EXISTS translations")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
             db.execute("SELECT count(*) FROM translations WHERE 0").fetchone()
             db.commit()
+            self._prune(db)
         except BaseException:
             db.close()
             raise
@@ -99,8 +118,14 @@ class TranslationCache:
         except sqlite3.DatabaseError:
             self._db = self._memory()
 
+    def _prune(self, db: sqlite3.Connection) -> None:
+        """Drop the rows not used for KEEP_DAYS (once per opening; the space is reused)."""
+        with db:
+            self.pruned = db.execute("DELETE FROM translations WHERE used < ?", (self._clock() - KEEP_DAYS,)).rowcount
+
     # -- queries ---------------------------------------------------------------------------------
     def get_many(self, package: str, version: str, sources: Iterable[str]) -> dict[str, str]:
+        """The cached translations of ``sources``; the rows found are marked as used today."""
         keys = list(dict.fromkeys(sources))
         found: dict[str, str] = {}
         if not keys:
@@ -109,15 +134,20 @@ class TranslationCache:
             for attempt in range(2):
                 try:
                     db = self._open()
-                    for i in range(0, len(keys), 500):
-                        chunk = keys[i:i + 500]
-                        marks = ",".join("?" * len(chunk))
-                        rows = db.execute(
-                            f"SELECT source, translation FROM translations "
-                            f"WHERE package=? AND version=? AND source IN ({marks})",
-                            (package, version, *chunk),
-                        )
-                        found.update(rows)
+                    day = self._clock()
+                    with db:
+                        for i in range(0, len(keys), 500):
+                            chunk = keys[i:i + 500]
+                            marks = ",".join("?" * len(chunk))
+                            where = f"package=? AND version=? AND source IN ({marks})"
+                            found.update(db.execute(
+                                f"SELECT source, translation FROM translations WHERE {where}",
+                                (package, version, *chunk),
+                            ))
+                            # at most one write per row and day: reopening the notes the same evening
+                            # writes nothing
+                            db.execute(f"UPDATE translations SET used=? WHERE {where} AND used < ?",
+                                       (day, package, version, *chunk, day))
                     return found
                 except sqlite3.DatabaseError as error:
                     self._recover(error)
@@ -126,15 +156,16 @@ class TranslationCache:
     def put_many(self, package: str, version: str, pairs: Mapping[str, str]) -> None:
         if not pairs:
             return
-        rows = [(package, version, s, t) for s, t in pairs.items()]
         with self._lock:
+            day = self._clock()
+            rows = [(package, version, s, t, day) for s, t in pairs.items()]
             for attempt in range(2):
                 try:
                     db = self._open()
                     with db:
                         db.executemany(
-                            "INSERT OR REPLACE INTO translations (package, version, source, translation) "
-                            "VALUES (?, ?, ?, ?)",
+                            "INSERT OR REPLACE INTO translations (package, version, source, translation, used) "
+                            "VALUES (?, ?, ?, ?, ?)",
                             rows,
                         )
                     return
