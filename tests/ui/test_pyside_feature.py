@@ -34,6 +34,7 @@ CHILD = textwrap.dedent(
               if name in ("typing", "datetime", "pathlib", "studyreader.ui.render")}
     added = pyside_feature.classify_known_modules()
     import studyreader.ui.main_window
+    import json, hashlib, studyreader.notes.drafts
     table = feature.pyside_feature_dict
     print(json.dumps({"added": added, "checked": checked, "before": before,
                       "values": {name: table.get(name) for name in
@@ -53,18 +54,25 @@ def test_the_windows_imports_skip_pysides_source_check():
     assert report["before"]["typing"] is False and report["before"]["datetime"] is False
     assert report["values"]["typing"] == -1 and report["values"]["datetime"] == -1
     assert report["values"]["studyreader.ui.main_window"] == 0 and report["values"]["studyreader.ui.reader"] == 0
-    # Importing the window read no source file of a module known by then, nor of ours.
-    known = {"typing", "datetime", "pathlib", "collections", "re"}
+    # Importing the window read no source file of a module known by then, nor of ours, nor of the
+    # standard library's.
+    known = {"typing", "datetime", "pathlib", "collections", "re", "json", "hashlib"}
     assert not known & set(report["checked"]), report["checked"]
     assert not [name for name in report["checked"] if name.startswith("studyreader")], report["checked"]
 
 
-def test_interface_modules_are_this_packages_modules():
-    names = pyside_feature.interface_modules()
-    folder = Path(pyside_feature.__file__).parent
-    expected = {f"studyreader.ui.{path.stem}" for path in folder.glob("*.py") if path.stem != "__init__"}
-    assert set(names) == expected | {"studyreader.ui"}
-    assert "studyreader.ui.main_window" in names and "studyreader.ui.reader" in names
+def test_own_modules_are_every_module_of_the_package():
+    names = set(pyside_feature.own_modules())
+    root = Path(pyside_feature.__file__).resolve().parent.parent
+    expected = {"studyreader"}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root).with_suffix("").parts
+        if "__pycache__" in parts:
+            continue
+        expected.add(".".join(("studyreader", *parts[:-1])) if parts[-1] == "__init__" else
+                     ".".join(("studyreader", *parts)))
+    assert names == expected
+    assert {"studyreader.ui.main_window", "studyreader.notes.drafts", "studyreader.study.stats"} <= names
 
 
 def test_classifying_keeps_what_the_table_has_and_adds_the_rest(monkeypatch):
@@ -73,6 +81,7 @@ def test_classifying_keeps_what_the_table_has_and_adds_the_rest(monkeypatch):
     added = pyside_feature.classify_known_modules()
     assert table["PySide6"] == 0 and table["sys"] == 5, "PySide's own answers stay"
     assert table["os"] == -1 and table["studyreader.ui.reader"] == 0 and table["studyreader.ui"] == 0
+    assert table["sqlite3"] == -1 and table["studyreader.notes.drafts"] == 0, "not imported yet, known"
     assert added == len(table) - 2
     assert pyside_feature.classify_known_modules() == 0, "a second call adds nothing"
 

@@ -87,7 +87,32 @@ def test_a_cached_compile_is_the_same_code_and_a_changed_source_compiles_afresh(
     namespace: dict = {}
     exec(changed, namespace)  # noqa: S102 - code compiled by the test itself
     assert namespace["answer"]() == 7
-    assert qt_support_cache.load(path)[NAME][0] == qt_support_cache.digest(b"def answer():\n    return 7\n")
+    assert len(qt_support_cache.load(path)) == 2, "both sources are kept"
+
+
+def test_the_callers_future_flags_count_as_the_real_compile_takes_them(tmp_path):
+    """This module has ``from __future__ import annotations``: compile() called from here makes
+    annotations strings, cached or not; a caller without it gets evaluated annotations."""
+    source = "def f(x: int): pass\n"
+    path = tmp_path / "support.marshal"
+    for _ in range(2):  # compiled, then from the cache
+        with SupportCodeCache(path) as cache:
+            namespace: dict = {}
+            exec(compile(source, NAME, "exec"), namespace)  # noqa: S102
+            assert namespace["f"].__annotations__ == {"x": "int"}
+            plain: dict = {}
+            exec(compile(source, "plain.py", "exec", dont_inherit=True), plain)  # noqa: S102
+            assert plain["f"].__annotations__ == {"x": int}
+    assert cache.hits == [NAME]
+    # A caller without the __future__ import: its code gets evaluated annotations from the cache too.
+    caller = builtins.compile("def call(c, s, n): return c(s, n, 'exec')", "caller.py", "exec", dont_inherit=True)
+    scope: dict = {}
+    exec(caller, scope)  # noqa: S102
+    with SupportCodeCache(path) as cache:
+        namespace = {}
+        exec(scope["call"](compile, source, NAME), namespace)  # noqa: S102
+    assert namespace["f"].__annotations__ == {"x": int}
+    assert cache.misses == [NAME], "other flags, another entry"
 
 
 def test_other_compiles_pass_through_untouched(tmp_path):
@@ -96,12 +121,39 @@ def test_other_compiles_pass_through_untouched(tmp_path):
         assert builtins.compile == cache.compile
         plain = compile("x = 1", "notes.py", "exec")
         expression = compile("1 + 1", NAME, "eval")  # not the importer's call
-        flagged = compile(SOURCE, NAME, "exec", 0, True)
+        tree = compile(SOURCE, NAME, "exec", 0x400)  # ast.PyCF_ONLY_AST: a tree, not code
     assert builtins.compile is cache._compile  # noqa: SLF001 - the real one is back
     assert cache.hits == [] and cache.misses == []
     assert eval(expression) == 2  # noqa: S307 - test's own constant expression
-    assert plain.co_filename == "notes.py" and flagged.co_filename == NAME
+    assert plain.co_filename == "notes.py" and type(tree).__name__ == "Module"
     assert not path.exists(), "nothing compiled for the cache: nothing written"
+
+
+def test_after_the_block_a_compile_that_still_reaches_the_cache_is_handed_on(tmp_path):
+    path = tmp_path / "support.marshal"
+    with SupportCodeCache(path) as cache:
+        stale = cache.compile  # e.g. kept by a wrapper installed meanwhile
+    code = stale(SOURCE, NAME, "exec")
+    assert code.co_filename == NAME and cache.misses == [] and not path.exists()
+
+
+def test_a_file_of_another_python_or_another_format_is_a_miss(tmp_path):
+    path = tmp_path / "support.marshal"
+    with SupportCodeCache(path):
+        compile(SOURCE, NAME, "exec")
+    data = path.read_bytes()
+    assert len(qt_support_cache.load(path)) == 1
+    other_magic = data[:5] + bytes([data[5] ^ 1]) + data[6:]  # CPython's magic number follows our tag
+    path.write_bytes(other_magic)
+    assert qt_support_cache.load(path) == {}
+
+
+def valid_file(tmp_path) -> bytes:
+    path = tmp_path / "valid.marshal"
+    with SupportCodeCache(path):
+        compile(SOURCE, NAME, "exec")
+        compile("import sys\n" * 50, "shibokensupport/signature/mapping.py", "exec")
+    return path.read_bytes()
 
 
 @pytest.mark.parametrize("content", [b"", b"not marshal data", b"\x00" * 10])
@@ -112,25 +164,53 @@ def test_an_unreadable_cache_file_is_a_miss(tmp_path, content):
     with SupportCodeCache(path) as cache:
         code = compile(SOURCE, NAME, "exec")
     assert cache.misses == [NAME] and code.co_filename == NAME
-    assert NAME in qt_support_cache.load(path), "the bad file was replaced"
+    assert len(qt_support_cache.load(path)) == 1, "the bad file was replaced"
 
 
-def test_a_cache_entry_that_is_not_code_is_a_miss(tmp_path):
+def test_damaged_bytes_are_always_a_miss_never_an_error(tmp_path):
+    """Flipped bytes anywhere (marshal alone may raise SystemError, or load wrong code)."""
+    good = valid_file(tmp_path)
     path = tmp_path / "support.marshal"
-    key = qt_support_cache.digest(SOURCE.encode())
-    assert qt_support_cache.store(path, {NAME: (key, "not code")})
-    with SupportCodeCache(path) as cache:
-        code = compile(SOURCE, NAME, "exec")
-    assert cache.misses == [NAME] and type(code).__name__ == "code"
+    for position in range(0, len(good), max(1, len(good) // 300)):
+        for flip in (0x01, 0x80):
+            damaged = bytearray(good)
+            damaged[position] ^= flip
+            path.write_bytes(bytes(damaged))
+            assert qt_support_cache.load(path) == {}, position
 
 
-def test_nothing_is_stored_when_the_import_fails(tmp_path):
+def test_marshal_data_that_makes_marshal_fail_is_a_miss(tmp_path, monkeypatch):
     path = tmp_path / "support.marshal"
+    path.write_bytes(valid_file(tmp_path))
+
+    def failing(_data):
+        raise SystemError("bad argument to internal function")  # what marshal raises on some data
+
+    monkeypatch.setattr(qt_support_cache.marshal, "loads", failing)
+    assert qt_support_cache.load(path) == {}
+
+
+def test_a_failed_import_after_hits_removes_the_file_and_stores_nothing(tmp_path):
+    path = tmp_path / "support.marshal"
+    with SupportCodeCache(path):
+        compile(SOURCE, NAME, "exec")
+    with pytest.raises(ImportError), SupportCodeCache(path) as cache:
+        compile(SOURCE, NAME, "exec")
+        raise ImportError("the cached code failed")
+    assert cache.hits == [NAME] and not path.exists(), "the next start compiles afresh"
+    assert builtins.compile.__module__ == "builtins"
+
     with pytest.raises(ImportError), SupportCodeCache(path):
         compile(SOURCE, NAME, "exec")
         raise ImportError("no PySide6")
-    assert builtins.compile.__module__ == "builtins"
-    assert not path.exists()
+    assert not path.exists(), "nothing stored from a failed import"
+
+
+def test_the_file_is_written_for_the_user_only(tmp_path):
+    path = tmp_path / "support.marshal"
+    with SupportCodeCache(path):
+        compile(SOURCE, NAME, "exec")
+    assert path.stat().st_mode & 0o077 == 0
 
 
 def test_a_cache_folder_that_cannot_be_written_is_not_an_error(tmp_path):
@@ -145,3 +225,4 @@ def test_the_cache_file_lives_in_the_cache_folder_per_bytecode_version():
 
     path = qt_support_cache.cache_file()
     assert path.parent == paths.cache_dir() and sys.implementation.cache_tag in path.name
+    assert ".opt-" not in path.name  # the tests run without -O

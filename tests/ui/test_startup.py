@@ -42,6 +42,8 @@ CHILD = textwrap.dedent(
                 report["paint"] = {{
                     "heavy": [name for name in HEAVY if name in sys.modules],
                     "qt_namespace": "Qt" in vars(QtCore),
+                    # a module never imported has an entry only if start_app filled in PySide's table
+                    "feature_table": sys.modules["shibokensupport.feature"].pyside_feature_dict.get("tkinter"),
                     "collector": gc.isenabled(),
                     "panes": window.side_panes_built(),
                     "rows": window.reader.built_rows(),
@@ -118,6 +120,7 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     assert paint["heavy"] == [], "nothing heavy before the first paint of a file shown before"
     # The desktop's colour scheme is known from the first run: nothing created Qt's enums.
     assert paint["qt_namespace"] is False
+    assert paint["feature_table"] == -1 and first["paint"]["feature_table"] == -1
     assert paint["rows"] > 0 and "示例学员" in paint["first"]
     assert paint["filled"] and first["paint"]["filled"], "the first paint shows a full screen of rows"
     assert not paint["notes"] and not paint["icon"] and not paint["panes"]  # all right after the paint…
@@ -499,6 +502,16 @@ def test_native_preload_loads_qt_on_another_thread_and_qt_still_runs_on_the_main
     assert report == {"started": True, "again": False, "fired": True, "main_thread": True,
                       "loaded_by_thread": True}
     assert "QApplication was not created in the main() thread" not in result.stderr
+
+
+@pytest.mark.parametrize(("setting", "started"), [("1", "False"), ("0", "True"), (None, "True")])
+def test_native_preload_can_be_turned_off(setting, started):
+    env = {key: value for key, value in os.environ.items() if key != "STUDYREADER_NO_PRELOAD"}
+    if setting is not None:
+        env["STUDYREADER_NO_PRELOAD"] = setting
+    code = "from studyreader.ui import native_preload; print(native_preload.start())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stdout.strip() == started, result.stderr[-2000:]
 
 
 def test_native_preload_does_nothing_once_pyside_is_imported():

@@ -268,9 +268,10 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     pause_collector()
     native_preload.start()
     preload_core()
-    with qt_support_cache.cached():  # PySide6 is first imported here
-        app = create_app(qt_args)
+    with qt_support_cache.cached():
+        import PySide6.QtWidgets  # noqa: F401 - PySide6's first import, which compiles its support code
     pyside_feature.classify_known_modules()
+    app = create_app(qt_args)
     from studyreader.ui.settings import Settings
 
     window = build_main_window(app, file, Settings(), theme=theme)

@@ -13,7 +13,9 @@ as they would in whichever thread loaded them (Qt takes its main thread from the
 thread that creates the application, and a test checks it is the main one).
 
 Linux only; anything not found is skipped and Qt loads it itself as usual. Kept
-to modules that cost nothing to import, so that it can start first.
+to modules that cost nothing to import, so that it can start first. Setting
+``STUDYREADER_NO_PRELOAD=1`` turns it off (the start-up benchmark measures what
+it gains that way).
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ def start() -> bool:
     """Begin loading in a thread (once per process; not once PySide6 is imported). True if started."""
     global _started
     if _started or not sys.platform.startswith("linux") or "PySide6" in sys.modules:
+        return False
+    if os.environ.get("STUDYREADER_NO_PRELOAD", "") not in ("", "0"):
         return False
     files = _files()
     if not files:

@@ -2,20 +2,18 @@
 
 Once PySide6 is imported, it wraps ``__import__`` for its opt-in
 ``from __feature__ import snake_case`` switches: after each import statement
-that names a module it has not classified yet, it reads that module's whole
-source file (``inspect.getsource``) to see whether it mentions PySide6, and
-notes the answer in its published table (``pyside_feature_dict``, -1 for
-"does not use PySide", 0 for "uses PySide, no features"). Start-up re-imports
-stdlib modules loaded before PySide (``typing``, ``datetime``, ``pathlib`` …)
-and imports the window's own modules after it; reading those sources costs
-about 2 ms before the first paint.
+naming a module it has not classified yet, it reads that module's whole source
+(``inspect.getsource``) to see whether it mentions PySide6, and notes the answer
+in its published table (``pyside_feature_dict``). Start-up re-imports stdlib
+modules loaded before PySide (``typing``, ``datetime``, ``pathlib`` …) and imports
+the window's own modules after it: about 2 ms of source reading before the first
+paint, more once the notes and services load.
 
-:func:`classify_known_modules` fills in the table first: every module
-loaded before PySide that is not ours does not use it (what PySide finds for
-each of them), and the modules of this package (the interface, loaded
-before or after PySide) count as using it. StudyReader selects no
-``__feature__``, so the table changes nothing else. Should PySide stop
-publishing the table, this does nothing and PySide checks as before.
+:func:`classify_known_modules` fills in the table first: -1 ("ignore") for the
+modules already loaded and for the standard library, 0 for StudyReader's own.
+The value only matters once a module selects a ``__feature__``, which
+StudyReader never does. Should PySide stop publishing the table, this does
+nothing and PySide checks as before.
 """
 
 from __future__ import annotations
@@ -23,18 +21,7 @@ from __future__ import annotations
 import os
 import sys
 
-_OURS = __name__.rpartition(".")[0]  # studyreader.ui
-
-
-def interface_modules() -> list[str]:
-    """The names of this package's modules (from its folder: nothing is imported)."""
-    folder = os.path.dirname(os.path.abspath(__file__))
-    names = [_OURS]
-    for entry in sorted(os.listdir(folder)):
-        stem, ext = os.path.splitext(entry)
-        if ext == ".py" and stem != "__init__":
-            names.append(f"{_OURS}.{stem}")
-    return names
+_PACKAGE = __name__.partition(".")[0]  # studyreader
 
 
 def feature_table() -> dict | None:
@@ -44,15 +31,35 @@ def feature_table() -> dict | None:
     return table if isinstance(table, dict) else None
 
 
+def own_modules() -> list[str]:
+    """Every module and package of StudyReader, from its folders (nothing is imported)."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    names = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", ".")))
+        relative = os.path.relpath(folder, root)
+        package = _PACKAGE if relative == "." else f"{_PACKAGE}.{relative.replace(os.sep, '.')}"
+        if "__init__.py" not in files:
+            subfolders[:] = []
+            continue
+        names.append(package)
+        names.extend(f"{package}.{name[:-3]}" for name in sorted(files)
+                     if name.endswith(".py") and name != "__init__.py")
+    return names
+
+
 def classify_known_modules() -> int:
-    """Classify the modules loaded so far and this package's modules, unless PySide has
-    already; returns how many were added."""
+    """Fill in PySide's table where it has no answer yet; returns how many were added."""
     table = feature_table()
     if table is None:
         return 0
     added = 0
-    for name in [*sys.modules, *interface_modules()]:
+    for name in [*sys.modules, *sys.stdlib_module_names]:
         if name not in table:
-            table[name] = 0 if name == _OURS or name.startswith(_OURS + ".") else -1
+            table[name] = 0 if name == _PACKAGE or name.startswith(_PACKAGE + ".") else -1
+            added += 1
+    for name in own_modules():
+        if name not in table:
+            table[name] = 0
             added += 1
     return added
