@@ -5,7 +5,7 @@ machine in the same run (interleaved, in a rotating order, so all see the same
 load); the target (<= 1.3x) is against that plain script. Printed for reference
 too: the bare script reading PySide's own support code back compiled, as
 StudyReader does (studyreader.ui.qt_support_cache; any PySide6 program could),
-and StudyReader with its native preload turned off (STUDYREADER_NO_PRELOAD=1),
+and StudyReader with its native preload turned off (STUDYREADER_PRELOAD=off),
 which shows what the second core gains. Each sample is a fresh Python process running the ``studyreader`` command's own entry point
 (``studyreader.cli.main`` with no argument: the sample notes, as on a first
 evening); the time runs from just before the process is spawned until it
@@ -154,7 +154,7 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = os.path.join(home, "pycache")
         app_code = APP.format(heavy=HEAVY, warm_up=False)
-        no_preload_env = dict(env, STUDYREADER_NO_PRELOAD="1")
+        no_preload_env = dict(env, STUDYREADER_PRELOAD="off")
         variants = {  # name: (code, environment)
             "bare": (BARE, env),
             "app": (app_code, env),

@@ -492,7 +492,7 @@ CHILD_PRELOAD = textwrap.dedent(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the native preload is Linux only")
 def test_native_preload_loads_qt_on_another_thread_and_qt_still_runs_on_the_main_one(tmp_path):
-    env = dict(os.environ)
+    env = dict(os.environ, STUDYREADER_PRELOAD="on")  # whether or not another core is free now
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     result = subprocess.run([sys.executable, "-c", CHILD_PRELOAD], capture_output=True, text=True, env=env,
                             timeout=120)
@@ -504,14 +504,23 @@ def test_native_preload_loads_qt_on_another_thread_and_qt_still_runs_on_the_main
     assert "QApplication was not created in the main() thread" not in result.stderr
 
 
-@pytest.mark.parametrize(("setting", "started"), [("1", "False"), ("0", "True"), (None, "True")])
-def test_native_preload_can_be_turned_off(setting, started):
-    env = {key: value for key, value in os.environ.items() if key != "STUDYREADER_NO_PRELOAD"}
-    if setting is not None:
-        env["STUDYREADER_NO_PRELOAD"] = setting
+@pytest.mark.parametrize(("setting", "started"), [("off", "False"), ("on", "True"), (" ON ", "True")])
+def test_native_preload_can_be_turned_off_or_on(setting, started):
+    env = dict(os.environ, STUDYREADER_PRELOAD=setting)
     code = "from studyreader.ui import native_preload; print(native_preload.start())"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.stdout.strip() == started, result.stderr[-2000:]
+
+
+def test_native_preload_needs_a_spare_core():
+    from studyreader.ui.native_preload import has_spare_core, others_running
+
+    assert others_running("0.74 0.29 0.17 1/82 7085\n") == 0  # only this process runs
+    assert others_running("2.01 1.50 0.90 3/120 9000") == 2
+    assert others_running("garbage") is None and others_running("") is None
+    assert has_spare_core(2, 0) and has_spare_core(8, 3) and has_spare_core(2, None)
+    assert not has_spare_core(2, 1), "the other core is busy"
+    assert not has_spare_core(1, 0), "one core: nothing to run on"
 
 
 def test_native_preload_does_nothing_once_pyside_is_imported():

@@ -13,9 +13,10 @@ as they would in whichever thread loaded them (Qt takes its main thread from the
 thread that creates the application, and a test checks it is the main one).
 
 Linux only; anything not found is skipped and Qt loads it itself as usual. Kept
-to modules that cost nothing to import, so that it can start first. Setting
-``STUDYREADER_NO_PRELOAD=1`` turns it off (the start-up benchmark measures what
-it gains that way).
+to modules that cost nothing to import, so that it can start first. It starts
+only when another core is free at that moment; ``STUDYREADER_PRELOAD=off``
+turns it off and ``on`` starts it regardless (the start-up benchmark measures
+what it gains that way; tests use ``on``).
 """
 
 from __future__ import annotations
@@ -65,12 +66,45 @@ def _files() -> list[str]:
     return files
 
 
+def others_running(loadavg: str) -> int | None:
+    """Tasks running or ready to run besides this one, from ``/proc/loadavg``'s fourth field
+    ("running/total", counted at the moment it is read); None if unreadable."""
+    try:
+        return max(0, int(loadavg.split()[3].split("/")[0]) - 1)
+    except (IndexError, ValueError):
+        return None
+
+
+def has_spare_core(allowed_cpus: int, others: int | None) -> bool:
+    """Whether a core would be free for the thread. On a machine whose other cores are all busy,
+    the thread would only take time from the main thread (measured: 2-3 ms lost with one of two
+    cores kept busy), so it is not started."""
+    if allowed_cpus < 2:
+        return False
+    return others is None or others < allowed_cpus - 1
+
+
+def _spare_core() -> bool:
+    try:
+        allowed = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        allowed = os.cpu_count() or 1
+    try:
+        with open("/proc/loadavg", encoding="ascii") as file:
+            others = others_running(file.read())
+    except OSError:
+        others = None
+    return has_spare_core(allowed, others)
+
+
 def start() -> bool:
-    """Begin loading in a thread (once per process; not once PySide6 is imported). True if started."""
+    """Begin loading in a thread (once per process; not once PySide6 is imported, nor without a
+    spare core). True if started."""
     global _started
     if _started or not sys.platform.startswith("linux") or "PySide6" in sys.modules:
         return False
-    if os.environ.get("STUDYREADER_NO_PRELOAD", "") not in ("", "0"):
+    setting = os.environ.get("STUDYREADER_PRELOAD", "auto").strip().lower()
+    if setting == "off" or (setting != "on" and not _spare_core()):
         return False
     files = _files()
     if not files:
