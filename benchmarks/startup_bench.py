@@ -1,17 +1,18 @@
 """Start-up: process start -> main window shown with the sample notes rendered.
 
-Compared with a bare PySide6 script that shows an empty QMainWindow, on the same
-machine in the same run (interleaved, in a rotating order, so all see the same
-load); the target (<= 1.3x) is against that plain script. Printed for reference
-too: the bare script reading PySide's own support code back compiled, as
-StudyReader does (studyreader.ui.qt_support_cache; any PySide6 program could),
-and StudyReader with its native preload turned off (STUDYREADER_PRELOAD=off),
-which shows what the second core gains. Each sample is a fresh Python process running the ``studyreader`` command's own entry point
+Compared with a bare PySide6 script that shows an empty QMainWindow, on the
+same machine in the same run (interleaved, in a rotating order, so all see the
+same load); the target (<= 1.3x) is against that plain script. Printed for
+reference too: the bare script reading PySide's own support code back compiled,
+as StudyReader does (studyreader.ui.qt_support_cache; any PySide6 program
+could), and StudyReader with its native preload turned off
+(STUDYREADER_PRELOAD=off), which shows what the second core gains. Each sample
+is a fresh Python process running the ``studyreader`` command's own entry point
 (``studyreader.cli.main`` with no argument: the sample notes, as on a first
 evening); the time runs from just before the process is spawned until it
-reports its first paint. Prints medians and the ratio (target <= 1.3x)
-and which heavy modules (argostranslate, ctranslate2, ahocorasick) had been
-imported when the window was shown (target: none).
+reports its first paint. Prints medians and the ratios, and which heavy modules
+(argostranslate, ctranslate2, ahocorasick) had been imported when the window
+was shown (target: none).
 
 The app samples share one cache and one settings folder, as the user's runs
 do: the warm-up run opens the sample notes first and lives on for three seconds
