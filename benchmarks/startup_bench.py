@@ -146,8 +146,15 @@ def main() -> int:
     parser.add_argument("--first-runs", type=int, default=5, help="runs of a first open (empty cache)")
     args = parser.parse_args()
     env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="studyreader-bench-") as home:
+        if env.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            # A 1920x1080 desktop: Qt's offscreen screen is 800x800 by default, smaller than the
+            # 1280x800 both windows open at (StudyReader fits its window to a smaller screen).
+            screen = os.path.join(home, "screen.json")
+            with open(screen, "w", encoding="utf-8") as handle:
+                handle.write('{"screens": [{"name": "Screen", "x": 0, "y": 0, "width": 1920, "height": 1080,'
+                             ' "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}')
+            env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             env[var] = os.path.join(home, var.lower())
         # Byte-code caching as in an installed app (pip compiles the wheel's modules); the cache goes
@@ -186,7 +193,8 @@ def main() -> int:
     bare_median = statistics.median(bare)
     app_median = statistics.median(app)
     ratio = app_median / bare_median
-    print(f"startup_bench: {args.runs} runs each, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}, byte-code cached")
+    platform = env["QT_QPA_PLATFORM"].split(":")[0] + (" (1920x1080 screen)" if "configfile" in env["QT_QPA_PLATFORM"] else "")
+    print(f"startup_bench: {args.runs} runs each, QT_QPA_PLATFORM={platform}, byte-code cached")
     print(f"  bare QMainWindow          median {bare_median * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
     print(f"  StudyReader, sample notes median {app_median * 1000:7.1f} ms  (min {min(app) * 1000:.1f})")
     print(f"  ratio {ratio:.2f}x  (target <= 1.30x)  {'OK' if ratio <= 1.3 else 'OVER TARGET'}")

@@ -345,3 +345,58 @@ def test_no_draft_leaves_the_editor_closed(make_window, sample_copy, qtbot):
     window = make_window(sample_copy)
     qtbot.wait(100)
     assert window.editor_dock is None or not window.editor_dock.isVisible()
+
+
+# -- the window's first size -------------------------------------------------------------------------
+def test_the_default_size_fits_a_smaller_screen():
+    from studyreader.ui.main_window import DEFAULT_SIZE, fitted_size
+
+    assert fitted_size(DEFAULT_SIZE, (1920, 1050)) == (1280, 800)
+    width, height = fitted_size(DEFAULT_SIZE, (1366, 738))  # a laptop's free area under its panel
+    assert width == 1280 and height < 738 - 30, "room for the title bar"
+    assert fitted_size(DEFAULT_SIZE, (800, 800)) == (760, 736)
+    assert fitted_size(DEFAULT_SIZE, (0, 0)) == DEFAULT_SIZE, "no screen known"
+
+
+def test_a_narrower_window_narrows_the_side_panes_before_the_reader():
+    from studyreader.ui.main_window import GLOSSARY_WIDTHS, NAVIGATOR_WIDTHS, pane_widths
+
+    assert pane_widths(1280) == (210, 770, 300)
+    navigator, reader, glossary = pane_widths(760)
+    assert (navigator, glossary) == (NAVIGATOR_WIDTHS[1], GLOSSARY_WIDTHS[1]) and reader == 760 - 130 - 270
+    assert pane_widths(1920) == (210, 1410, 300), "a wider window gives the reader the rest"
+    assert pane_widths(100)[1] == 0
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_side_panes_need_no_more_than_the_width_kept_for_them(sample_copy, settings, qtbot, language):
+    """The places kept before the panes are built start at the panes' least widths: a pane that
+    needed more would push the reader aside when it comes (a narrow window shows it)."""
+    from studyreader.ui import i18n
+    from studyreader.ui.main_window import GLOSSARY_WIDTHS, NAVIGATOR_WIDTHS, MainWindow
+
+    i18n.apply_language(language)
+    try:
+        window = MainWindow(sample_copy, settings, restore_state=False, start_services=False)
+        qtbot.addWidget(window)
+        assert window.navigator.minimumSizeHint().width() <= NAVIGATOR_WIDTHS[1]
+        assert window.glossary_panel.minimumSizeHint().width() <= GLOSSARY_WIDTHS[1]
+    finally:
+        i18n.apply_language("en")
+
+
+def test_a_first_window_fits_the_screen_and_the_reader_is_its_widest_pane(sample_copy, settings, qtbot):
+    """(That the reader does not move when the panes come is checked by the start-up test, whose
+    offscreen screen, 800×800, makes the window narrower than the default.)"""
+    from PySide6.QtGui import QGuiApplication
+
+    from studyreader.ui.main_window import MainWindow
+
+    window = MainWindow(sample_copy, settings, restore_state=False, start_services=False, staged=True)
+    qtbot.addWidget(window)
+    free = QGuiApplication.primaryScreen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    window.show()
+    qtbot.waitUntil(window.side_panes_built)
+    sizes = window.splitter.sizes()
+    assert sizes[1] > sizes[0] and sizes[1] > sizes[2], sizes

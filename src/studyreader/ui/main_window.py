@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -128,6 +128,34 @@ def _set_app_icon() -> None:
     set_app_icon()
 
 
+DEFAULT_SIZE = (1280, 800)
+# The side panes' widths in a window of the default size, and the least they start with in a
+# narrower one (what their contents need; a place kept for a pane holds the same width).
+NAVIGATOR_WIDTHS = (210, 130)
+GLOSSARY_WIDTHS = (300, 270)
+
+
+def pane_widths(window_width: int) -> tuple[int, int, int]:
+    """Entry list, reader, glossary: a narrower window narrows the side panes in proportion
+    (down to their least widths) rather than taking everything from the reader."""
+    def scaled(widths: tuple[int, int]) -> int:
+        default, least = widths
+        return max(least, min(default, round(window_width * default / DEFAULT_SIZE[0])))
+
+    navigator, glossary = scaled(NAVIGATOR_WIDTHS), scaled(GLOSSARY_WIDTHS)
+    return navigator, max(0, window_width - navigator - glossary), glossary
+
+
+def fitted_size(size: tuple[int, int], available: tuple[int, int]) -> tuple[int, int]:
+    """``size``, made smaller where the screen's free area is (leaving room for the window's frame
+    and title bar): a first start on a 1366×768 laptop must not open taller than the screen."""
+    width, height = size
+    free_width, free_height = available
+    if free_width <= 0 or free_height <= 0:  # no screen known
+        return size
+    return min(width, int(free_width * 0.95)), min(height, int(free_height * 0.92))
+
+
 def _load_glossary(reload: bool = False):
     from studyreader.glossary import default_glossary
 
@@ -225,7 +253,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([210, 840, 300])
         self.setCentralWidget(self.splitter)
 
         self.reader.termActivated.connect(self._on_term_activated)
@@ -267,7 +294,11 @@ class MainWindow(QMainWindow):
         if not staged:
             self._build_side_panes()
         self.retranslateUi()
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = fitted_size(DEFAULT_SIZE, (free.width(), free.height()) if free is not None else (0, 0))
+        self.resize(width, height)
+        self.splitter.setSizes(list(pane_widths(width)))
         if restore_state:
             self._restore_state()
         else:
