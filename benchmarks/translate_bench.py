@@ -59,9 +59,9 @@ def main() -> int:
     built = time.perf_counter() - started
 
     from studyreader.translate import models
+    from studyreader.translate import sentences as sent
     from studyreader.translate.engine import MAX_BATCH_SIZE, TranslationEngine
     from studyreader.translate.segment import segment_markdown
-    from studyreader.translate import sentences as sent
 
     model = models.install_model(archive, packages)
     print(f"tiny package built in {built:.2f} s, installed at {model.path}")

@@ -172,10 +172,10 @@ class SlotTrace:
 
                 setattr(cls, name, make(fn, f"{cls.__name__}.{name}"))
 
-        for target in ("studyreader.ui.main_window:MainWindow", "studyreader.ui.reader:BilingualReader",
-                       "studyreader.ui.navigator:EntryNavigator", "studyreader.ui.glossary_panel:GlossaryPanel",
-                       "studyreader.translate.worker:TranslationService", "studyreader.ui.timer_widget:TimerWidget",
-                       "studyreader.ui.reminder:Reminder"):
+        for target in ("studyreader.ui.window.main_window:MainWindow", "studyreader.ui.reader.reader:BilingualReader",
+                       "studyreader.ui.window.navigator:EntryNavigator", "studyreader.ui.glossary.panel:GlossaryPanel",
+                       "studyreader.ui.translation_service:TranslationService", "studyreader.ui.study.timer_widget:TimerWidget",
+                       "studyreader.ui.study.reminder:Reminder"):
             module, name = target.split(":")
             try:
                 wrap(getattr(importlib.import_module(module), name))
@@ -235,8 +235,8 @@ def main() -> int:
     os.environ["ARGOS_PACKAGES_DIR"] = str(package.packages_dir)
 
     from studyreader.ui.app import apply_theme, create_app
-    from studyreader.ui.main_window import MainWindow
     from studyreader.ui.settings import Settings
+    from studyreader.ui.window.main_window import MainWindow
 
     app = create_app()
     if args.switch_interval:

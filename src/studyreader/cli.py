@@ -3,9 +3,7 @@
 Each concern registers its own subcommands from ``<package>/cli.py`` so this
 module stays small. Handlers import their heavy modules lazily: ``studyreader
 --version`` and opening the window must not pay for the translator. Opening the
-window (``studyreader [FILE]``) is told apart without building the parser, and
-starts loading Qt's libraries (see :mod:`studyreader.ui.native_preload`) before
-anything else is imported.
+window (``studyreader [FILE]``) is told apart without building the parser.
 """
 
 from __future__ import annotations
@@ -66,9 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(argv: Sequence[str]) -> int:
-    from studyreader.ui import native_preload
-
-    native_preload.start()  # Qt's libraries load on the other core meanwhile
     from studyreader.ui.app import run_app
 
     if len(argv) <= 1 and not any(arg.startswith("-") for arg in argv):

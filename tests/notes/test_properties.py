@@ -6,10 +6,10 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from studyreader.notes import load_notes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studyreader.notes import load_notes
 from studyreader.notes.dates import DateStyle
 from tests.notes.append_check import check_append
 

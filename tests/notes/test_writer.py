@@ -138,8 +138,8 @@ def test_replace_edits_an_entry_in_place(tmp_path):
 @pytest.mark.parametrize(
     "data, message",
     [
-        ("### 2025.01.06\nx\n".encode(), "marker pair"),
-        ("<!-- Content_END -->\n<!-- Content_START -->\n".encode(), "comes before"),
+        (b"### 2025.01.06\nx\n", "marker pair"),
+        (b"<!-- Content_END -->\n<!-- Content_START -->\n", "comes before"),
         ("<!-- Content_START -->\n笔记\n<!-- Content_END -->\n".encode("gbk"), "GBK"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("<!-- Content_START -->\n".encode("utf-16"), "UTF-16"),

@@ -206,7 +206,9 @@ def test_reminder_due_once_after_the_chosen_time():
 
 
 # -- properties ---------------------------------------------------------------------------
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 ZONES = [ZoneInfo(name) for name in ("Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC")]
 

@@ -79,7 +79,7 @@ def _build_spec(vocabulary: list[str], seed: int):
 
     rng = np.random.default_rng(seed)
 
-    def weights(*shape: int) -> "np.ndarray":
+    def weights(*shape: int) -> np.ndarray:
         return (rng.standard_normal(shape) * 0.2).astype(np.float32)
 
     def linear(spec, out_dim: int, in_dim: int) -> None:

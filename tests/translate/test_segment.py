@@ -199,7 +199,12 @@ def test_fallback_assembly_spacing_and_punctuation():
 
 def test_fallback_keeps_emphasis_markers_tight():
     from studyreader.translate.sentences import (
-        assemble_fallback, fallback_bodies, fallback_runs, placeholder_kinds, prepare_sentence, restore,
+        assemble_fallback,
+        fallback_bodies,
+        fallback_runs,
+        placeholder_kinds,
+        prepare_sentence,
+        restore,
     )
 
     [sentence] = split_sentences("这是**重要**的内容")
@@ -244,7 +249,11 @@ def test_segmentation_never_loses_a_byte(text):
 def test_piecewise_fallback_keeps_every_protected_span(text):
     """Whatever the model says, the fallback output holds each code span, URL, term... of the source."""
     from studyreader.translate.sentences import (
-        assemble_fallback, fallback_runs, placeholder_kinds, prepare_sentence, restore,
+        assemble_fallback,
+        fallback_runs,
+        placeholder_kinds,
+        prepare_sentence,
+        restore,
     )
 
     for line in text.splitlines():

@@ -37,7 +37,7 @@ def settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, settings):
     """A main window without background services (no translator, no study widgets)."""
-    from studyreader.ui.main_window import MainWindow
+    from studyreader.ui.window.main_window import MainWindow
 
     def make(path: Path, **kwargs):
         kwargs.setdefault("restore_state", False)

@@ -111,9 +111,9 @@ def test_system_locale_decides_unless_the_setting_overrides(setting, system, exp
 def test_switching_at_run_time_retranslates_open_widgets(qapp, qtbot, tmp_path, english_afterwards):
     import shutil
 
-    from studyreader.ui.editor import EntryEditor
+    from studyreader.ui.dialogs.settings_dialog import SettingsDialog
+    from studyreader.ui.editor.editor import EntryEditor
     from studyreader.ui.settings import Settings
-    from studyreader.ui.settings_dialog import SettingsDialog
 
     notes = tmp_path / "notes.md"
     shutil.copy(paths.sample_notes(), notes)
@@ -142,8 +142,8 @@ def test_switching_at_run_time_retranslates_open_widgets(qapp, qtbot, tmp_path, 
 
 
 def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, english_afterwards):
+    from studyreader.ui.dialogs.settings_dialog import SettingsDialog
     from studyreader.ui.settings import Settings
-    from studyreader.ui.settings_dialog import SettingsDialog
 
     settings = Settings()
     dialog = SettingsDialog(settings)
@@ -159,7 +159,7 @@ def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, engl
 def test_main_window_menus_follow_the_language(qapp, qtbot, tmp_path, english_afterwards):
     import shutil
 
-    main_window = pytest.importorskip("studyreader.ui.main_window")
+    main_window = pytest.importorskip("studyreader.ui.window.main_window")
     notes = tmp_path / "notes.md"
     shutil.copy(paths.sample_notes(), notes)
     window = main_window.MainWindow(notes)

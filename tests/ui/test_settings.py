@@ -111,7 +111,7 @@ def test_changed_signal_names_the_key(settings, qtbot):
 
 
 def test_settings_dialog_writes_on_ok(settings, qtbot):
-    from studyreader.ui.settings_dialog import SettingsDialog
+    from studyreader.ui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
@@ -129,7 +129,7 @@ def test_settings_dialog_writes_on_ok(settings, qtbot):
 
 
 def test_settings_dialog_cancel_changes_nothing(settings, qtbot):
-    from studyreader.ui.settings_dialog import SettingsDialog
+    from studyreader.ui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
@@ -139,7 +139,7 @@ def test_settings_dialog_cancel_changes_nothing(settings, qtbot):
 
 
 def test_settings_dialog_labels_every_field(settings, qtbot):
-    from studyreader.ui.settings_dialog import SettingsDialog
+    from studyreader.ui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)

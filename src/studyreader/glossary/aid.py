@@ -10,8 +10,9 @@ like an identifier) and then check that each term came through.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from studyreader.glossary.matcher import has_cjk
 

@@ -19,7 +19,7 @@ root thousands of children (five times slower on real notes).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from studyreader.glossary.model import Match, Term
 

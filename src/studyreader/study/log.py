@@ -127,7 +127,7 @@ class StudyLog:
         *,
         stale_seconds: float = DEFAULT_STALE_SECONDS,
         now: float | None = None,
-    ) -> "StudyLog":
+    ) -> StudyLog:
         target = Path(path) if path is not None else default_log_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         notices: list[str] = []
@@ -137,7 +137,7 @@ class StudyLog:
         return log
 
     @classmethod
-    def open_or_memory(cls, path: str | os.PathLike[str] | None = None) -> "StudyLog":
+    def open_or_memory(cls, path: str | os.PathLike[str] | None = None) -> StudyLog:
         """:meth:`open`, or — when the file cannot be used right now — a log in memory.
 
         For the window: the timer keeps working and says that this session will
@@ -153,7 +153,7 @@ class StudyLog:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> "StudyLog":
+    def __enter__(self) -> StudyLog:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from studyreader.study.log import StudyLog
 from studyreader.study.timer import StudyTimer, TimerEvent, TimerState

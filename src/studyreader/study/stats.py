@@ -6,9 +6,10 @@ as values, so it is tested without a database, a notes file or Qt.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time as dtime, timedelta, tzinfo
-from typing import Iterable, Mapping
+from datetime import date, datetime, timedelta, tzinfo
+from datetime import time as dtime
 
 DEFAULT_GOAL_MINUTES = 60
 MAX_DAY_MINUTES = 24 * 60

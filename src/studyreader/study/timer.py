@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import enum
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 DEFAULT_TARGET_MINUTES = 90
 TARGET_RANGE = (15, 240)

@@ -17,8 +17,8 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ import os
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from studyreader.errors import StudyReaderError
 from studyreader.translate import sentences as sent
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 MAX_BATCH_SIZE = 64
-_SHARED_MODELS: dict[tuple, "_LoadedModel"] = {}
+_SHARED_MODELS: dict[tuple, _LoadedModel] = {}
 _SHARED_LOCK = threading.Lock()
 _WINDOW_BLOCKS = 1024  # blocks whose sentences may be reordered by length to fill batches evenly
 NO_MODEL_MESSAGE = (

@@ -9,8 +9,9 @@ translated. Concatenating the parts gives back the block's source byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 __all__ = ["Block", "Part", "segment_markdown", "join_translation", "has_cjk", "TRANSLATABLE_KINDS"]
 

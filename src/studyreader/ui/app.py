@@ -7,8 +7,8 @@ loaded by the window after it is shown, in worker threads.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 
 from studyreader import APP_ID, APP_NAME, __version__, paths
 
@@ -21,13 +21,13 @@ def preload_core() -> None:
 
     Once PySide6 is loaded, it inspects the source of every module imported after
     it (for its ``__feature__`` switches); these need no such check. A file shown
-    before comes from the start-up cache (:mod:`studyreader.ui.render_cache`) and
+    before comes from the start-up cache (:mod:`studyreader.render.first_screen`) and
     needs neither Python-Markdown, nh3, the notes parser nor the segmenter before
     its first paint; only when the cache will likely miss are they imported here.
     """
-    import studyreader.ui.render  # noqa: F401
-    import studyreader.ui.render_cache as render_cache
-    import studyreader.ui.rows  # noqa: F401
+    import studyreader.render.first_screen as render_cache
+    import studyreader.render.markup  # noqa: F401
+    import studyreader.render.rows  # noqa: F401
 
     if render_cache.likely_hit():
         return
@@ -36,7 +36,7 @@ def preload_core() -> None:
 
     import studyreader.notes  # noqa: F401
     import studyreader.notes.verdict  # noqa: F401
-    from studyreader.ui import render
+    from studyreader.render import markup as render
 
     render.markdown_to_html("")  # builds the converter (imports its extensions) now
     try:
@@ -211,7 +211,7 @@ def build_main_window(app, file: str | None, settings, *, theme: str | None = No
     changed its scheme since the last run repaints.
     """
     from studyreader.ui import i18n
-    from studyreader.ui.main_window import MainWindow
+    from studyreader.ui.window.main_window import MainWindow
 
     i18n.apply_language(settings.language, app)
     chosen = theme or settings.theme
@@ -258,19 +258,12 @@ def resume_collector() -> None:
 def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: str | None = None):
     """Everything before the main window is shown: returns (application, window).
 
-    Native libraries load on another core while the first screen's Python modules are imported;
-    then the application, the settings and the staged window (see build_main_window). Start-up
+    The first screen's Python modules are imported first; then the application, the settings and the staged window (see build_main_window). Start-up
     creates tens of thousands of long-lived objects and almost no garbage: the cyclic collector
     (some fifty passes over them, about 4 ms) waits until the window has painted.
     """
-    from studyreader.ui import native_preload, pyside_feature, qt_support_cache
-
     pause_collector()
-    native_preload.start()
     preload_core()
-    with qt_support_cache.cached():
-        import PySide6.QtWidgets  # noqa: F401 - PySide6's first import, which compiles its support code
-    pyside_feature.classify_known_modules()
     app = create_app(qt_args)
     from studyreader.ui.settings import Settings
 

@@ -74,8 +74,8 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
     from studyreader import paths
     from studyreader.ui import i18n
     from studyreader.ui.app import apply_theme, create_app
-    from studyreader.ui.main_window import MainWindow
     from studyreader.ui.settings import Settings
+    from studyreader.ui.window.main_window import MainWindow
 
     app = create_app()
     i18n.apply_language(lang or "", app)

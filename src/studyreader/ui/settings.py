@@ -255,7 +255,7 @@ def _clamp(value: int, lo: int, hi: int) -> int:
 def __getattr__(name: str):
     # ``from studyreader.ui.settings import SettingsDialog`` works too (the dialog imports this module).
     if name == "SettingsDialog":
-        from studyreader.ui.settings_dialog import SettingsDialog
+        from studyreader.ui.dialogs.settings_dialog import SettingsDialog
 
         return SettingsDialog
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

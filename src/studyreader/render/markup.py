@@ -1,0 +1,292 @@
+"""Markdown to safe HTML for the reader. Plain Python: no Qt here.
+
+Notes come from other people (a co-learning repository holds everyone's files),
+so the HTML that reaches the text widget is sanitised by ``nh3`` with a short
+allow-list: no scripts, no styles, no event handlers, no forms, no frames.
+Remote images are never fetched: they become a placeholder that shows the
+address. Local images load only from the notes file's own folder. Links keep
+their address only when it is http(s); everything else is shown as text.
+
+Python-Markdown and nh3 are imported on first use: a window that shows cached
+HTML (see :mod:`studyreader.render.first_screen`) starts without them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote, unquote, urlsplit
+
+EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan"},
+}
+# Tags whose content goes too, not just the tag.
+DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math"}
+
+WEB_SCHEMES = ("http", "https")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
+
+# Text nodes inside these are never marked as glossary terms.
+_NO_MARK_TAGS = {"a", "code", "pre", "kbd", "samp", "tt"}
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+class Labels(NamedTuple):  # (value types here are NamedTuples: cheaper to create at start-up)
+    """User-visible words the renderer inserts; the Qt side passes translated ones."""
+
+    remote_image: str = "Remote image not loaded:"
+    blocked_image: str = "Image not shown:"
+
+
+def is_web_url(url: str) -> bool:
+    """True for an absolute http(s) address with a host: the only links that open."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
+_local = threading.local()
+
+
+def markdown_to_html(text: str) -> str:
+    """Python-Markdown with tables, fenced code and sane lists (unsanitised).
+
+    One converter per thread, reset between blocks: building one per call (and
+    looking extensions up by name through package metadata) costs more than the
+    conversion itself, and a converter must not be shared between threads.
+    """
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        import markdown
+        from markdown.extensions.fenced_code import FencedCodeExtension
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+
+        converter = _local.converter = markdown.Markdown(
+            extensions=[TableExtension(), FencedCodeExtension(), SaneListExtension()], output_format="html"
+        )
+    converter.reset()
+    return converter.convert(text)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if is_web_url(value) else None
+    return value
+
+
+def sanitise(raw_html: str) -> str:
+    """Keep only harmless markup; links keep only http(s) addresses."""
+    import nh3
+
+    return nh3.clean(
+        raw_html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes={"http", "https", "file"},
+    )
+
+
+def local_image_path(src: str, base_dir: Path | None) -> Path | None:
+    """The image file ``src`` names when it lies in ``base_dir`` (or below) and exists."""
+    if base_dir is None or not src:
+        return None
+    try:
+        parts = urlsplit(src.strip())
+    except ValueError:
+        return None
+    if parts.scheme and parts.scheme.lower() != "file":
+        return None
+    if parts.scheme.lower() == "file" and parts.netloc not in ("", "localhost"):
+        return None
+    raw = unquote(parts.path)
+    if not raw:
+        return None
+    base = base_dir.resolve()
+    candidate = Path(raw)
+    candidate = candidate if candidate.is_absolute() else base / candidate
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if not resolved.is_relative_to(base) or resolved.suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    return resolved if resolved.is_file() else None
+
+
+def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> str:
+    import html  # here and below, not at the top: a file shown before paints without rendering
+
+    def replace(match: re.Match[str]) -> str:
+        attrs = {name.lower(): html.unescape(value) for name, value in _ATTR.findall(match.group(0))}
+        src = attrs.get("src", "")
+        alt = attrs.get("alt", "")
+        local = local_image_path(src, base_dir)
+        if local is not None:
+            extra = "".join(
+                f' {name}="{html.escape(attrs[name])}"' for name in ("width", "height") if attrs.get(name, "").isdigit()
+            )
+            return f'<img src="{html.escape(local.as_uri())}" alt="{html.escape(alt)}"{extra}>'
+        label = labels.remote_image if is_web_url(src) else labels.blocked_image
+        shown = html.escape(src or alt)
+        if is_web_url(src):
+            address = f'<a href="{html.escape(src)}">{shown}</a>'
+        else:
+            address = shown
+        return f'<span class="sr-placeholder">[{html.escape(label)} {address}]</span>'
+
+    return _IMG_TAG.sub(replace, clean_html)
+
+
+def render_markdown(text: str, base_dir: Path | None = None, labels: Labels = Labels()) -> str:
+    """Markdown source to the safe HTML the reader shows."""
+    safe = _replace_images(sanitise(markdown_to_html(text)), base_dir, labels)
+    # Tables without spacing above their first row: a table's text starts level with its translation.
+    return safe.replace("<table>", '<table class="md" cellspacing="0" cellpadding="0">')
+
+
+# -- glossary marks ----------------------------------------------------------
+
+class Mark(NamedTuple):
+    """A stretch of a text node to mark: ``[start, end)`` in that text, a term id, a CSS class."""
+
+    start: int
+    end: int
+    term_id: str
+    css_class: str = "term"
+
+
+Finder = Callable[[str], Iterable[Mark]]
+
+
+def term_href(term_id: str) -> str:
+    return "term:" + quote(term_id, safe="")
+
+
+def term_id_from_href(href: str) -> str | None:
+    """The glossary term id of a ``term:`` anchor, or None for any other address."""
+    if not href.startswith("term:"):
+        return None
+    return unquote(href[len("term:"):]) or None
+
+
+_marker_class = None
+
+
+def _marker(find: Finder):
+    """An HTML parser that marks terms in text nodes (its class is made on first use)."""
+    global _marker_class
+    if _marker_class is None:
+        import html
+        from html.parser import HTMLParser
+
+        class _Marker(HTMLParser):
+            def __init__(self, find: Finder) -> None:
+                super().__init__(convert_charrefs=False)
+                self.find = find
+                self.out: list[str] = []
+                self.stack: list[str] = []
+                self.pending: list[str] = []
+
+            def _flush(self) -> None:
+                if not self.pending:
+                    return
+                raw = "".join(self.pending)
+                self.pending.clear()
+                if any(tag in _NO_MARK_TAGS for tag in self.stack):
+                    self.out.append(raw)
+                    return
+                text = html.unescape(raw)
+                marks = sorted(self.find(text), key=lambda m: (m.start, -(m.end - m.start)))
+                position = 0
+                pieces: list[str] = []
+                for mark in marks:
+                    if mark.start < position or mark.end <= mark.start or mark.end > len(text):
+                        continue  # overlapping or out of range: the first, longest wins
+                    pieces.append(html.escape(text[position:mark.start], quote=False))
+                    pieces.append(
+                        f'<a class="{html.escape(mark.css_class)}" href="{term_href(mark.term_id)}">'
+                        f"{html.escape(text[mark.start:mark.end], quote=False)}</a>"
+                    )
+                    position = mark.end
+                if not pieces:
+                    self.out.append(raw)
+                    return
+                pieces.append(html.escape(text[position:], quote=False))
+                self.out.append("".join(pieces))
+
+            def handle_starttag(self, tag, attrs):
+                self._flush()
+                self.out.append(self.get_starttag_text() or "")
+                if tag not in ("br", "img", "hr", "wbr"):
+                    self.stack.append(tag)
+
+            def handle_startendtag(self, tag, attrs):
+                self._flush()
+                self.out.append(self.get_starttag_text() or "")
+
+            def handle_endtag(self, tag):
+                self._flush()
+                self.out.append(f"</{tag}>")
+                if tag in self.stack:
+                    while self.stack:
+                        if self.stack.pop() == tag:
+                            break
+
+            def handle_data(self, data):
+                self.pending.append(data)
+
+            def handle_entityref(self, name):
+                self.pending.append(f"&{name};")
+
+            def handle_charref(self, name):
+                self.pending.append(f"&#{name};")
+
+            def close(self):
+                super().close()
+                self._flush()
+
+        _marker_class = _Marker
+    return _marker_class(find)
+
+
+def mark_terms(safe_html: str, find: Finder) -> str:
+    """Wrap glossary terms of every text node (outside links and code) in ``term:`` anchors.
+
+    ``find(text)`` returns the marks of one text node; the anchors' CSS class
+    comes from the mark so that the English side can flag terms whose glossary
+    translation was not respected.
+    """
+    parser = _marker(find)
+    parser.feed(safe_html)
+    parser.close()
+    return "".join(parser.out)
+
+
+def plain_text(safe_html: str) -> str:
+    """The visible text of rendered HTML (for tests and accessibility)."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", safe_html))

@@ -1,0 +1,1 @@
+"""Modal dialogs: translation models and settings."""

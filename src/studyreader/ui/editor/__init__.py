@@ -1,0 +1,1 @@
+"""The day's entry: the editor dock with its preview, live translation and drafts."""

@@ -1,0 +1,1 @@
+"""The glossary sidebar and the dialog that adds or edits a term."""

@@ -1,0 +1,130 @@
+"""The one way StudyReader runs work off the GUI thread.
+
+``run_in_thread(fn, on_done, on_failed, context=owner)`` calls ``fn`` on Qt's global thread pool
+and delivers its result (or the exception it raised) to ``on_done`` (``on_failed``) on the GUI
+thread. ``on_progress`` turns ``fn`` into ``fn(report)``: every ``report(value)`` reaches
+``on_progress(value)`` on the GUI thread, in order, before the result. Nothing is delivered once
+``context`` (a QObject: the window, a dialog, a service) has been deleted, or after the job was
+cancelled with :meth:`Job.cancel`; the function itself can ask :meth:`Job.cancelled` (thread-safe)
+to stop early.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+__all__ = ["Job", "run_in_thread", "wait_for_jobs"]
+
+# Jobs whose result has not been delivered yet: each holds its relay (a QObject living on the GUI
+# thread), which must outlive the worker's last emit.
+_RUNNING: set[Job] = set()
+
+
+class _Relay(QObject):
+    """Carries a worker thread's emits to the GUI thread (a queued connection: the relay was made
+    on the GUI thread and the emits come from another)."""
+
+    progressed = Signal(object)
+    finished = Signal(bool, object)  # ok, result or exception
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._job = job
+
+    def run(self) -> None:
+        self._job._run_on_worker()
+
+
+class Job:
+    """A function running on the thread pool; see :func:`run_in_thread`."""
+
+    def __init__(self, fn: Callable[..., Any], on_done, on_failed, on_progress, context: QObject | None) -> None:
+        self._fn = fn
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._on_progress = on_progress
+        self._context = context
+        self._cancel = threading.Event()
+        self._finished = threading.Event()
+        self._relay = _Relay()
+        self._relay.progressed.connect(self._deliver_progress)
+        self._relay.finished.connect(self._deliver_result)
+
+    def cancel(self) -> None:
+        """Deliver nothing more; ``fn`` sees :meth:`cancelled` become true."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def done(self) -> bool:
+        """The function has returned or raised (its result may still be on its way)."""
+        return self._finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the function has returned (tests, shutdown)."""
+        return self._finished.wait(timeout)
+
+    # -- worker thread -------------------------------------------------------------------------
+    def _run_on_worker(self) -> None:
+        try:
+            if self._on_progress is not None:
+                result = self._fn(self._relay.progressed.emit)
+            else:
+                result = self._fn()
+        except BaseException as error:  # noqa: BLE001 - every failure is delivered to on_failed
+            self._finished.set()
+            self._relay.finished.emit(False, error)
+            return
+        self._finished.set()
+        self._relay.finished.emit(True, result)
+
+    # -- GUI thread ----------------------------------------------------------------------------
+    def _alive(self) -> bool:
+        return not self._cancel.is_set() and (self._context is None or shiboken6.isValid(self._context))
+
+    def _deliver_progress(self, value: object) -> None:
+        if self._alive() and self._on_progress is not None:
+            self._on_progress(value)
+
+    def _deliver_result(self, ok: bool, value: object) -> None:
+        _RUNNING.discard(self)
+        if not self._alive():
+            return
+        if ok:
+            if self._on_done is not None:
+                self._on_done(value)
+        elif self._on_failed is not None:
+            self._on_failed(value)
+        else:
+            raise value  # no handler: fail loudly (the event loop prints it; tests see it)
+
+
+def run_in_thread(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+    *,
+    on_progress: Callable[[Any], None] | None = None,
+    context: QObject | None = None,
+) -> Job:
+    """Run ``fn`` on a worker thread; results come back on the GUI thread (see the module)."""
+    job = Job(fn, on_done, on_failed, on_progress, context)
+    _RUNNING.add(job)
+    QThreadPool.globalInstance().start(_Runnable(job))
+    return job
+
+
+def wait_for_jobs(timeout_ms: int = 5000) -> bool:
+    """Wait until no job is running on the pool (before the application quits)."""
+    for job in list(_RUNNING):
+        job.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,768 @@
+"""The aligned bilingual reader: every Markdown block in Chinese beside its English.
+
+One QTextBrowser holds one QTextDocument in which each block of the notes is a
+small table of its own (Chinese cell | English cell in the side-by-side mode).
+Both languages of a block therefore share a row: they start at the same
+height and there is a single scroll position. Small per-block tables (rather
+than one huge table) keep a translation's arrival cheap: only that row is laid
+out again. Large files are built in slices from the event loop so the window
+never freezes.
+
+Safety: the HTML comes from :mod:`studyreader.render.markup` (sanitised), and
+:meth:`BilingualReader.loadResource` is the only door to resources: it hands
+out local images from the notes folder and a placeholder for everything else,
+so nothing is ever fetched from the network.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrame,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from studyreader.render import markup as render
+from studyreader.render.rows import Block
+from studyreader.ui.fonts import SIMPLIFIED_CHINESE_MONO_FAMILIES, css_font_family
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
+MODES = ("side", "interleaved", "zh", "en")
+_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+_SLICE_SECONDS = 0.004  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
+_FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
+_CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
+_YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
+_UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
+
+
+def shown_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks that get a row: all but those that are only an HTML comment (the content markers)."""
+    return [block for block in blocks if not _COMMENT_ONLY.match(block.text)]
+
+
+def open_external(url: QUrl) -> bool:
+    """Open ``url`` in the system browser when it is http(s); refuse everything else."""
+    text = url.toString()
+    if not render.is_web_url(text):
+        return False
+    from PySide6.QtGui import QDesktopServices
+
+    return bool(QDesktopServices.openUrl(url))
+
+
+class BilingualReader(QTextBrowser):
+    """The notes, block by block, in Chinese and English."""
+
+    termActivated = Signal(str)  # a glossary term was clicked (term id)
+    modelsRequested = Signal()  # the "install a model" link was clicked
+    visibleRowsChanged = Signal()  # the user scrolled: translate what is visible first
+    buildFinished = Signal()  # every row is in the document
+    zoomChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self._painted = False  # rows beyond the first screen are built after the first paint
+        # One slice of work (building rows, updating rows) per event-loop turn, whichever is due:
+        # two timers would both run in the same turn and add up.
+        self._work_timer = QTimer(self, singleShot=True, interval=0)
+        # A viewport made here rather than the one Qt makes: handing a Qt-made widget to Python
+        # for the first time (viewport(), event filters) makes PySide look through every widget
+        # class for its type, which costs start-up time. Same settings as Qt's own viewport.
+        viewport = QWidget(self)
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setAcceptDrops(True)
+        viewport.setCursor(QCursor())  # the arrow
+        self.setViewport(viewport)
+        self._viewport = viewport
+        self.document().documentLayout().setPaintDevice(viewport)  # QTextEdit set the old one
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(12)
+        # Long addresses and identifiers wrap instead of widening the page past the window.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # The vertical scroll bar always shows: notes are longer than a screen, and the text
+        # keeps its width (a bar appearing after the first rows are in would lay them all out
+        # again). Set through the Q_PROPERTY with Qt::ScrollBarAlwaysOn's value: the enum
+        # itself would create every enum of the Qt namespace before the first paint.
+        self.setProperty("verticalScrollBarPolicy", 2)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        viewport.setMouseTracking(True)
+
+        self._blocks: list[Block] = []
+        self._row_of_key: dict[int, int] = {}
+        self._zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
+        self._labels = render.Labels()
+        self._en_text: list[str | None] = []  # English Markdown, None while pending
+        self._missing: list[tuple[str, ...]] = []  # glossary terms not respected in the English
+        self._tables: list[QTextFrame] = []
+        self._mode = "side"
+        self._base_dir: Path | None = None
+        self._glossary = None
+        self._no_model = False
+        self._zoom = 0
+        self._work_timer.timeout.connect(self._work_step)
+        self._yielded_at = 0.0
+        self._dirty: set[int] = set()
+        self._restore_row: int | None = None
+        self._visible_timer = QTimer(self, singleShot=True, interval=120)
+        self._visible_timer.timeout.connect(self.visibleRowsChanged)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
+        self.resource_requests: list = []  # every resource (QUrl) the document asked for (tests, audits)
+        self._apply_stylesheet()
+
+    # -- public state ----------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @property
+    def blocks(self) -> list[Block]:
+        return list(self._blocks)
+
+    def row_count(self) -> int:
+        return len(self._blocks)
+
+    def built_rows(self) -> int:
+        return len(self._tables)
+
+    def is_built(self) -> bool:
+        return len(self._tables) == len(self._blocks)
+
+    def translation(self, row: int) -> str | None:
+        return self._en_text[row]
+
+    def rendered_html(self) -> list[str | None]:
+        """The Chinese HTML of every row rendered so far (None: not yet), without glossary marks."""
+        return list(self._zh_base)
+
+    def missing_terms(self, row: int) -> tuple[str, ...]:
+        return self._missing[row]
+
+    def pending_rows(self) -> list[int]:
+        return [i for i, block in enumerate(self._blocks) if block.translatable and self._en_text[i] is None]
+
+    def row_for_key(self, key: int) -> int | None:
+        return self._row_of_key.get(key)
+
+    # -- loading ---------------------------------------------------------
+    def labels(self) -> render.Labels:
+        """The interface words the renderer inserts (placeholders), in the current language."""
+        return render.Labels(
+            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
+        )
+
+    def set_blocks(
+        self,
+        blocks: Sequence[Block],
+        base_dir: Path | None,
+        keep_position: bool = False,
+        rendered: Sequence[str | None] | None = None,
+    ) -> None:
+        """Show new notes: the Chinese at once, English where already known (by source text).
+
+        ``rendered``: the Chinese HTML of the blocks as :meth:`rendered_html` gave it for the
+        same blocks and labels (the start-up cache); None entries are rendered here.
+        """
+        restore = self.top_row() if keep_position and self._tables else None
+        known = {
+            block.text: text for block, text in zip(self._blocks, self._en_text) if text is not None
+        }
+        # Rows are rendered when they are built (large files: slice by slice); only comment-only
+        # blocks (the content markers) are dropped up front.
+        kept = [i for i, block in enumerate(blocks) if not _COMMENT_ONLY.match(block.text)]
+        self._blocks = [blocks[i] for i in kept]
+        self._row_of_key = {block.key: row for row, block in enumerate(self._blocks)}
+        self._base_dir = base_dir
+        self._labels = self.labels()
+        if rendered is not None and len(rendered) == len(blocks):
+            self._zh_base = [rendered[i] for i in kept]
+        else:
+            self._zh_base = [None] * len(self._blocks)
+        self._en_text = [
+            (block.text if not block.translatable else known.get(block.text)) for block in self._blocks
+        ]
+        self._missing = [() for _ in self._blocks]
+        self._rebuild(restore)
+
+    def set_translation(self, row: int, english: str, missing: Sequence[str] = ()) -> None:
+        """The English of one row arrived: update only that row."""
+        if not 0 <= row < len(self._blocks):
+            return
+        self._en_text[row] = english
+        self._missing[row] = tuple(missing)
+        self._mark_dirty(row)
+
+    def set_no_model(self, no_model: bool) -> None:
+        """Pending rows show a quiet dash instead of an ellipsis when no model can fill them."""
+        if no_model == self._no_model:
+            return
+        self._no_model = no_model
+        for row in self.pending_rows():
+            self._mark_dirty(row)
+
+    def set_glossary(self, glossary) -> None:
+        """Mark the glossary's terms (an object with ``find(text)`` and ``get(id)``) in both columns."""
+        self._glossary = glossary
+        for row in range(len(self._blocks)):
+            self._mark_dirty(row)
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown reader mode: {mode!r}")
+        if mode == self._mode:
+            return
+        restore = self.top_row() if self._tables else None
+        self._mode = mode
+        self._rebuild(restore)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._painted and self._tables and not self.is_built():
+            self._fill_first_screen()
+
+    def _fill_first_screen(self) -> None:
+        """Before the first paint, with the real size known: build rows until the view is full.
+
+        The guess made before the window had its size (:meth:`_first_screen_rows`) can fall
+        short, e.g. where Markdown joins a paragraph's source lines into fewer lines than it
+        counted. Laying the rows out here is work the first paint needs anyway.
+        """
+        height = self.viewport().height()
+        while not self.is_built() and self.document().size().height() < height:
+            self._build_step(deadline=None, max_rows=2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._blocks:
+            # placeholders and flags are written in the interface language: render them again
+            self._labels = self.labels()
+            self._zh_base = [None] * len(self._blocks)
+            self._rebuild(self.top_row() if self._tables else None)
+        super().changeEvent(event)
+
+    def refresh_style(self) -> None:
+        """Re-apply colours after a palette (theme) change."""
+        restore = self.top_row() if self._tables else None
+        self._apply_stylesheet()
+        self._rebuild(restore)
+
+    def finish_build(self) -> None:
+        """Build every remaining row now (tests, screenshots)."""
+        self._work_timer.stop()
+        while len(self._tables) < len(self._blocks):
+            self._build_step(deadline=None)
+        while self._dirty:
+            self._update_step(deadline=None)
+
+    # -- zoom ------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-6, min(12, int(steps)))
+        delta = steps - self._zoom
+        if delta > 0:
+            self.zoomIn(delta)
+        elif delta < 0:
+            self.zoomOut(-delta)
+        self._zoom = steps
+        self.zoomChanged.emit(steps)
+
+    # -- geometry --------------------------------------------------------
+    def table(self, row: int) -> QTextFrame | None:
+        return self._tables[row] if 0 <= row < len(self._tables) else None
+
+    def cell_cursor(self, row: int, language: str) -> QTextCursor | None:
+        """A cursor at the start of the row's Chinese ("zh") or English ("en") cell."""
+        table = self.table(row)
+        if table is None:
+            return None
+        cell = self._cell(table, language)
+        return cell.firstCursorPosition() if cell is not None else None
+
+    def cell_range(self, row: int, language: str) -> tuple[int, int] | None:
+        """Document positions [start, end] of a row's Chinese or English cell."""
+        table = self.table(row)
+        cell = self._cell(table, language) if table is not None else None
+        if cell is None:
+            return None
+        return cell.firstCursorPosition().position(), cell.lastCursorPosition().position()
+
+    def cell_rect(self, row: int, language: str) -> QRect | None:
+        """Where the cell's first line of text is, in viewport coordinates (empty blocks skipped)."""
+        table = self.table(row)
+        cell = self._cell(table, language) if table is not None else None
+        if cell is None:
+            return None
+        cursor = cell.firstCursorPosition()
+        end = cell.lastCursorPosition().position()
+        while cursor.block().length() <= 1 and cursor.block().next().isValid():
+            if cursor.block().next().position() > end:
+                break
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        return self.cursorRect(cursor)
+
+    def row_top(self, row: int) -> float | None:
+        table = self.table(row)
+        if table is None:
+            return None
+        layout = self.document().documentLayout()
+        return layout.frameBoundingRect(table).top()
+
+    def top_row(self) -> int:
+        """The row at the top of the viewport."""
+        position = self.cursorForPosition(QPoint(8, 8)).position()
+        return self._row_at_position(position)
+
+    def visible_rows(self) -> range:
+        if not self._tables:
+            return range(0)
+        first = self._row_at_position(self.cursorForPosition(QPoint(4, 4)).position())
+        bottom = QPoint(4, max(4, self.viewport().height() - 4))
+        last = self._row_at_position(self.cursorForPosition(bottom).position())
+        return range(first, min(len(self._blocks), last + 1))
+
+    def scroll_to_row(self, row: int) -> bool:
+        """Bring ``row`` to the top of the view (builds the rows up to it first)."""
+        if not 0 <= row < len(self._blocks):
+            return False
+        while len(self._tables) <= row:
+            self._build_step(deadline=None)
+        self.document().documentLayout().documentSize()
+        top = self.row_top(row)
+        if top is None:
+            return False
+        self.verticalScrollBar().setValue(int(top))
+        self._visible_timer.start()
+        return True
+
+    def _row_at_position(self, position: int) -> int:
+        starts = [table.firstPosition() for table in self._tables]
+        # +1: a point in a table's padding hits the frame's own start character, just before firstPosition()
+        index = bisect.bisect_right(starts, position + 1) - 1
+        return max(0, min(index, len(self._blocks) - 1))
+
+    # -- glossary hits ---------------------------------------------------
+    def term_at(self, pos: QPoint) -> str | None:
+        """The glossary term id under a viewport point, if any."""
+        return render.term_id_from_href(self.anchorAt(pos))
+
+    def term_tooltip(self, term_id: str) -> str:
+        """Tooltip HTML: the term, its other-language form, the definition in the interface language."""
+        term = self._glossary.get(term_id) if self._glossary is not None else None
+        if term is None:
+            return ""
+        import html
+
+        from studyreader.ui import i18n
+
+        chinese_ui = (i18n.current_language() or "en") == "zh_CN"
+        first, second = (term.zh or term.en, term.en) if chinese_ui else (term.en or term.zh, term.zh)
+        definition = (term.definition_zh or term.definition_en) if chinese_ui else (
+            term.definition_en or term.definition_zh
+        )
+        head = f"<b>{html.escape(first)}</b>"
+        if second and second != first:
+            head += f" · {html.escape(second)}"
+        body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
+        return f"<div style='max-width:420px'>{head}{body}</div>"
+
+    def viewport(self) -> QWidget:
+        return self._viewport
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            if self._work_timer.isActive():
+                self._work_timer.start(0)  # the first screen is on: build the rest now
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()
+            term_id = self.term_at(pos)
+            text = ""
+            if term_id:
+                text = self.term_tooltip(term_id)
+            else:
+                href = self.anchorAt(pos)
+                if href and render.is_web_url(href):
+                    import html
+
+                    text = html.escape(href)
+            from PySide6.QtWidgets import QToolTip
+
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        from PySide6.QtCore import QUrl
+
+        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        term_id = render.term_id_from_href(href)
+        if term_id:
+            self.termActivated.emit(term_id)
+        elif href == "studyreader:models":
+            self.modelsRequested.emit()
+        else:
+            open_external(url)
+
+    # -- resources: the only door to images ------------------------------
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+        """Local images of the notes folder; a placeholder for everything else. Never the network."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QImage, QTextDocument
+
+        self.resource_requests.append(QUrl(url))
+        if int(kind) == int(QTextDocument.ResourceType.ImageResource):
+            local = None
+            if url.isLocalFile():
+                local = render.local_image_path(url.toString(), self._base_dir)
+            if local is not None:
+                image = QImage(str(local))
+                if not image.isNull():
+                    return image
+            return placeholder_image()
+        return None
+
+    # -- building ----------------------------------------------------------
+    def _rebuild(self, restore_row: int | None) -> None:
+        self._work_timer.stop()
+        self._dirty.clear()
+        self._tables = []
+        document = self.document()
+        document.clear()
+        self._restore_row = restore_row
+        first = _FIRST_SLICE_ROWS if self._painted or restore_row is not None else self._first_screen_rows()
+        self._build_step(deadline=None, max_rows=first)
+
+    def _first_screen_rows(self) -> int:
+        """How many rows likely fill the first screen (a guess from the text lengths).
+
+        Before the window is shown nothing is laid out yet, so the rows' heights are estimated
+        (``_CHARS_PER_LINE`` is more than a column holds) against the taller of the window and
+        the screen (a maximised window). Should the guess fall short, the first resize with the
+        real size builds what is missing (:meth:`_fill_first_screen`); the other rows are built
+        right after the first paint.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        height = max(self.window().height(), screen.availableGeometry().height() if screen is not None else 0)
+        line = max(12, self.fontMetrics().lineSpacing())
+        total = 0.0
+        for row, block in enumerate(self._blocks):
+            lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.text.splitlines() or [""])
+            total += lines * line + 16  # cell padding and margins
+            if total >= height:
+                return min(_FIRST_SLICE_ROWS, row + 1)
+        return _FIRST_SLICE_ROWS
+
+    def _build_step(self, deadline: float | None = -1.0, max_rows: int | None = None) -> None:
+        if deadline == -1.0:
+            deadline = time.perf_counter() + _SLICE_SECONDS
+        start = len(self._tables)
+        end = start
+        pieces: list[str] = []
+        while end < len(self._blocks):
+            pieces.append(self._row_html(end))
+            end += 1
+            if max_rows is not None and end - start >= max_rows:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+            if deadline is not None and end - start >= _SLICE_ROWS:
+                break
+            if deadline is None and max_rows is None and end - start >= 200:
+                break
+        if pieces:
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml("".join(pieces))
+            if start == 0:
+                # The view's own cursor sat where the first rows went in and moved past them: back
+                # to the top, or the window would open scrolled to the end of the first rows.
+                self.setTextCursor(QTextCursor(self.document()))
+            frames = self.document().rootFrame().childFrames()
+            new_tables = frames[len(self._tables):]
+            self._tables.extend(new_tables)
+            for table in new_tables:
+                self._tidy_table(table)
+            self._tidy_separators(new_tables[0].firstPosition() - 1 if new_tables else 0)
+        if len(self._tables) < len(self._blocks):
+            if self._restore_row is not None and len(self._tables) > self._restore_row:
+                self.scroll_to_row(self._restore_row)
+                self._restore_row = None
+            self._schedule()
+        else:
+            if self._restore_row is not None:
+                self.scroll_to_row(self._restore_row)
+                self._restore_row = None
+            self._visible_timer.start()
+            self.buildFinished.emit()
+
+    def _mark_dirty(self, row: int) -> None:
+        if row < len(self._tables):
+            self._dirty.add(row)
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """Ask for a work slice; before the first paint, wait for it (or a while, when hidden)."""
+        if not self._work_timer.isActive():
+            self._work_timer.start(0 if self._painted else _UNPAINTED_BUILD_DELAY_MS)
+
+    def has_pending_work(self) -> bool:
+        """Rows still to build or to update."""
+        return bool(self._dirty) or len(self._tables) < len(self._blocks)
+
+    def yield_turn(self) -> None:
+        """Another long step just ran in this event-loop turn: the next slice waits for the next turn."""
+        self._yielded_at = time.perf_counter()
+
+    def _work_step(self) -> None:
+        """One slice: rows on screen that changed, then rows still to build, then other changes."""
+        if time.perf_counter() - self._yielded_at < _YIELD_SECONDS:
+            self._yielded_at = 0.0
+            self._work_timer.start(0)
+            return
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        if self._dirty:
+            self._update_step(deadline, visible_only=True)
+        if len(self._tables) < len(self._blocks) and time.perf_counter() < deadline:
+            self._build_step(deadline)
+        if self._dirty and time.perf_counter() < deadline:
+            self._update_step(deadline)
+        if self._dirty or len(self._tables) < len(self._blocks):
+            self._schedule()
+
+    def _update_step(self, deadline: float | None = -1.0, visible_only: bool = False) -> None:
+        if deadline == -1.0:
+            deadline = time.perf_counter() + _SLICE_SECONDS
+        visible = set(self.visible_rows()) if self._tables else set()
+        order = sorted(self._dirty, key=lambda row: (row not in visible, row))
+        for row in order:
+            if visible_only and row not in visible:
+                break
+            self._dirty.discard(row)
+            self._refresh_row(row)
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+        if self._dirty:
+            self._schedule()
+
+    def _refresh_row(self, row: int) -> None:
+        table = self._tables[row]
+        for language in ("zh", "en"):
+            cell = self._cell(table, language)
+            if cell is None:
+                continue
+            cursor = cell.firstCursorPosition()
+            cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertHtml(self._zh_html(row) if language == "zh" else self._en_html(row))
+            self._drop_leading_empty_block(table, language)
+        self._tidy_table(table)
+
+    def _drop_leading_empty_block(self, table: QTextFrame, language: str) -> None:
+        """insertHtml leaves the cell's old empty paragraph above a list or heading: remove it."""
+        for _ in range(3):
+            cell = self._cell(table, language)
+            cursor = cell.firstCursorPosition()
+            block = cursor.block()
+            if block.length() > 1 or block.position() + block.length() > cell.lastCursorPosition().position():
+                return
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+            cursor.deletePreviousChar()
+
+    def _cell(self, table: QTextFrame, language: str):
+        if self._mode == "side":
+            return table.cellAt(0, 0 if language == "zh" else 1)
+        if self._mode == "interleaved":
+            if language == "en" and table.rows() < 2:
+                return None  # code, dates: shown once
+            return table.cellAt(0 if language == "zh" else 1, 0)
+        return table.cellAt(0, 0) if language == self._mode else None
+
+    def _tidy_table(self, table: QTextFrame) -> None:
+        """First block of every cell without top margin: both languages of a row start level."""
+        for language in ("zh", "en"):
+            cell = self._cell(table, language)
+            if cell is None or not cell.isValid():
+                continue
+            cursor = cell.firstCursorPosition()
+            fmt = cursor.blockFormat()
+            if fmt.topMargin() != 0:
+                fmt.setTopMargin(0)
+                cursor.setBlockFormat(fmt)
+
+    def _tidy_separators(self, from_position: int) -> None:
+        """The empty paragraphs Qt keeps between tables: make them a few pixels high."""
+        document = self.document()
+        block = document.findBlock(max(0, from_position))
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        fmt.setTopMargin(0)
+        fmt.setBottomMargin(0)
+        char = QTextCharFormat()
+        char.setFontPointSize(1)
+        while block.isValid():
+            cursor = QTextCursor(block)
+            if cursor.currentTable() is None and not block.text():
+                cursor.setBlockFormat(fmt)
+                cursor.setBlockCharFormat(char)
+            block = block.next()
+
+    # -- HTML of one row ----------------------------------------------------
+    def _row_html(self, row: int) -> str:
+        zh = self._zh_html(row)
+        en = self._en_html(row)
+        block = self._blocks[row]
+        shade = ""
+        if block.kind == "heading" and block.text.lstrip().startswith(("# ", "## ", "### ")):
+            shade = f' bgcolor="{self._heading_bg}"'
+        table = f'<table class="row" width="100%" cellspacing="0" cellpadding="5"{shade}>'
+        if self._mode == "side":
+            return (
+                f'{table}<tr><td width="50%" class="zh">{zh}</td>'
+                f'<td width="50%" class="en">{en}</td></tr></table>'
+            )
+        if self._mode == "interleaved":
+            if not block.translatable:
+                return f'{table}<tr><td class="solo">{zh}</td></tr></table>'
+            return f'{table}<tr><td class="solo">{zh}</td></tr><tr><td class="en under">{en}</td></tr></table>'
+        return f'{table}<tr><td class="solo">{zh if self._mode == "zh" else en}</td></tr></table>'
+
+    def _zh_html(self, row: int) -> str:
+        base = self._zh_base[row]
+        if base is None:
+            base = self._zh_base[row] = render.render_markdown(self._blocks[row].text, self._base_dir, self._labels)
+        base = base or "<p></p>"
+        return self._marked(base, "term")
+
+    def _en_html(self, row: int) -> str:
+        block = self._blocks[row]
+        english = self._en_text[row]
+        if not block.translatable:
+            return self._zh_html(row)
+        if english is None:
+            mark = "—" if self._no_model else "…"
+            return f'<p class="placeholder">{mark}</p>'
+        body = render.render_markdown(english, self._base_dir) or "<p></p>"
+        body = self._marked(body, "term")
+        missing = self._missing[row]
+        if missing and self._glossary is not None:
+            import html  # (not at the top: the first paint needs none of it)
+
+            links = []
+            for term_id in missing:
+                term = self._glossary.get(term_id)
+                if term is None:
+                    continue
+                label = html.escape(f"{term.en} ({term.zh})" if term.zh else term.en)
+                links.append(f'<a class="term-miss" href="{render.term_href(term_id)}">{label}</a>')
+            if links:
+                label = self.tr("Glossary term not used:")
+                body += f'<p class="miss">⚑ {html.escape(label)} ' + ", ".join(links) + "</p>"
+        return body
+
+    def _marked(self, safe_html: str, css_class: str) -> str:
+        glossary = self._glossary
+        if glossary is None:
+            return safe_html
+
+        def find(text: str):
+            return [render.Mark(m.start, m.end, m.term_id, css_class) for m in glossary.find(text)]
+
+        try:
+            return render.mark_terms(safe_html, find)
+        except Exception:  # noqa: BLE001 - a glossary problem costs the marks, never the text
+            return safe_html
+
+    # -- style ---------------------------------------------------------------
+    def _apply_stylesheet(self) -> None:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        dark = base.lightness() < 128
+        muted = _mix(text, base, 0.55).name()
+        term_bg = (QColor(66, 74, 50) if dark else QColor(250, 243, 218)).name()
+        miss_bg = (QColor(120, 60, 50) if dark else QColor(250, 214, 204)).name()
+        rule = _mix(text, base, 0.85).name()
+        code_bg = _mix(text, base, 0.93).name()
+        link = palette.color(QPalette.ColorRole.Link).name()
+        self._heading_bg = _mix(text, base, 0.94).name()
+        mono = css_font_family("monospace", SIMPLIFIED_CHINESE_MONO_FAMILIES)  # Chinese in code, too
+        css = f"""
+            p, ul, ol, blockquote, pre, table.inner, h1, h2, h3, h4, h5, h6 {{ margin-top: 0px; margin-bottom: 4px; }}
+            h1 {{ font-size: x-large; }} h2 {{ font-size: large; }} h3 {{ font-size: medium; }}
+            td.en, td.under {{ color: {text.name()}; }}
+            td.under {{ padding-left: 18px; color: {_mix(text, base, 0.2).name()}; }}
+            td.zh {{ border-right: 1px solid {rule}; }}
+            p.placeholder {{ color: {muted}; }}
+            p.miss {{ color: {muted}; font-size: small; }}
+            a {{ color: {link}; }}
+            a.term {{ color: {text.name()}; text-decoration: none; background-color: {term_bg}; }}
+            a.term-miss {{ color: {text.name()}; text-decoration: none; background-color: {miss_bg}; }}
+            span.sr-placeholder {{ color: {muted}; font-size: small; }}
+            code {{ background-color: {code_bg}; font-family: {mono}; }}
+            pre {{ background-color: {code_bg}; font-family: {mono}; white-space: pre-wrap; }}
+            th {{ background-color: {code_bg}; }}
+            table.md td, table.md th {{ padding-top: 0px; padding-bottom: 3px; padding-left: 4px; padding-right: 8px; }}
+        """
+        self.document().setDefaultStyleSheet(css)
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``amount`` of the way from colour ``a`` to colour ``b``."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
+    )
+
+
+_PLACEHOLDER = None
+
+
+def placeholder_image():
+    """The small grey box shown instead of any image that may not be loaded (a QImage)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage, QPainter
+
+    global _PLACEHOLDER
+    if _PLACEHOLDER is None:
+        image = QImage(QSize(24, 18), QImage.Format.Format_ARGB32)
+        image.fill(QColor(200, 200, 200))
+        painter = QPainter(image)
+        painter.setPen(QColor(140, 140, 140))
+        painter.drawRect(0, 0, 23, 17)
+        painter.drawLine(0, 0, 23, 17)
+        painter.drawLine(0, 17, 23, 0)
+        painter.end()
+        _PLACEHOLDER = image
+    return _PLACEHOLDER
+

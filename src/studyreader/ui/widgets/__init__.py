@@ -1,0 +1,1 @@
+"""Small widgets shared by several parts (the banner over a pane)."""

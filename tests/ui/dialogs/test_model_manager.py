@@ -1,0 +1,221 @@
+"""The model manager dialog, on the tiny real Argos package."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import socket
+import threading
+import zipfile
+
+import pytest
+
+from studyreader.ui.dialogs.model_manager import ModelManagerDialog
+from tests.support import tiny_argos
+
+
+@pytest.fixture
+def open_dialog(qtbot):
+    def make(**kwargs) -> ModelManagerDialog:
+        dialog = ModelManagerDialog(**kwargs)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20000)
+        return dialog
+
+    return make
+
+
+def rows(dialog):
+    table = dialog.table
+    return [
+        [table.topLevelItem(i).text(c) for c in range(table.columnCount())]
+        for i in range(table.topLevelItemCount())
+    ]
+
+
+def test_lists_the_installed_tiny_package(open_dialog, tiny_argos_package):
+    dialog = open_dialog(packages_dir=tiny_argos_package.packages_dir)
+    assert len(rows(dialog)) == 1
+    name, languages, version, size, folder = rows(dialog)[0]
+    assert name == tiny_argos_package.path.name
+    assert languages == "zh → en"
+    assert version == tiny_argos.metadata()["package_version"]
+    assert size and size[0].isdigit()
+    assert folder == str(tiny_argos_package.path)
+    assert not dialog.empty_label.isVisible()
+    assert str(tiny_argos_package.packages_dir) in dialog.folder_label.text()
+
+
+def test_empty_folder_says_how_to_get_a_model(open_dialog, tmp_path, qtbot):
+    dialog = open_dialog(packages_dir=tmp_path / "none")
+    assert rows(dialog) == []
+    assert dialog.empty_label.isVisible()
+    assert ".argosmodel" in dialog.empty_label.text()
+
+
+def test_installs_from_a_file(open_dialog, tiny_argos_package, tmp_path, qtbot):
+    dialog = open_dialog(packages_dir=tmp_path / "packages")
+    with qtbot.waitSignals([dialog.modelsChanged, dialog.jobFinished], timeout=30000):
+        dialog.install_file(tiny_argos_package.archive)
+    qtbot.waitUntil(lambda: len(rows(dialog)) == 1 and not dialog.is_busy(), timeout=20000)
+    assert rows(dialog)[0][0] == tiny_argos_package.path.name
+    assert (tmp_path / "packages" / tiny_argos_package.path.name / "metadata.json").is_file()
+    assert "Installed" in dialog.message.text()
+
+
+@pytest.mark.parametrize("kind", ["not-a-zip", "no-metadata"])
+def test_refuses_a_bad_archive_with_a_clear_message(open_dialog, tmp_path, qtbot, kind):
+    bad = tmp_path / f"{kind}.argosmodel"
+    if kind == "not-a-zip":
+        bad.write_bytes(b"this is not a package")
+    else:
+        with zipfile.ZipFile(bad, "w") as archive:
+            archive.writestr("something/readme.txt", "hello")
+    dialog = open_dialog(packages_dir=tmp_path / "packages")
+    changed = []
+    dialog.modelsChanged.connect(lambda: changed.append(True))
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000) as finished:
+        dialog.install_file(bad)
+    assert finished.args == [False]
+    assert dialog.message.isVisible()
+    text = dialog.message.text()
+    assert text.startswith("Could not install the package")
+    assert bad.name in text
+    assert changed == []
+    assert rows(dialog) == []
+    assert not (tmp_path / "packages").exists() or not any((tmp_path / "packages").iterdir())
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_offline_download_says_so_plainly(open_dialog, tmp_path, qtbot):
+    url = f"http://127.0.0.1:{free_port()}/index.json"  # nothing listens there
+    dialog = open_dialog(packages_dir=tmp_path / "packages", index_url=url)
+    with qtbot.waitSignal(dialog.jobFinished, timeout=30000) as finished:
+        dialog.download_button.click()
+    assert finished.args == [False]
+    assert "offline" in dialog.message.text()
+    assert "Install from File" in dialog.message.text()
+    assert url in dialog.details.text()
+    assert not dialog.progress.isVisible()
+    assert rows(dialog) == []
+
+
+@pytest.fixture
+def package_server(tiny_argos_package, tmp_path):
+    """A local stand-in for Argos's index: an index.json and the tiny package, over HTTP."""
+    root = tmp_path / "site"
+    root.mkdir()
+    data = tiny_argos_package.archive.read_bytes()
+    (root / "tiny.argosmodel").write_bytes(data)
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    index = [dict(tiny_argos.metadata(), links=[f"{base}/tiny.argosmodel"])]
+    (root / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"{base}/index.json", len(data)
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_downloads_with_progress(open_dialog, package_server, tiny_argos_package, tmp_path, qtbot):
+    index_url, size = package_server
+    dialog = open_dialog(packages_dir=tmp_path / "packages", index_url=index_url)
+    seen = []
+    dialog._signals.progress.connect(lambda _job, done, total: seen.append((done, total)))
+    with qtbot.waitSignals([dialog.modelsChanged], timeout=30000):
+        dialog.download_button.click()
+        assert dialog.progress.isVisible() and dialog.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: len(rows(dialog)) == 1 and not dialog.is_busy(), timeout=20000)
+    assert seen and seen[-1] == (size, size)
+    assert not dialog.progress.isVisible()
+    assert rows(dialog)[0][0] == tiny_argos_package.path.name
+
+
+class SlowHandler(QuietHandler):
+    """Sends the package in small pieces, slowly, so that the user has time to cancel."""
+
+    def do_GET(self):
+        if not self.path.endswith(".argosmodel"):
+            return super().do_GET()
+        data = (self.server.root / "tiny.argosmodel").read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for start in range(0, len(data), 16 * 1024):
+                self.wfile.write(data[start : start + 16 * 1024])
+                self.wfile.flush()
+                threading.Event().wait(0.05)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def test_cancel_stops_the_download_and_installs_nothing(open_dialog, tiny_argos_package, tmp_path, qtbot):
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "tiny.argosmodel").write_bytes(tiny_argos_package.archive.read_bytes())
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SlowHandler, directory=str(root)))
+    server.root = root
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (root / "index.json").write_text(json.dumps([dict(tiny_argos.metadata(), links=[f"{base}/tiny.argosmodel"])]))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        dialog = open_dialog(packages_dir=tmp_path / "packages", index_url=f"{base}/index.json")
+        changed = []
+        dialog.modelsChanged.connect(lambda: changed.append(True))
+        started = []
+        dialog._signals.progress.connect(lambda _job, done, total: started.append(done))
+        dialog.download_button.click()
+        qtbot.waitUntil(lambda: bool(started), timeout=20000)
+        with qtbot.waitSignal(dialog.jobFinished, timeout=20000) as finished:
+            dialog.cancel_button.click()
+        assert finished.args == [False]
+        assert "cancelled" in dialog.message.text()
+        assert changed == []
+        assert rows(dialog) == []
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_remove_asks_then_deletes_the_package(open_dialog, tiny_argos_package, tmp_path, qtbot, monkeypatch):
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    packages = tmp_path / "packages"
+    shutil.copytree(tiny_argos_package.packages_dir, packages)
+    dialog = open_dialog(packages_dir=packages)
+    assert len(rows(dialog)) == 1
+    dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+    assert dialog.remove_button.isEnabled()
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.remove_button.click()  # cancelled
+    assert (packages / tiny_argos_package.path.name).is_dir()
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=20000):
+        dialog.remove_button.click()
+    qtbot.waitUntil(lambda: rows(dialog) == [] and not dialog.is_busy(), timeout=20000)
+    assert not (packages / tiny_argos_package.path.name).exists()
+    assert len(asked) == 2 and tiny_argos_package.path.name in asked[0]
