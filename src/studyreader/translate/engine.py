@@ -236,6 +236,10 @@ class TranslationEngine:
 
     @property
     def cache(self) -> TranslationCache:
+        with self._lock:
+            return self._open_cache()
+
+    def _open_cache(self) -> TranslationCache:
         if self._cache is None:
             path = self._cache_path
             if path is None and self._use_cache:
@@ -262,8 +266,9 @@ class TranslationEngine:
         priority: Iterable[int] | None = None,
         aid=None,
     ) -> TranslationResult:
-        with self._lock:
-            return _Run(self, list(blocks), on_block, should_cancel, priority, aid or self.aid).run()
+        # No engine-wide lock: the reader's and the editor's jobs run side by side (the model is
+        # thread-safe, the cache has its own lock); only the lazy set-up below is guarded.
+        return _Run(self, list(blocks), on_block, should_cancel, priority, aid or self.aid).run()
 
 
 class _Run:

@@ -1,162 +1,149 @@
-"""Run the translation engine in a QThread so the window never waits for the model.
+"""The one translation service of the window: the reader and the entry editor both ask it.
 
-``TranslationService`` lives on the GUI thread; its ``TranslationWorker`` lives on a worker thread
-and runs one job at a time. Starting a new job cancels the running one (the engine polls the
-cancel flag between batches), and signals of a superseded job are dropped, so a document change
-never shows stale translations.
+``service.translate(blocks, priority)`` returns a :class:`TranslationJob` whose signals report that
+job only, on the GUI thread: its blocks as they arrive, progress, and how it ended. The work runs
+through :func:`studyreader.ui.jobs.run_in_thread` with the service's one engine (one model loaded,
+one cache); the reader's document and the editor's live text are separate jobs, so neither cancels
+the other. A job cancelled (a new document, new text) stops between the engine's batches and
+reports nothing more.
 """
 
 from __future__ import annotations
 
-import itertools
 import threading
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from studyreader.translate.engine import ModelError, NoModelError, TranslationEngine
+from studyreader.ui.jobs import Job, run_in_thread
 
-__all__ = ["TranslationWorker", "TranslationService"]
-
-
-class TranslationWorker(QObject):
-    """Translates on whatever thread it was moved to; every signal carries the job id."""
-
-    jobStarted = Signal(int, int)  # job, total blocks
-    blockTranslated = Signal(int, int, object)  # job, block index, BlockTranslation
-    progress = Signal(int, int, int)  # job, done, total
-    finished = Signal(int, object)  # job, TranslationStats
-    noModel = Signal(int, str)
-    failed = Signal(int, str)
-
-    def __init__(self, engine: TranslationEngine | None = None) -> None:
-        super().__init__()
-        self.engine = engine or TranslationEngine()
-        self._cancelled_up_to = 0
-        self._lock = threading.Lock()
-
-    def cancel_up_to(self, job: int) -> None:
-        """Cancel every job with an id ≤ ``job`` (thread-safe, returns at once)."""
-        with self._lock:
-            self._cancelled_up_to = max(self._cancelled_up_to, job)
-
-    def is_cancelled(self, job: int) -> bool:
-        with self._lock:
-            return job <= self._cancelled_up_to
-
-    @Slot(int, object, object, object)
-    def run(self, job: int, blocks, priority, aid) -> None:
-        if self.is_cancelled(job):
-            return
-        blocks = list(blocks)
-        total = len(blocks)
-        done = 0
-        self.jobStarted.emit(job, total)
-
-        def on_block(index: int, translation) -> None:
-            nonlocal done
-            done += 1
-            self.blockTranslated.emit(job, index, translation)
-            self.progress.emit(job, done, total)
-
-        try:
-            result = self.engine.translate_blocks(
-                blocks, on_block=on_block, should_cancel=lambda: self.is_cancelled(job), priority=priority, aid=aid
-            )
-        except NoModelError as error:
-            self.noModel.emit(job, str(error))
-            return
-        except ModelError as error:
-            self.failed.emit(job, str(error))
-            return
-        except Exception as error:  # a worker must report, never die silently
-            self.failed.emit(job, f"translation failed: {error}")
-            return
-        self.finished.emit(job, result.stats)
+__all__ = ["TranslationJob", "TranslationService"]
 
 
-class TranslationService(QObject):
-    """The GUI-side handle: one worker thread, one current job, signals for the current job only."""
+class TranslationJob(QObject):
+    """One request: its signals carry its own results only."""
 
     started = Signal(int)  # total blocks
-    blockTranslated = Signal(int, object)
-    progress = Signal(int, int)
-    finished = Signal(object)
+    blockTranslated = Signal(int, object)  # block index, BlockTranslation
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)  # TranslationStats
     noModel = Signal(str)
     failed = Signal(str)
 
-    _request = Signal(int, object, object, object)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job: Job | None = None
+        self._cancelled = threading.Event()  # read by the worker thread between batches
+        self._active = True
+        self._done = 0
+        self._total = 0
+
+    def cancel(self) -> None:
+        """Stop between batches; nothing more is reported."""
+        self._active = False
+        self._cancelled.set()
+        if self._job is not None:
+            self._job.cancel()
+
+    def is_active(self) -> bool:
+        """Started and neither finished, failed nor cancelled."""
+        return self._active
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the engine has returned (shutdown, tests)."""
+        return self._job is None or self._job.wait(timeout)
+
+    # -- GUI thread, from the job helper ---------------------------------------------------------
+    def _attach(self, job: Job) -> None:
+        self._job = job
+
+    def _report(self, event: tuple) -> None:
+        if not self._active:
+            return
+        if event[0] == "started":
+            self._total = event[1]
+            self.started.emit(self._total)
+        else:
+            _kind, index, translation = event
+            self._done += 1
+            self.blockTranslated.emit(index, translation)
+            self.progress.emit(self._done, self._total)
+
+    def _finish(self, stats) -> None:
+        if self._active:
+            self._active = False
+            self.finished.emit(stats)
+
+    def _fail(self, error: BaseException) -> None:
+        if not self._active:
+            return
+        self._active = False
+        if isinstance(error, NoModelError):
+            self.noModel.emit(str(error))
+        elif isinstance(error, ModelError):
+            self.failed.emit(str(error))
+        else:
+            self.failed.emit(f"translation failed: {error}")
+
+
+class TranslationService(QObject):
+    """Owns the engine; hands out jobs."""
 
     def __init__(self, engine: TranslationEngine | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ids = itertools.count(1)
-        self._job = 0
+        self._engine = engine
         self._aid = None
-        self._thread = QThread()
-        self._thread.setObjectName("StudyReaderTranslation")
-        self.worker = TranslationWorker(engine)
-        self.worker.moveToThread(self._thread)
-        self._request.connect(self.worker.run)
-        self.worker.jobStarted.connect(self._on_started)
-        self.worker.blockTranslated.connect(self._on_block)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.noModel.connect(self._on_no_model)
-        self.worker.failed.connect(self._on_failed)
-        self._thread.start()
-        app = QCoreApplication.instance()
-        if app is not None:  # a forgotten shutdown() must not leave a running QThread at exit
-            app.aboutToQuit.connect(self.shutdown)
+        self._jobs: list[TranslationJob] = []
 
     @property
     def engine(self) -> TranslationEngine:
-        return self.worker.engine
-
-    @property
-    def current_job(self) -> int:
-        return self._job
+        """Created on first use: importing and opening it is not start-up work."""
+        if self._engine is None:
+            self._engine = TranslationEngine()
+        return self._engine
 
     def set_aid(self, aid) -> None:
+        """The glossary's translation aid, used by every job started from now on."""
         self._aid = aid
 
-    def translate(self, blocks, priority=None) -> int:
-        """Cancel the running job and translate ``blocks`` (visible indices in ``priority`` first)."""
-        self.worker.cancel_up_to(self._job)
-        self._job = next(self._ids)
-        self._request.emit(self._job, list(blocks), list(priority or ()), self._aid)
-        return self._job
+    def reload_model(self) -> None:
+        """Packages were installed or removed: the next job looks the model up again."""
+        self.engine.reload()
 
-    def cancel(self) -> None:
-        self.worker.cancel_up_to(self._job)
-        self._job = next(self._ids)  # late signals of the cancelled job are dropped
+    def translate(self, blocks: Sequence, priority: Iterable[int] | None = None) -> TranslationJob:
+        """Translate ``blocks`` (the block indices in ``priority`` first) as a new job."""
+        blocks = list(blocks)
+        priority = list(priority or ())
+        engine, aid = self.engine, self._aid
+        request = TranslationJob(self)
+        self._jobs = [job for job in self._jobs if job.is_active()]
+        self._jobs.append(request)
+
+        def work(report):
+            report(("started", len(blocks)))
+            result = engine.translate_blocks(
+                blocks,
+                on_block=lambda index, translation: report(("block", index, translation)),
+                should_cancel=request._cancelled.is_set,
+                priority=priority,
+                aid=aid,
+            )
+            return result.stats
+
+        job = run_in_thread(work, request._finish, request._fail, on_progress=request._report, context=request)
+        request._attach(job)
+        return request
+
+    def cancel_all(self) -> None:
+        for job in self._jobs:
+            job.cancel()
+        self._jobs = []
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel, stop the thread and wait for it (idempotent)."""
-        self.cancel()
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(timeout_ms)
-
-    # -- forwarding (GUI thread) -------------------------------------------------------------------
-    def _on_started(self, job: int, total: int) -> None:
-        if job == self._job:
-            self.started.emit(total)
-
-    def _on_block(self, job: int, index: int, translation) -> None:
-        if job == self._job:
-            self.blockTranslated.emit(index, translation)
-
-    def _on_progress(self, job: int, done: int, total: int) -> None:
-        if job == self._job:
-            self.progress.emit(done, total)
-
-    def _on_finished(self, job: int, stats) -> None:
-        if job == self._job:
-            self.finished.emit(stats)
-
-    def _on_no_model(self, job: int, message: str) -> None:
-        if job == self._job:
-            self.noModel.emit(message)
-
-    def _on_failed(self, job: int, message: str) -> None:
-        if job == self._job:
-            self.failed.emit(message)
+        """Cancel every job and wait for the engine to return (before the application quits)."""
+        jobs, self._jobs = self._jobs, []
+        for job in jobs:
+            job.cancel()
+        for job in jobs:
+            job.wait(timeout_ms / 1000)

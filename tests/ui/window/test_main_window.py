@@ -305,11 +305,11 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     assert visible
     translated: list[int] = []
     window._ensure_translation_service()  # noqa: SLF001 - what the window does after its first paint
-    window.translation_service.blockTranslated.connect(
-        lambda index, result: translated.append(index) if result.sentences and not result.cached else None
-    )
     with qtbot.waitSignal(window.translationFinished, timeout=180000):
         window.start_translation()
+        window.translation_job.blockTranslated.connect(
+            lambda index, result: translated.append(index) if result.sentences and not result.cached else None
+        )
     assert visible <= set(translated)
     # Blocks far down the file, but on screen: translated with the first model batch (up to 64
     # sentences, reported in document order when the batch is done), long before the document order

@@ -9,14 +9,12 @@ in a worker thread, debounced, and only the latest text is ever translated.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QEvent,
     QFileSystemWatcher,
@@ -148,22 +146,6 @@ class NotesFileWatcher(QObject):
 # --------------------------------------------------------------------------
 # Live translation off the GUI thread
 # --------------------------------------------------------------------------
-# Worker services are kept here, unparented, until shut down: if an editor is deleted without
-# shutdown(), its running worker thread must not be destroyed with it (Qt aborts on that).
-_SERVICES: set = set()
-
-
-@atexit.register
-def _stop_services() -> None:
-    """A worker thread still running when Python exits would abort the process."""
-    for service in list(_SERVICES):
-        try:
-            service.shutdown()
-        except RuntimeError:  # its C++ side is already gone
-            pass
-    _SERVICES.clear()
-
-
 class LiveTranslator(QObject):
     """Translates the latest text with the engine's Qt worker; superseded jobs are dropped.
 
@@ -182,6 +164,7 @@ class LiveTranslator(QObject):
         super().__init__(parent)
         self._factory = service_factory
         self._service = None
+        self._job = None
         self._generation = 0
         self._busy = False
         self._text = ""
@@ -193,20 +176,11 @@ class LiveTranslator(QObject):
     def _ensure_service(self):
         if self._service is None:
             if self._factory is not None:
-                service = self._factory(None)
+                self._service = self._factory(self)
             else:
                 from studyreader.ui.translation_service import TranslationService
 
-                service = TranslationService(parent=None)
-            service.blockTranslated.connect(self._on_block)
-            service.finished.connect(self._on_finished)
-            service.noModel.connect(self._on_no_model)
-            service.failed.connect(self._on_failed)
-            self._service = service
-            _SERVICES.add(service)
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(self.shutdown)
+                self._service = TranslationService(parent=self)
         return self._service
 
     def request(self, text: str) -> int:
@@ -219,24 +193,31 @@ class LiveTranslator(QObject):
         self._busy = True
         self.requests += 1
         self.started.emit(self._generation)
-        self._ensure_service().translate(self._blocks)
+        if self._job is not None:
+            self._job.cancel()
+        job = self._ensure_service().translate(self._blocks)
+        job.blockTranslated.connect(self._on_block)
+        job.finished.connect(self._on_finished)
+        job.noModel.connect(self._on_no_model)
+        job.failed.connect(self._on_failed)
+        self._job = job
         return self._generation
 
     def cancel(self) -> None:
         """Drop the running job; its late results are ignored."""
         self._generation += 1
         self._busy = False
-        if self._service is not None:
-            self._service.cancel()
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
 
     def shutdown(self) -> None:
         """Stop the worker thread (before the application quits)."""
         self._busy = False
+        self._job = None
         if self._service is not None:
             service, self._service = self._service, None
-            _SERVICES.discard(service)
             service.shutdown()
-            service.deleteLater()
 
     def is_busy(self) -> bool:
         return self._busy

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.habit_dialog = None
         self.reminder = None
         self.translation_service = None
+        self.translation_job = None  # the reader's current TranslationJob
         self._segments: list | None = None
         self._completing: Path | None = None  # shown from the start-up cache; notes still being read
         self._translate_when_complete = False
@@ -567,8 +568,7 @@ class MainWindow(QMainWindow):
 
     def _apply_cached(self, path: Path, cached) -> bool:
         """Show the cached blocks and entries now; the notes are parsed after the first paint."""
-        if self.translation_service is not None:
-            self.translation_service.cancel()  # blocks of another file must not land in these rows
+        self._cancel_translation_job()  # blocks of another file must not land in these rows
         self._arrivals.clear()
         self.notes = None
         self.notes_path = path
@@ -1148,11 +1148,6 @@ class MainWindow(QMainWindow):
             self._translation_state = "unavailable"
             return False
         service = TranslationService(parent=self)
-        service.started.connect(self._on_translation_started)
-        service.blockTranslated.connect(self._on_block_translated)
-        service.finished.connect(self._on_translation_finished)
-        service.noModel.connect(self._on_no_model)
-        service.failed.connect(self._on_translation_failed)
         if self.glossary is not None and hasattr(service, "set_aid"):
             try:
                 service.set_aid(self.glossary.translation_aid())
@@ -1187,8 +1182,20 @@ class MainWindow(QMainWindow):
         self._pending_total = len(pending_rows)
         self._arrived_count = 0
         self._arrivals.clear()
-        self.translation_service.translate(segments, priority=visible)
+        self._cancel_translation_job()
+        job = self.translation_service.translate(segments, priority=visible)
+        job.started.connect(self._on_translation_started)
+        job.blockTranslated.connect(self._on_block_translated)
+        job.finished.connect(self._on_translation_finished)
+        job.noModel.connect(self._on_no_model)
+        job.failed.connect(self._on_translation_failed)
+        self.translation_job = job
         self._update_status()
+
+    def _cancel_translation_job(self) -> None:
+        if self.translation_job is not None:
+            self.translation_job.cancel()
+            self.translation_job = None
 
     def _reprioritise(self) -> None:
         if self._translation_state == "running":
