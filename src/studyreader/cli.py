@@ -24,6 +24,7 @@ _COMMAND_MODULES = (
     "studyreader.translate.cli",
     "studyreader.glossary.cli",
     "studyreader.study.cli",
+    "studyreader.review.cli",
     "studyreader.ui.cli",
 )
 
