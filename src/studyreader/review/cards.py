@@ -70,7 +70,7 @@ def find_sightings(notes: Notes, glossary: Glossary) -> list[Sighting]:
         if index < 0:
             continue
         entry = entries[index]
-        if not (entry.body_start <= match.start and match.end <= entry.end):
+        if not (entry.start <= match.start and match.end <= entry.end):
             continue
         counts[match.term_id] = counts.get(match.term_id, 0) + 1
         known = first.get(match.term_id)

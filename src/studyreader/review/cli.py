@@ -153,7 +153,7 @@ def _export(args: argparse.Namespace) -> int:
         print_json({"out": args.out, "notes": count})
     else:
         print(f"wrote {count} Anki notes from {source} to {args.out}")
-        if count == 0:
-            hint = "" if args.notes else " (give --notes FILE, or review in the window first)"
-            print(f"studyreader: no terms to export{hint}", file=sys.stderr)
+    if count == 0:
+        hint = "" if args.notes else " (give --notes FILE, or review in the window first)"
+        print(f"studyreader: warning: no terms to export{hint}", file=sys.stderr)
     return 0
