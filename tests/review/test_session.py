@@ -279,3 +279,13 @@ def test_a_review_session_is_recorded_as_study_time(store, glossary, sample_note
         assert row.active_seconds == 120 and row.end_ts == clock.now.timestamp()
         assert log.day_seconds(SHANGHAI, date(2025, 1, 6), date(2025, 1, 6)) == {date(2025, 1, 6): 120.0}
         assert record_study_time(log, None) is None
+
+
+def test_a_term_gone_since_the_last_sync_is_not_shown(store, glossary, sample_notes):
+    clock, session = start(store, glossary, sample_notes, date(2025, 1, 6), new_per_day=100)
+    first = session.next_card()
+    without = termbase.Glossary([t for t in glossary if t.id != first.stored.term_id])
+    later = session_for(store, without, clock, sample_notes, new_per_day=100)
+    shown = drain(later)
+    assert shown and all(c.stored.term_id != first.stored.term_id for c in shown)
+    assert not store.card(*first.key).suspended  # until the next sync says so

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
-from studyreader.review.cards import CardFace, Sighting, card_face, find_sightings
+from studyreader.review.cards import CardFace, Sighting, card_face, directions_for, find_sightings
 from studyreader.review.store import ReviewStatus, ReviewStore, StoredCard, SyncResult, pick_new
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,12 +130,12 @@ class ReviewSession:
         return self.current
 
     def _pick(self, now: datetime) -> StoredCard | None:
-        due = self.store.due_cards(now)
+        due = [c for c in self.store.due_cards(now) if self._usable(c)]
         if due:
             return due[0]
         today = now.astimezone(self.tz).date()
         new = pick_new(
-            self.store.new_cards(today),
+            [c for c in self.store.new_cards(today) if self._usable(c)],
             self.store,
             today,
             new_per_day=self.new_per_day,
@@ -145,8 +145,13 @@ class ReviewSession:
             return new[0]
         end_of_today = datetime(today.year, today.month, today.day, tzinfo=self.tz) + timedelta(days=1)
         ahead = self.store.due_cards(min(now + self.learn_ahead, end_of_today))
-        learning = [c for c in ahead if c.state != 2]
+        learning = [c for c in ahead if c.state != 2 and self._usable(c)]
         return learning[0] if learning else None
+
+    def _usable(self, card: StoredCard) -> bool:
+        """Whether the glossary still gives this card (a term hidden or edited since the last sync may not)."""
+        term = self.glossary.get(card.term_id)
+        return term is not None and card.direction in directions_for(term)
 
     def status(self) -> ReviewStatus:
         """Today's counts under this session's limits (the dialog's header, the count beside the timer)."""
@@ -156,8 +161,8 @@ class ReviewSession:
 
     def _view(self, stored: StoredCard) -> ReviewCard:
         term = self.glossary.get(stored.term_id)
-        if term is None:  # removed between sync and now: sync suspends it next time
-            raise LookupError(f"term {stored.term_id!r} is no longer in the glossary")
+        if term is None:
+            raise LookupError(f"term {stored.term_id!r} is not in the glossary this session was given")
         sighting = self._by_term.get(stored.term_id)
         face = card_face(
             term,
