@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyreader.review.cards import Direction, Sighting, directions_for
-from studyreader.review.database import ReviewDatabaseError, default_db_path, open_database
+from studyreader.review.database import ReviewDatabaseError, default_db_path, migrate, open_database
 
 if TYPE_CHECKING:  # pragma: no cover
     import fsrs
@@ -93,8 +93,6 @@ class ReviewStore:
         target = Path(path) if path is not None else default_db_path()
         notices: list[str] = []
         if str(target) == ":memory:":
-            from studyreader.review.database import migrate
-
             conn = sqlite3.connect(":memory:")
             migrate(conn)
             return cls(conn, target, notices)
