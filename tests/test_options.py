@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
@@ -13,6 +11,7 @@ from hypothesis import strategies as st
 
 from studyreader import inifile, options
 from studyreader.options import OPTIONS, SettingsError, SettingsStore
+from tests.support.cli_child import run_cli
 
 
 @pytest.fixture
@@ -173,15 +172,10 @@ def test_any_file_text_survives_parse_and_dump(values):
     assert inifile.parse(inifile.dump(entries)) == entries
 
 
-def test_stats_reads_the_settings_without_importing_qt(isolated_user_dirs):
+def test_stats_reads_the_settings_without_importing_qt(isolated_user_dirs, tmp_path):
     SettingsStore().set(options.DAILY_GOAL.key, 45)
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "studyreader", "stats", "--json", "--days", "1"],
-        capture_output=True, text=True, timeout=60,
-    )
+    result, modules = run_cli(["stats", "--json", "--days", "1"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["goal_minutes"] == 45
-    lines = result.stderr.splitlines()
-    imported = [line.rsplit("|", 1)[-1].strip() for line in lines if line.startswith("import time:")]
-    assert "studyreader.options" in imported
-    assert not [name for name in imported if name.startswith(("PySide6", "shiboken6", "studyreader.ui"))]
+    assert "studyreader.options" in modules
+    assert not [name for name in modules if name.startswith(("PySide6", "shiboken6", "studyreader.ui"))]
