@@ -17,7 +17,6 @@ import binascii
 import datetime as dt
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +35,19 @@ class SettingsError(StudyReaderError):
 
 # -- declarations ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class Option:
     """One setting. ``decode`` turns what the file holds into the value (ValueError: use the default);
     ``encode`` checks a value before it is written and gives the text to write."""
 
-    key: str
-    default: Any
-    doc: str = field(default="", compare=False)
+    __slots__ = ("key", "default", "doc")
+
+    def __init__(self, key: str, default: Any, doc: str = "") -> None:
+        self.key = key
+        self.default = default
+        self.doc = doc
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r}, default={self.default!r})"
 
     def decode(self, stored: inifile.Variant) -> Any:
         raise NotImplementedError
@@ -58,8 +62,9 @@ def _text(stored: inifile.Variant) -> str:
     return stored.strip()
 
 
-@dataclass(frozen=True)
 class BoolOption(Option):
+    __slots__ = ()
+
     def decode(self, stored: inifile.Variant) -> bool:
         text = _text(stored).lower()
         if text in _TRUE:
@@ -72,12 +77,15 @@ class BoolOption(Option):
         return "true" if value else "false"
 
 
-@dataclass(frozen=True)
 class IntOption(Option):
     """Whole numbers in ``minimum..maximum``; read outside the range: the default; written: clamped."""
 
-    minimum: int = 0
-    maximum: int = 0
+    __slots__ = ("minimum", "maximum")
+
+    def __init__(self, key: str, default: int, doc: str = "", *, minimum: int, maximum: int) -> None:
+        super().__init__(key, default, doc)
+        self.minimum = minimum
+        self.maximum = maximum
 
     def decode(self, stored: inifile.Variant) -> int:
         number = int(_text(stored))
@@ -91,9 +99,12 @@ class IntOption(Option):
         return str(max(self.minimum, min(self.maximum, value)))
 
 
-@dataclass(frozen=True)
 class ChoiceOption(Option):
-    choices: tuple[str, ...] = ()
+    __slots__ = ("choices",)
+
+    def __init__(self, key: str, default: str, doc: str = "", *, choices: tuple[str, ...]) -> None:
+        super().__init__(key, default, doc)
+        self.choices = choices
 
     def decode(self, stored: inifile.Variant) -> str:
         text = _text(stored)
@@ -107,8 +118,9 @@ class ChoiceOption(Option):
         return value
 
 
-@dataclass(frozen=True)
 class TextOption(Option):
+    __slots__ = ()
+
     def decode(self, stored: inifile.Variant) -> str:
         if not isinstance(stored, str):
             raise ValueError("not a text value")
@@ -120,9 +132,10 @@ class TextOption(Option):
         return value
 
 
-@dataclass(frozen=True)
 class TimeOption(Option):
     """A time of day, written ``HH:MM``."""
+
+    __slots__ = ()
 
     def decode(self, stored: inifile.Variant) -> dt.time:
         hours, colon, minutes = _text(stored).partition(":")
@@ -136,9 +149,10 @@ class TimeOption(Option):
         return f"{value.hour:02d}:{value.minute:02d}"
 
 
-@dataclass(frozen=True)
 class DateOption(Option):
     """A calendar day, written ``YYYY-MM-DD``; the default is None (never)."""
+
+    __slots__ = ()
 
     def decode(self, stored: inifile.Variant) -> dt.date:
         return dt.date.fromisoformat(_text(stored))
@@ -149,10 +163,11 @@ class DateOption(Option):
         return value.isoformat()
 
 
-@dataclass(frozen=True)
 class BytesOption(Option):
     """Binary state (window geometry, splitter sizes), written as base64 text; QSettings'
     ``@ByteArray(...)`` is read too."""
+
+    __slots__ = ()
 
     def decode(self, stored: inifile.Variant) -> bytes:
         if isinstance(stored, bytes):
@@ -168,11 +183,14 @@ class BytesOption(Option):
         return base64.b64encode(bytes(value)).decode("ascii")
 
 
-@dataclass(frozen=True)
 class ListOption(Option):
     """A list of non-empty strings, at most ``max_items`` kept."""
 
-    max_items: int = 0
+    __slots__ = ("max_items",)
+
+    def __init__(self, key: str, default: list[str], doc: str = "", *, max_items: int) -> None:
+        super().__init__(key, default, doc)
+        self.max_items = max_items
 
     def decode(self, stored: inifile.Variant) -> list[str]:
         if stored is None:
