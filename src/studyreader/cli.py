@@ -1,31 +1,54 @@
-"""The ``studyreader`` command line: one argparse parser, one subcommand per job.
+"""The ``studyreader`` command line: ``studyreader [FILE]`` opens the window, ``studyreader COMMAND ...`` runs a job.
 
-Each concern registers its own subcommands from ``<package>/cli.py`` so this
-module stays small. Handlers import their heavy modules lazily: ``studyreader
---version`` and opening the window must not pay for the translator. Opening the
-window (``studyreader [FILE]``) is told apart without building the parser.
+Each concern registers its own subcommands from ``<package>/cli.py``; :data:`COMMANDS`
+says which module declares which command, so that a command imports only its own
+module and opening the window imports none of them. Handlers import their heavy
+modules lazily: ``studyreader --version`` and opening the window must not pay for
+the translator.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from studyreader import options
 from studyreader.errors import StudyReaderError
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable, Sequence
     from typing import Any
 
-# Modules whose ``register(subparsers)`` adds subcommands, in help order.
-_COMMAND_MODULES = (
-    "studyreader.notes.cli",
-    "studyreader.translate.cli",
-    "studyreader.glossary.cli",
-    "studyreader.study.cli",
-    "studyreader.review.cli",
-    "studyreader.ui.cli",
+# Each command, and the module whose ``register(subparsers)`` adds it; in help order.
+COMMANDS: dict[str, str] = {
+    "entries": "studyreader.notes.cli",
+    "append": "studyreader.notes.cli",
+    "status": "studyreader.notes.cli",
+    "translate": "studyreader.translate.cli",
+    "models": "studyreader.translate.cli",
+    "glossary": "studyreader.glossary.cli",
+    "log": "studyreader.study.cli",
+    "stats": "studyreader.study.cli",
+    "review": "studyreader.review.cli",
+    "screenshot": "studyreader.ui.cli",
+}
+
+# Qt's own command-line options that take a value (QGuiApplication, QApplication); the window
+# hands them, and any other option it does not know, to Qt.
+QT_OPTIONS_WITH_VALUE = (
+    "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qmljsdebugger", "-qwindowgeometry",
+    "-qwindowicon", "-qwindowtitle", "-session", "-display", "-geometry", "-style", "-stylesheet",
+)
+
+_USAGE = (
+    f"studyreader [FILE] [--theme {{{','.join(options.THEME.choices)}}}] [Qt options]\n"
+    "       studyreader COMMAND ..."
+)
+_DESCRIPTION = (
+    "Read Chinese co-learning notes beside an offline English translation, look up terms, write the "
+    "day's entry and time the study session. Without a command, opens the window on FILE (default: "
+    "the file opened last)."
 )
 
 
@@ -37,82 +60,65 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import argparse
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command`` of that command only (one module imported)."""
     import importlib
 
-    from studyreader import __version__
-
-    parser = argparse.ArgumentParser(
-        prog="studyreader",
-        description=(
-            "Read Chinese co-learning notes beside an offline English translation, "
-            "look up terms, write the day's entry and time the study session. "
-            "With no command, opens the window."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"studyreader {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
-        module.register(subparsers)
+    parser = argparse.ArgumentParser(prog="studyreader", usage=_USAGE, description=_DESCRIPTION)
+    _add_version(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog="studyreader")
+    modules = dict.fromkeys(COMMANDS.values()) if command is None else [COMMANDS[command]]
+    for name in modules:
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
-def _open_window(argv: Sequence[str]) -> int:
-    from studyreader.ui.app import run_app
-
-    if len(argv) <= 1 and not any(arg.startswith("-") for arg in argv):
-        return run_app(argv[0] if argv else None)  # the usual launches: nothing to parse
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="studyreader", add_help=False)
-    parser.add_argument("file", nargs="?")
-    parser.add_argument("--theme", choices=("system", "light", "dark"))
-    args, qt_args = parser.parse_known_args(argv)
-    return run_app(args.file, qt_args, theme=args.theme)
+def window_parser() -> argparse.ArgumentParser:
+    """``studyreader [FILE] [--theme THEME]``; ``--help`` shows the help of every command."""
+    parser = argparse.ArgumentParser(prog="studyreader", usage=_USAGE, add_help=False, allow_abbrev=False)
+    parser.add_argument("-h", "--help", action=_FullHelp, help="show this help message and exit")
+    _add_version(parser)
+    parser.add_argument("file", nargs="?", help="the notes file to open")
+    parser.add_argument("--theme", choices=options.THEME.choices, help="colour theme for this run")
+    parser.add_argument(*QT_OPTIONS_WITH_VALUE, action=_QtOption, dest="qt_args", default=[], metavar="VALUE")
+    return parser
 
 
-def _is_window_launch(argv: Sequence[str]) -> bool:
-    """``studyreader`` or ``studyreader FILE``: no subcommand, no option of ours.
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    from studyreader import __version__
 
-    A command is a plain word: an argument with a dot or a path separator in it is a file,
-    known without building the parser (which imports every command's module).
-    """
-    if not argv:
-        return True
-    first = argv[0]
-    if first.startswith("-"):
-        return first not in ("-h", "--help", "--version")
-    if "." in first or "/" in first or (sys.platform == "win32" and "\\" in first):
-        return True
-    return first not in _known_commands()
+    parser.add_argument("--version", action="version", version=f"studyreader {__version__}")
 
 
-def _known_commands() -> set[str]:
-    import argparse
+class _FullHelp(argparse.Action):
+    """``studyreader --help``: the window's usage and every command."""
 
-    parser = build_parser()
-    for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no public accessor
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-            return set(action.choices)
-    return set()
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        build_parser().print_help()
+        parser.exit()
+
+
+class _QtOption(argparse.Action):
+    """A Qt option and its value, handed to Qt as they were given."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        namespace.qt_args = [*namespace.qt_args, option_string, values]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if _is_window_launch(argv):
-            return _open_window(argv)
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args) or 0
+        if argv and argv[0] in COMMANDS:
+            args = build_parser(argv[0]).parse_args(argv)
+            handler: Callable[[argparse.Namespace], int] = args.handler
+            return handler(args) or 0
+        args, unknown = window_parser().parse_known_args(argv)
+        from studyreader.ui.app import run_app
+
+        return run_app(args.file, [*args.qt_args, *unknown], theme=args.theme)
     except StudyReaderError as error:
         print(f"studyreader: {error}", file=sys.stderr)
         return error.exit_code

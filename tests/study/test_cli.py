@@ -75,13 +75,11 @@ def test_stats_default_is_30_days_ending_today_and_goal_option(capsys):
 
 
 def test_stats_uses_the_last_file_the_window_opened(capsys, tmp_path):
-    from studyreader.ui.settings import Settings
+    from studyreader import options
 
     today = today_in(ZoneInfo("Pacific/Kiritimati"))  # UTC+14: "today" differs from most zones
     notes = write_notes(tmp_path / "last.md", tz_name="Pacific/Kiritimati", written=[today])
-    settings = Settings()
-    settings.last_file = notes
-    settings.sync()
+    options.SettingsStore().set(options.LAST_FILE.key, str(notes.resolve()))
     code, out, err = run(capsys, "stats", "--days", "1", "--json")
     assert code == 0, err
     assert json.loads(out)["days"] == [{"date": today.isoformat(), "minutes": 0, "entry": True}]
@@ -97,7 +95,9 @@ def test_stats_text_counts_timer_sessions_and_streak(capsys, tmp_path):
             day = today - timedelta(days=back)
             t = datetime(day.year, day.month, day.day, 20, 0, tzinfo=SHANGHAI).timestamp()
             clock = [t]
-            recorder = SessionRecorder(log, StudyTimer(clock=lambda: clock[0]), wall_clock=lambda: clock[0])
+            recorder = SessionRecorder(
+                log, StudyTimer(clock=lambda c=clock: c[0]), wall_clock=lambda c=clock: c[0]
+            )
             recorder.start()
             for _ in range(62 * 2):
                 clock[0] += 30

@@ -39,22 +39,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "still short of the goal does not break a streak that ran through yesterday).",
     )
     stats.add_argument("--days", type=int, default=30, metavar="N", help="how many days to list (default 30)")
-    stats.add_argument("--goal", type=int, metavar="MIN", help="daily goal in minutes (default: the settings' goal, 60)")
+    stats.add_argument(
+        "--goal", type=int, metavar="MIN", help="daily goal in minutes (default: the settings' goal, 60)"
+    )
     stats.add_argument("--notes", metavar="FILE", help=_NOTES_HELP)
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(handler=_stats)
 
 
 def _settings():
-    """The window's settings, or None where Qt cannot be loaded."""
-    try:
-        from studyreader.ui.settings import Settings  # noqa: PLC0415 - Qt only when asked
-    except ImportError:
-        return None
-    try:
-        return Settings()
-    except Exception:  # noqa: BLE001 - a broken settings file must not stop the CLI
-        return None
+    """The window's settings (a file that cannot be read is reported; its defaults are used)."""
+    import sys
+
+    from studyreader.options import SettingsStore
+
+    store = SettingsStore()
+    if store.problem:
+        print(f"studyreader: warning: {store.problem}", file=sys.stderr)
+    return store
 
 
 def _context_for(path_arg: str | None, settings):
@@ -69,9 +71,11 @@ def _context_for(path_arg: str | None, settings):
         if not path.is_file():
             raise StudyReaderError(f"{path}: no such notes file")
         return load_context(path, strict=True)
-    last = settings.last_file if settings is not None else None
-    if last is not None and Path(last).is_file():
-        return load_context(last)
+    from studyreader import options
+
+    last = settings.get(options.LAST_FILE.key)
+    if last and Path(last).is_file():
+        return load_context(Path(last))
     return local_context()
 
 
@@ -129,10 +133,11 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from studyreader import options
     from studyreader.cli import print_json
     from studyreader.errors import StudyReaderError
     from studyreader.study.log import StudyLog
-    from studyreader.study.stats import DEFAULT_GOAL_MINUTES, compute_stats, day_minutes
+    from studyreader.study.stats import compute_stats, day_minutes
 
     if not 1 <= args.days <= 3660:
         raise StudyReaderError(f"--days must be between 1 and 3660, not {args.days}")
@@ -142,7 +147,7 @@ def _stats(args: argparse.Namespace) -> int:
             raise StudyReaderError(f"--goal must be between 1 and 1440 minutes, not {args.goal}")
         goal = args.goal
     else:
-        goal = settings.daily_goal_minutes if settings is not None else DEFAULT_GOAL_MINUTES
+        goal = settings.get(options.DAILY_GOAL.key)
     context = _context_for(args.notes, settings)
     today = context.today()
     with StudyLog.open() as log:

@@ -10,9 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from studyreader import APP_ID, APP_NAME, __version__, paths
+from studyreader import APP_ID, APP_NAME, __version__, options, paths
 
-THEMES = ("system", "light", "dark")
 _FUSION_FROM_ARGUMENTS: dict = {}  # the QApplication create_app made with Fusion as its style
 
 
@@ -137,7 +136,7 @@ def system_prefers_dark(app) -> bool:
 def apply_theme(app, theme: str | None, system_dark: bool | None = None) -> str:
     """Fusion with a light or dark palette; "system" follows the desktop's colour scheme
     (``system_dark`` when given, else Qt is asked)."""
-    theme = theme if theme in THEMES else "system"
+    theme = theme if theme in options.THEME.choices else options.THEME.default
     effective = theme
     if theme == "system":
         dark = system_dark if system_dark is not None else system_prefers_dark(app)
@@ -258,9 +257,10 @@ def resume_collector() -> None:
 def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: str | None = None):
     """Everything before the main window is shown: returns (application, window).
 
-    The first screen's Python modules are imported first; then the application, the settings and the staged window (see build_main_window). Start-up
-    creates tens of thousands of long-lived objects and almost no garbage: the cyclic collector
-    (some fifty passes over them, about 4 ms) waits until the window has painted.
+    The first screen's Python modules are imported first; then the application, the settings and
+    the staged window (see build_main_window). Start-up creates tens of thousands of long-lived
+    objects and almost no garbage: the cyclic collector (some fifty passes over them, about 4 ms)
+    waits until the window has painted.
     """
     pause_collector()
     preload_core()

@@ -111,10 +111,6 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
         window.glossaryLoaded.connect(glossary_done)
         window.translationFinished.connect(translation_done)
         window.reader.buildFinished.connect(check)
-        try:
-            import studyreader.glossary  # noqa: F401
-        except ImportError:
-            state["glossary"] = True
         QTimer.singleShot(int(timeout * 1000), loop.quit)
         QTimer.singleShot(0, check)
         poll = QTimer()

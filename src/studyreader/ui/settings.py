@@ -1,137 +1,114 @@
-"""Typed access to the user's settings (QSettings, INI file in the config dir).
+"""The settings for the widgets: :mod:`studyreader.options` with a change signal and Qt types.
 
-One small wrapper so that every widget reads the same keys with the same
-defaults and types: INI files hand back strings, and a hand-edited file may
-hold anything, so every getter falls back to its default on a bad value.
+What each setting is (type, default, range) is declared once, in
+:mod:`studyreader.options`; this adapter only turns ``bytes`` into ``QByteArray``
+and ``datetime.time`` into ``QTime`` and tells the widgets which key changed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTime, Signal
+from PySide6.QtCore import QByteArray, QObject, QTime, Signal
 
-from studyreader import paths
+from studyreader import options
+from studyreader.options import SettingsError, SettingsStore
 
-LANGUAGES = ("", "en", "zh_CN")  # "" = follow the system locale
-THEMES = ("system", "light", "dark")
-
-DEFAULT_TARGET_MINUTES = 90
-TARGET_MINUTES_RANGE = (15, 240)
-DEFAULT_DAILY_GOAL_MINUTES = 60
-DAILY_GOAL_RANGE = (5, 600)
-DEFAULT_REMINDER_TIME = QTime(20, 0)
-RECENT_FILES_MAX = 10
-
-
-def settings_file() -> Path:
-    return paths.config_dir() / "settings.ini"
+_DEFAULT = object()
 
 
 class Settings(QObject):
-    """The app's settings; emits ``changed(key)`` after every write through it."""
+    """The app's settings; emits ``changed(key)`` after every change written through it.
+
+    A change that cannot be saved (a read-only config folder) still holds for this run and
+    emits ``saveFailed(message)``.
+    """
 
     changed = Signal(str)
+    saveFailed = Signal(str)
 
     # Keys, public so that tests and other modules never spell them twice.
-    LANGUAGE = "ui/language"
-    THEME = "ui/theme"
-    SEEN_SCHEME = "ui/system_scheme_seen"
-    LAST_FILE = "files/last"
-    RECENT_FILES = "files/recent"
-    REMINDER_ENABLED = "study/reminder_enabled"
-    REMINDER_TIME = "study/reminder_time"
-    DAILY_GOAL = "study/daily_goal_minutes"
-    TARGET_MINUTES = "study/target_minutes"
-    GEOMETRY = "window/geometry"
-    WINDOW_STATE = "window/state"
-    EDITOR_VISIBLE = "editor/visible"
+    LANGUAGE = options.LANGUAGE.key
+    THEME = options.THEME.key
+    SEEN_SCHEME = options.SEEN_SCHEME.key
+    LAST_FILE = options.LAST_FILE.key
+    RECENT_FILES = options.RECENT_FILES.key
+    REMINDER_ENABLED = options.REMINDER_ENABLED.key
+    REMINDER_TIME = options.REMINDER_TIME.key
+    REMINDER_LAST = options.REMINDER_LAST.key
+    DAILY_GOAL = options.DAILY_GOAL.key
+    TARGET_MINUTES = options.TARGET_MINUTES.key
+    CYCLES_ENABLED = options.CYCLES_ENABLED.key
+    FOCUS_MINUTES = options.FOCUS_MINUTES.key
+    BREAK_MINUTES = options.BREAK_MINUTES.key
+    READER_MODE = options.READER_MODE.key
+    READER_ZOOM = options.READER_ZOOM.key
+    GEOMETRY = options.GEOMETRY.key
+    WINDOW_STATE = options.WINDOW_STATE.key
+    EDITOR_VISIBLE = options.EDITOR_VISIBLE.key
 
     def __init__(self, path: Path | str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.path = Path(path) if path is not None else settings_file()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.store = SettingsStore(path)
+        self.path = self.store.path
 
     # -- generic -------------------------------------------------------
-    def value(self, key: str, default=None):
-        return self._qs.value(key, default)
+    def value(self, key: str, default: Any = _DEFAULT) -> Any:
+        """The value of a declared key, of its declared type; KeyError for an undeclared key."""
+        if default is _DEFAULT:
+            return self.store.get(key)
+        return self.store.get(key, default)
 
-    def set_value(self, key: str, value) -> None:
-        if self._qs.value(key) == value:
-            return
-        self._qs.setValue(key, value)
-        self._qs.sync()
-        self.changed.emit(key)
+    def set_value(self, key: str, value: Any) -> None:
+        """Write a declared key (QByteArray and QTime are taken too); ``changed(key)`` when it changed."""
+        if isinstance(value, QByteArray):
+            value = bytes(value.data())
+        elif isinstance(value, QTime):
+            if not value.isValid():
+                raise ValueError(f"{key}: invalid time")
+            value = dt.time(value.hour(), value.minute())
+        try:
+            changed = self.store.set(key, value)
+        except SettingsError as error:
+            self.saveFailed.emit(str(error))
+            changed = True
+        if changed:
+            self.changed.emit(key)
 
     def remove(self, key: str) -> None:
-        self._qs.remove(key)
-        self._qs.sync()
-        self.changed.emit(key)
-
-    def sync(self) -> None:
-        self._qs.sync()
-
-    def _int(self, key: str, default: int, lo: int, hi: int) -> int:
         try:
-            number = int(self._qs.value(key, default))
-        except (TypeError, ValueError):
-            return default
-        return number if lo <= number <= hi else default
-
-    def _bool(self, key: str, default: bool) -> bool:
-        raw = self._qs.value(key, default)
-        if isinstance(raw, bool):
-            return raw
-        if isinstance(raw, str):
-            if raw.lower() in ("true", "1", "yes", "on"):
-                return True
-            if raw.lower() in ("false", "0", "no", "off"):
-                return False
-        return default
-
-    def _str(self, key: str, default: str = "") -> str:
-        raw = self._qs.value(key, default)
-        return raw if isinstance(raw, str) else default
-
-    def _bytes(self, key: str) -> QByteArray:
-        raw = self._qs.value(key)
-        if isinstance(raw, QByteArray):
-            return raw
-        if isinstance(raw, (bytes, bytearray)):
-            return QByteArray(bytes(raw))
-        return QByteArray()
+            changed = self.store.remove(key)
+        except SettingsError as error:
+            self.saveFailed.emit(str(error))
+            changed = True
+        if changed:
+            self.changed.emit(key)
 
     # -- interface -----------------------------------------------------
     @property
     def language(self) -> str:
         """"" (system locale), "en" or "zh_CN"."""
-        value = self._str(self.LANGUAGE)
-        return value if value in LANGUAGES else ""
+        return self.value(self.LANGUAGE)
 
     @language.setter
     def language(self, value: str) -> None:
-        if value not in LANGUAGES:
-            raise ValueError(f"unknown interface language: {value!r}")
         self.set_value(self.LANGUAGE, value)
 
     @property
     def theme(self) -> str:
         """"system", "light" or "dark"."""
-        value = self._str(self.THEME, "system")
-        return value if value in THEMES else "system"
+        return self.value(self.THEME)
 
     @theme.setter
     def theme(self, value: str) -> None:
-        if value not in THEMES:
-            raise ValueError(f"unknown theme: {value!r}")
         self.set_value(self.THEME, value)
 
     @property
     def seen_system_scheme(self) -> str:
         """The desktop's colour scheme ("light" or "dark") when the app last asked; "" never."""
-        value = self._str(self.SEEN_SCHEME)
-        return value if value in ("light", "dark") else ""
+        return self.value(self.SEEN_SCHEME)
 
     @seen_system_scheme.setter
     def seen_system_scheme(self, value: str) -> None:
@@ -140,7 +117,7 @@ class Settings(QObject):
     # -- study ---------------------------------------------------------
     @property
     def reminder_enabled(self) -> bool:
-        return self._bool(self.REMINDER_ENABLED, True)
+        return self.value(self.REMINDER_ENABLED)
 
     @reminder_enabled.setter
     def reminder_enabled(self, value: bool) -> None:
@@ -149,43 +126,35 @@ class Settings(QObject):
     @property
     def reminder_time(self) -> QTime:
         """Local time of day in the notes file's zone (default 20:00)."""
-        raw = self._qs.value(self.REMINDER_TIME)
-        if isinstance(raw, QTime) and raw.isValid():
-            return raw
-        if isinstance(raw, str):
-            parsed = QTime.fromString(raw.strip(), "HH:mm")
-            if parsed.isValid():
-                return parsed
-        return QTime(DEFAULT_REMINDER_TIME)
+        time = self.value(self.REMINDER_TIME)
+        return QTime(time.hour, time.minute)
 
     @reminder_time.setter
     def reminder_time(self, value: QTime) -> None:
-        if not value.isValid():
-            raise ValueError("invalid reminder time")
-        self.set_value(self.REMINDER_TIME, value.toString("HH:mm"))
+        self.set_value(self.REMINDER_TIME, value)
 
     @property
     def daily_goal_minutes(self) -> int:
         """Minutes a day must reach to count towards the streak."""
-        return self._int(self.DAILY_GOAL, DEFAULT_DAILY_GOAL_MINUTES, *DAILY_GOAL_RANGE)
+        return self.value(self.DAILY_GOAL)
 
     @daily_goal_minutes.setter
     def daily_goal_minutes(self, value: int) -> None:
-        self.set_value(self.DAILY_GOAL, _clamp(int(value), *DAILY_GOAL_RANGE))
+        self.set_value(self.DAILY_GOAL, int(value))
 
     @property
     def target_minutes(self) -> int:
         """The evening's session target for the timer."""
-        return self._int(self.TARGET_MINUTES, DEFAULT_TARGET_MINUTES, *TARGET_MINUTES_RANGE)
+        return self.value(self.TARGET_MINUTES)
 
     @target_minutes.setter
     def target_minutes(self, value: int) -> None:
-        self.set_value(self.TARGET_MINUTES, _clamp(int(value), *TARGET_MINUTES_RANGE))
+        self.set_value(self.TARGET_MINUTES, int(value))
 
     # -- files ---------------------------------------------------------
     @property
     def last_file(self) -> Path | None:
-        value = self._str(self.LAST_FILE)
+        value = self.value(self.LAST_FILE)
         return Path(value) if value else None
 
     @last_file.setter
@@ -195,67 +164,49 @@ class Settings(QObject):
             return
         text = str(Path(value).resolve())
         self.set_value(self.LAST_FILE, text)
-        recent = [text] + [item for item in self.recent_files_raw() if item != text]
-        self.set_value(self.RECENT_FILES, recent[:RECENT_FILES_MAX])
-
-    def recent_files_raw(self) -> list[str]:
-        raw = self._qs.value(self.RECENT_FILES, [])
-        if isinstance(raw, str):
-            raw = [raw]
-        return [item for item in (raw or []) if isinstance(item, str) and item]
+        recent = [text] + [item for item in self.value(self.RECENT_FILES) if item != text]
+        self.set_value(self.RECENT_FILES, recent)
 
     @property
     def recent_files(self) -> list[Path]:
         """Most recent first; files that vanished are left out."""
-        return [Path(item) for item in self.recent_files_raw() if Path(item).is_file()]
+        return [Path(item) for item in self.value(self.RECENT_FILES) if Path(item).is_file()]
 
     # -- window --------------------------------------------------------
     @property
     def geometry(self) -> QByteArray:
-        return self._bytes(self.GEOMETRY)
+        return QByteArray(self.value(self.GEOMETRY))
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
-        self.set_value(self.GEOMETRY, QByteArray(value))
+        self.set_value(self.GEOMETRY, value)
 
     @property
     def window_state(self) -> QByteArray:
-        return self._bytes(self.WINDOW_STATE)
+        return QByteArray(self.value(self.WINDOW_STATE))
 
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
-        self.set_value(self.WINDOW_STATE, QByteArray(value))
+        self.set_value(self.WINDOW_STATE, value)
 
     def splitter_state(self, name: str) -> QByteArray:
-        return self._bytes(f"splitters/{name}")
+        """The saved sizes of splitter ``name`` ("main", "editor"); empty when never saved."""
+        return QByteArray(self.value(f"splitters/{name}"))
 
     def set_splitter_state(self, name: str, value: QByteArray) -> None:
-        self.set_value(f"splitters/{name}", QByteArray(value))
+        self.set_value(f"splitters/{name}", value)
 
     def pane_visible(self, name: str) -> bool:
         """Whether a side pane ("navigator", "glossary") was shown when the window last closed."""
-        return self._bool(f"panes/{name}", True)
+        return self.value(f"panes/{name}")
 
     def set_pane_visible(self, name: str, visible: bool) -> None:
         self.set_value(f"panes/{name}", bool(visible))
 
     @property
     def editor_visible(self) -> bool:
-        return self._bool(self.EDITOR_VISIBLE, False)
+        return self.value(self.EDITOR_VISIBLE)
 
     @editor_visible.setter
     def editor_visible(self, value: bool) -> None:
         self.set_value(self.EDITOR_VISIBLE, bool(value))
-
-
-def _clamp(value: int, lo: int, hi: int) -> int:
-    return max(lo, min(hi, value))
-
-
-def __getattr__(name: str):
-    # ``from studyreader.ui.settings import SettingsDialog`` works too (the dialog imports this module).
-    if name == "SettingsDialog":
-        from studyreader.ui.dialogs.settings_dialog import SettingsDialog
-
-        return SettingsDialog
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

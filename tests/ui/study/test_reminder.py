@@ -13,7 +13,7 @@ from studyreader.study.log import StudyLog
 from studyreader.study.recorder import SessionRecorder
 from studyreader.study.timer import StudyTimer
 from studyreader.ui.settings import Settings
-from studyreader.ui.study.reminder import LAST_REMINDED_KEY, Reminder, TrayNotifier, minutes_icon
+from studyreader.ui.study.reminder import Reminder, TrayNotifier, minutes_icon
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -64,7 +64,7 @@ def test_reminds_once_after_the_time_in_the_notes_zone(qtbot, log, settings, not
     assert len(messages) == 1 and "Nothing studied yet today" in messages[0]
     assert not reminder.check(shanghai(2025, 1, 6, 21, 0))
     assert not reminder.check(shanghai(2025, 1, 6, 23, 59))
-    assert settings.value(LAST_REMINDED_KEY) == "2025-01-06"
+    assert settings.value(Settings.REMINDER_LAST) == date(2025, 1, 6)
     # a restarted app does not remind twice the same day
     again = make(qtbot, log, settings, notes)
     assert not again.check(shanghai(2025, 1, 6, 22, 0))

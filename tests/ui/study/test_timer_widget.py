@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -10,7 +13,7 @@ from studyreader.study.log import StudyLog
 from studyreader.study.timer import TimerState
 from studyreader.ui.settings import Settings
 from studyreader.ui.study.reminder import TrayNotifier
-from studyreader.ui.study.timer_widget import BREAK_KEY, CYCLES_KEY, FOCUS_KEY, TimerWidget
+from studyreader.ui.study.timer_widget import TimerWidget
 
 
 class FakeClock:
@@ -166,12 +169,13 @@ def test_target_reached_with_a_tray_sends_one_desktop_notification(qtbot, make_w
 
 
 def test_focus_break_cycles_show_the_phase(qtbot, make_widget, settings, clock):
-    settings.set_value(FOCUS_KEY, 25)
-    settings.set_value(BREAK_KEY, 5)
+    settings.set_value(Settings.FOCUS_MINUTES, 25)
+    settings.set_value(Settings.BREAK_MINUTES, 5)
     widget = make_widget()
     widget.show()
     widget.cycles_action.setChecked(True)
-    assert settings.value(CYCLES_KEY) in (True, "true")
+    assert settings.value(Settings.CYCLES_ENABLED) is True
+    assert Settings(settings.path).value(Settings.CYCLES_ENABLED) is True  # kept for the next start
     widget.start()
     assert widget.phase_label.isVisible()
     assert widget.phase_label.text() == "Focus 25:00"
@@ -201,25 +205,34 @@ def test_checkpoints_reach_the_log_while_running(qtbot, make_widget, clock, log)
 def test_a_log_that_cannot_be_written_is_reported_and_the_timer_goes_on(qtbot, make_widget, clock, log):
     widget = make_widget(checkpoint_seconds=30)
     widget.start()
-    log._conn.close()  # e.g. the disk went away
+    log.close()  # e.g. the disk went away
     with qtbot.waitSignal(widget.notice) as notice:
         advance(widget, clock, 40)
     assert "Could not write the study log" in notice.args[0]
     assert widget.timer.state is TimerState.RUNNING
 
 
-def test_default_construction_reports_a_recovered_session(qtbot, settings):
-    with StudyLog.open() as study_log:
-        sid = study_log.begin_session(None, "UTC", 1000.0)
-        study_log.checkpoint(sid, 1300.0, 300.0, 1000.0)
-        study_log._conn.execute("UPDATE sessions SET host = 'elsewhere' WHERE id = ?", (sid,))
-        study_log._conn.commit()
-    widget = TimerWidget(settings=settings, notifier=TrayNotifier())
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.notice, timeout=2000) as notice:
-        pass
-    assert "recovered" in notice.args[0]
-    assert widget.log.session(sid).recovered
+def test_a_session_left_open_by_a_dead_process_is_reported_as_recovered(qtbot, settings, tmp_path):
+    db = tmp_path / "study.sqlite3"
+    crash = (
+        "import os, sys\n"
+        "from studyreader.study.log import StudyLog\n"
+        "log = StudyLog.open(sys.argv[1])\n"
+        "sid = log.begin_session(None, 'UTC', 1000.0)\n"
+        "log.checkpoint(sid, 1300.0, 300.0, 1000.0)\n"
+        "print(sid, flush=True)\n"
+        "os._exit(9)  # the app crashed: the session was never closed\n"
+    )
+    result = subprocess.run([sys.executable, "-c", crash, str(db)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 9, result.stderr
+    sid = int(result.stdout)
+    with StudyLog.open(db) as study_log:
+        widget = TimerWidget(log=study_log, settings=settings, notifier=TrayNotifier())
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.notice, timeout=2000) as notice:
+            pass
+        assert "recovered" in notice.args[0]
+        assert widget.log.session(sid).recovered
 
 
 def test_widget_is_compact_enough_for_a_toolbar(qtbot, make_widget):

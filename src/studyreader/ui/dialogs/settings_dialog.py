@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyreader import options
 from studyreader.ui import i18n
-from studyreader.ui.settings import DAILY_GOAL_RANGE, TARGET_MINUTES_RANGE, Settings
+from studyreader.ui.settings import Settings
 
 
 class SettingsDialog(QDialog):
@@ -30,17 +31,17 @@ class SettingsDialog(QDialog):
         self.setObjectName("SettingsDialog")
 
         self.language_combo = QComboBox(self)
-        for code in ("",) + i18n.SUPPORTED:
+        for code in options.LANGUAGE.choices:
             self.language_combo.addItem("", code)
         self.theme_combo = QComboBox(self)
-        for code in ("system", "light", "dark"):
+        for code in options.THEME.choices:
             self.theme_combo.addItem("", code)
 
         self.goal_spin = QSpinBox(self)
-        self.goal_spin.setRange(*DAILY_GOAL_RANGE)
+        self.goal_spin.setRange(options.DAILY_GOAL.minimum, options.DAILY_GOAL.maximum)
         self.goal_spin.setSingleStep(5)
         self.target_spin = QSpinBox(self)
-        self.target_spin.setRange(*TARGET_MINUTES_RANGE)
+        self.target_spin.setRange(options.TARGET_MINUTES.minimum, options.TARGET_MINUTES.maximum)
         self.target_spin.setSingleStep(5)
         self.reminder_check = QCheckBox(self)
         self.reminder_time = QTimeEdit(self)
@@ -117,13 +118,12 @@ class SettingsDialog(QDialog):
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         system = i18n.NATIVE_NAMES[i18n.system_language()]
-        self.language_combo.setItemText(0, self.tr("System default ({language})").format(language=system))
-        for index in range(1, self.language_combo.count()):
-            code = self.language_combo.itemData(index)
-            self.language_combo.setItemText(index, i18n.NATIVE_NAMES[code])
-        self.theme_combo.setItemText(0, self.tr("Follow the system"))
-        self.theme_combo.setItemText(1, self.tr("Light"))
-        self.theme_combo.setItemText(2, self.tr("Dark"))
+        language_names = {"": self.tr("System default ({language})").format(language=system), **i18n.NATIVE_NAMES}
+        for index in range(self.language_combo.count()):
+            self.language_combo.setItemText(index, language_names[self.language_combo.itemData(index)])
+        theme_names = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for index in range(self.theme_combo.count()):
+            self.theme_combo.setItemText(index, theme_names[self.theme_combo.itemData(index)])
         self.interface_group.setTitle(self.tr("Interface"))
         self.study_group.setTitle(self.tr("Study"))
         self.language_label.setText(self.tr("&Language:"))

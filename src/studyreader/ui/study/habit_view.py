@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
@@ -41,7 +42,10 @@ from studyreader.study.stats import (
     week_start,
     week_total,
 )
-from studyreader.ui.study.study_defaults import settings_and_log
+from studyreader.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from studyreader.study.log import StudyLog
 
 WEEKS = 53
 CELL = 12
@@ -421,14 +425,15 @@ class HabitView(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        log=None,
+        log: StudyLog,
+        settings: Settings,
         notes_path: Path | str | None = None,
-        settings=None,
         today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("habitView")
-        self.settings, self.log = settings_and_log(self, settings, log)
+        self.settings = settings
+        self.log = log
         self._today_fn = today
         self._context: NotesContext = load_context(None)
         self._notes_path: Path | None = None
@@ -499,8 +504,7 @@ class HabitView(QWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(60_000)  # the day may change while the view is open
         self._refresh_timer.timeout.connect(self.refresh)
-        if hasattr(settings, "changed"):
-            settings.changed.connect(self._setting_changed)
+        settings.changed.connect(self._setting_changed)
         self.set_notes_path(notes_path)
 
     # -- public API --------------------------------------------------------
@@ -622,7 +626,10 @@ class HabitView(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
         margins = self.layout().contentsMargins()
-        wide = self.weekdays.sizeHint().width() + self.heat_map.sizeHint().width() + margins.left() + margins.right() + 8
+        wide = (
+            self.weekdays.sizeHint().width() + self.heat_map.sizeHint().width()
+            + margins.left() + margins.right() + 8
+        )
         return QSize(max(hint.width(), wide), hint.height())
 
 

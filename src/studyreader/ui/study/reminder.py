@@ -9,19 +9,21 @@ its status bar and the widgets show in a label.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from datetime import time as dtime
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from studyreader import APP_NAME, paths
-from studyreader.ui.study.study_defaults import settings_and_log
+from studyreader.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from studyreader.study.log import StudyLog
 
 CHECK_INTERVAL_MS = 30_000
-LAST_REMINDED_KEY = "study/reminder_last"
 
 
 def app_icon() -> QIcon:
@@ -148,9 +150,9 @@ class Reminder(QObject):
         self,
         parent: QObject | None = None,
         *,
-        log=None,
+        log: StudyLog,
+        settings: Settings,
         notes_path: Path | str | None = None,
-        settings=None,
         notifier: TrayNotifier | None = None,
         now: Callable[[], datetime] | None = None,
         interval_ms: int = CHECK_INTERVAL_MS,
@@ -160,7 +162,8 @@ class Reminder(QObject):
         super().__init__(parent)
         from studyreader.study.context import load_context
 
-        self.settings, self.log = settings_and_log(self, settings, log)
+        self.settings = settings
+        self.log = log
         self.notifier = notifier or TrayNotifier.shared()
         self._now = now or (lambda: datetime.now().astimezone())
         self._context = context if context is not None else load_context(notes_path)
@@ -175,13 +178,6 @@ class Reminder(QObject):
 
         self._context = context if context is not None else load_context(path)
 
-    def _last_reminded(self) -> date | None:
-        raw = self.settings.value(LAST_REMINDED_KEY, "")
-        try:
-            return date.fromisoformat(str(raw)) if raw else None
-        except ValueError:
-            return None
-
     def check(self, now: datetime | None = None) -> bool:
         """Remind now if it is due; True when a reminder went out."""
         from studyreader.study.stats import reminder_due
@@ -191,20 +187,24 @@ class Reminder(QObject):
             moment = moment.astimezone()
         local = moment.astimezone(self._context.tz)
         today = local.date()
-        qtime = self.settings.reminder_time
-        at = dtime(qtime.hour(), qtime.minute())
-        enabled = self.settings.reminder_enabled
-        if not enabled:
+        if not self.settings.reminder_enabled:
             return False
         try:
             studied = self.log.studied_on(today, self._context.tz)
         except Exception:  # noqa: BLE001 - a locked or broken log must not stop the window
             return False
-        if not reminder_due(local, at, enabled=enabled, studied_today=studied, last_reminded=self._last_reminded()):
+        due = reminder_due(
+            local,
+            self.settings.value(Settings.REMINDER_TIME),
+            enabled=True,
+            studied_today=studied,
+            last_reminded=self.settings.value(Settings.REMINDER_LAST),
+        )
+        if not due:
             return False
         title = self.tr("Time to study")
         message = self.tr("Nothing studied yet today. Start the timer with Ctrl+Shift+S.")
-        self.settings.set_value(LAST_REMINDED_KEY, today.isoformat())
+        self.settings.set_value(Settings.REMINDER_LAST, today)
         self.notifier.notify(title, message)
         self.notice.emit(message)
         self.reminded.emit(today)

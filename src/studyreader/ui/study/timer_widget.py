@@ -11,6 +11,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,24 +28,17 @@ from PySide6.QtWidgets import (
 from studyreader.errors import StudyReaderError
 from studyreader.study.context import load_context
 from studyreader.study.recorder import DEFAULT_CHECKPOINT_SECONDS, SessionRecorder
-from studyreader.study.timer import (
-    DEFAULT_BREAK_MINUTES,
-    DEFAULT_FOCUS_MINUTES,
-    EventKind,
-    Phase,
-    StudyTimer,
-    TimerState,
-)
+from studyreader.study.timer import EventKind, Phase, StudyTimer, TimerState
+from studyreader.ui.settings import Settings
 from studyreader.ui.study.reminder import TrayNotifier
-from studyreader.ui.study.study_defaults import settings_and_log
+
+if TYPE_CHECKING:
+    from studyreader.study.log import StudyLog
 
 SHORTCUT_START_PAUSE = "Ctrl+Shift+S"
 SHORTCUT_STOP = "Ctrl+Shift+X"
 SHORTCUT_CYCLES = "Ctrl+Shift+B"
 
-CYCLES_KEY = "study/cycles_enabled"
-FOCUS_KEY = "study/focus_minutes"
-BREAK_KEY = "study/break_minutes"
 TICK_MS = 500
 _UNSET = object()
 
@@ -62,21 +56,6 @@ def format_ms(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def _int_setting(settings, key: str, default: int, lo: int, hi: int) -> int:
-    try:
-        value = int(settings.value(key, default))
-    except (TypeError, ValueError):
-        return default
-    return value if lo <= value <= hi else default
-
-
-def _bool_setting(settings, key: str, default: bool) -> bool:
-    raw = settings.value(key, default)
-    if isinstance(raw, bool):
-        return raw
-    return str(raw).lower() in ("true", "1", "yes", "on")
-
-
 class TimerWidget(QWidget):
     """Compact timer for a toolbar. See /work/drafts/api-study.md for the contract."""
 
@@ -90,9 +69,9 @@ class TimerWidget(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        log=None,
+        log: StudyLog,
+        settings: Settings,
         notes_path: Path | str | None = None,
-        settings=None,
         notifier: TrayNotifier | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
@@ -102,13 +81,13 @@ class TimerWidget(QWidget):
         """``context``: the NotesContext of ``notes_path`` when the caller has parsed the notes already."""
         super().__init__(parent)
         self.setObjectName("studyTimer")
-        self.settings, log = settings_and_log(self, settings, log)
+        self.settings = settings
+        self.log = log
         # what opening the log found (set-aside database, crash-recovered session) is
         # reported once, by the timer, whoever opened the log
-        self._startup_notices: list[str] = list(getattr(log, "notices", []))
-        if getattr(log, "recovered", None):
+        self._startup_notices: list[str] = list(log.notices)
+        if log.recovered:
             self._startup_notices.append("recovered")
-        self.log = log
         self.notifier = notifier or TrayNotifier.shared()
         self._clock = clock
         self._wall = wall_clock
@@ -125,8 +104,7 @@ class TimerWidget(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
-        if hasattr(settings, "changed"):
-            settings.changed.connect(self._setting_changed)
+        settings.changed.connect(self._setting_changed)
         self.set_notes_path(notes_path, context=context)
         self.retranslate()
         self._refresh()
@@ -150,7 +128,7 @@ class TimerWidget(QWidget):
         self.cycles_action.setObjectName("studyCycles")
         self.cycles_action.setCheckable(True)
         self.cycles_action.setShortcut(QKeySequence(SHORTCUT_CYCLES))
-        self.cycles_action.setChecked(_bool_setting(self.settings, CYCLES_KEY, False))
+        self.cycles_action.setChecked(self.settings.value(Settings.CYCLES_ENABLED))
         self.cycles_action.toggled.connect(self._cycles_toggled)
 
         for action in self.actions():
@@ -263,8 +241,7 @@ class TimerWidget(QWidget):
         self.timer.set_target(self.settings.target_minutes)
         if self.cycles_action.isChecked():
             self.timer.set_cycles(
-                _int_setting(self.settings, FOCUS_KEY, DEFAULT_FOCUS_MINUTES, 5, 180),
-                _int_setting(self.settings, BREAK_KEY, DEFAULT_BREAK_MINUTES, 1, 60),
+                self.settings.value(Settings.FOCUS_MINUTES), self.settings.value(Settings.BREAK_MINUTES)
             )
         else:
             self.timer.set_cycles(None, None)
@@ -365,7 +342,7 @@ class TimerWidget(QWidget):
         return self._last_notice
 
     def _cycles_toggled(self, checked: bool) -> None:
-        self.settings.set_value(CYCLES_KEY, bool(checked))
+        self.settings.set_value(Settings.CYCLES_ENABLED, bool(checked))
         self._refresh()
 
     def _setting_changed(self, key: str) -> None:
@@ -447,8 +424,8 @@ class TimerWidget(QWidget):
             )
         )
         self.cycles_action.setText(self.tr("Focus/break cycles"))
-        focus = _int_setting(self.settings, FOCUS_KEY, DEFAULT_FOCUS_MINUTES, 5, 180)
-        rest = _int_setting(self.settings, BREAK_KEY, DEFAULT_BREAK_MINUTES, 1, 60)
+        focus = self.settings.value(Settings.FOCUS_MINUTES)
+        rest = self.settings.value(Settings.BREAK_MINUTES)
         self.cycles_action.setIconText(f"{focus}/{rest}")
         self.cycles_action.setToolTip(
             self.tr("Alternate {focus} minutes of focus with {rest} minutes of break ({shortcut})").format(
