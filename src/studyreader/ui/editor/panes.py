@@ -1,0 +1,103 @@
+"""The editor's three columns: Markdown source, its preview, its live English."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from studyreader.ui.editor.preview import PreviewPane
+
+COLUMN_MIN_WIDTH = 160
+
+
+class EditorPanes(QSplitter):
+    """Source | Preview | English; captions and footers share one height so the panes line up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("editorSplitter")
+        self.setChildrenCollapsible(False)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("entryText")
+        self.editor.setTabChangesFocus(False)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.preview = PreviewPane("entryPreview", self)
+        self.english = PreviewPane("entryEnglish", self)
+        self.editor_caption = QLabel(self)
+        self.preview_caption = QLabel(self)
+        self.english_caption = QLabel(self)
+        self.count_label = QLabel(self)
+        self.count_label.setEnabled(False)
+        self.preview_footer = QLabel(self)
+        self.preview_footer.setEnabled(False)
+        self.translation_state = QLabel(self)
+        self.translation_state.setEnabled(False)
+        self.translation_state.setWordWrap(True)
+        self.models_button = QPushButton(self)
+        self.models_button.hide()
+        self.english_footer = QWidget(self)
+        footer_layout = QHBoxLayout(self.english_footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        footer_layout.addWidget(self.translation_state, 1)
+        footer_layout.addWidget(self.models_button)
+
+        self.editor_column = self._column(self.editor_caption, self.editor, self.count_label)
+        self.preview_column = self._column(self.preview_caption, self.preview, self.preview_footer)
+        self.english_column = self._column(self.english_caption, self.english, self.english_footer)
+        for index, stretch in enumerate((3, 2, 2)):
+            self.setStretchFactor(index, stretch)
+
+    def _column(self, caption: QLabel, body: QWidget, footer: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(caption)
+        layout.addWidget(body, 1)
+        layout.addWidget(footer)
+        box.setMinimumWidth(COLUMN_MIN_WIDTH)
+        self.addWidget(box)
+        return box
+
+    def set_live_columns_visible(self, visible: bool) -> None:
+        self.preview_column.setVisible(visible)
+        self.english_column.setVisible(visible)
+
+    def retranslate(self) -> None:
+        # Short placeholders: the dock is a few lines high on a 768-pixel screen.
+        self.editor.setPlaceholderText(self.tr("Today's notes in Markdown. Ctrl+S saves them."))
+        self.preview.setPlaceholderText(self.tr("The formatted entry appears here."))
+        self.english.setPlaceholderText(self.tr("The English appears here when you pause."))
+        self.editor_caption.setText(self.tr("Markdown"))
+        self.preview_caption.setText(self.tr("Preview"))
+        self.english_caption.setText(self.tr("English"))
+        self.preview_footer.setText(self.tr("Rendered as in the reader"))
+        self.models_button.setText(self.tr("Translation Models…"))
+        self._align()
+
+    def _align(self) -> None:
+        captions = (self.editor_caption, self.preview_caption, self.english_caption)
+        height = max(label.sizeHint().height() for label in captions)
+        for label in captions:
+            label.setFixedHeight(height)
+        footers = (self.count_label, self.preview_footer)
+        height = max([label.sizeHint().height() for label in footers] + [self.models_button.sizeHint().height()])
+        for widget in (*footers, self.english_footer):
+            widget.setFixedHeight(height)
+
+    def set_count(self, text: str) -> None:
+        if self.count_label.text() != text:
+            self.count_label.setText(text)
+
+
+def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
+    """Bold, italic, code: put ``marker`` around the selection (or around the cursor)."""
+    cursor = editor.textCursor()
+    selected = cursor.selectedText()
+    cursor.beginEditBlock()
+    cursor.insertText(f"{marker}{selected}{marker}")
+    if not selected:
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker))
+    cursor.endEditBlock()
+    editor.setTextCursor(cursor)
