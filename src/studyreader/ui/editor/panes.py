@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -47,6 +47,23 @@ class EditorPanes(QSplitter):
         self.english_column = self._column(self.english_caption, self.english, self.english_footer)
         for index, stretch in enumerate((3, 2, 2)):
             self.setStretchFactor(index, stretch)
+        self._placeholders: dict[QWidget, tuple[str, ...]] = {}
+        for pane in (self.editor, self.preview, self.english):
+            pane.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_placeholders()
+        return super().eventFilter(watched, event)
+
+    def _fit_placeholders(self) -> None:
+        for pane, texts in self._placeholders.items():
+            metrics = pane.fontMetrics()
+            room = pane.viewport().width() - 2 * int(pane.document().documentMargin()) - 2
+            fitting = next((text for text in texts if metrics.horizontalAdvance(text) <= room), None)
+            text = fitting or metrics.elidedText(texts[-1], Qt.TextElideMode.ElideRight, max(room, 0))
+            if pane.placeholderText() != text:
+                pane.setPlaceholderText(text)
 
     def _column(self, caption: QLabel, body: QWidget, footer: QWidget) -> QWidget:
         box = QWidget(self)
@@ -65,10 +82,26 @@ class EditorPanes(QSplitter):
         self.english_column.setVisible(visible)
 
     def retranslate(self) -> None:
-        # Short placeholders: the dock is a few lines high on a 768-pixel screen.
-        self.editor.setPlaceholderText(self.tr("Today's notes in Markdown. Ctrl+S saves them."))
-        self.preview.setPlaceholderText(self.tr("The formatted entry appears here."))
-        self.english.setPlaceholderText(self.tr("The English appears here when you pause."))
+        # Qt draws a placeholder in the height of one line: each pane shows the longest of its
+        # texts that fits on one line at the pane's width (see _fit_placeholders).
+        self._placeholders = {
+            self.editor: (
+                self.tr("Write today's notes in Markdown. Ctrl+S saves them into the notes file."),
+                self.tr("Today's notes in Markdown. Ctrl+S saves them."),
+                self.tr("Today's notes (Markdown)"),
+            ),
+            self.preview: (
+                self.tr("The formatted entry appears here as you type."),
+                self.tr("The formatted entry appears here."),
+                self.tr("Formatted entry"),
+            ),
+            self.english: (
+                self.tr("The English translation appears here a moment after you stop typing."),
+                self.tr("The English appears here when you pause."),
+                self.tr("English, after a pause"),
+            ),
+        }
+        self._fit_placeholders()
         self.editor_caption.setText(self.tr("Markdown"))
         self.preview_caption.setText(self.tr("Preview"))
         self.english_caption.setText(self.tr("English"))
