@@ -3,7 +3,7 @@ Their shortcuts work while the focus is inside the editor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -33,17 +33,19 @@ class EditorActions(QObject):
         return [self.save, self.edit_in_place, self.preview, self.translate, self.bold, self.italic, self.code]
 
     def retranslate(self) -> None:
-        self.save.setText(self.tr("&Save Entry"))
-        self.save.setToolTip(self.tr("Write the entry into the notes file (Ctrl+S)"))
-        self.edit_in_place.setText(self.tr("&Edit Existing Entry"))
+        self.save.setText(QCoreApplication.translate("EntryEditor", "&Save Entry"))
+        self.save.setToolTip(QCoreApplication.translate("EntryEditor", "Write the entry into the notes file (Ctrl+S)"))
+        self.edit_in_place.setText(QCoreApplication.translate("EntryEditor", "&Edit Existing Entry"))
         self.edit_in_place.setToolTip(
-            self.tr("Load the day's entry from the notes file and edit it in place (Ctrl+Shift+E)")
+            QCoreApplication.translate(
+                "EntryEditor", "Load the day's entry from the notes file and edit it in place (Ctrl+Shift+E)"
+            )
         )
-        self.preview.setText(self.tr("Show &Preview and Translation"))
-        self.translate.setText(self.tr("&Translate Now"))
-        self.bold.setText(self.tr("&Bold"))
-        self.italic.setText(self.tr("&Italic"))
-        self.code.setText(self.tr("Inline &Code"))
+        self.preview.setText(QCoreApplication.translate("EntryEditor", "Show &Preview and Translation"))
+        self.translate.setText(QCoreApplication.translate("EntryEditor", "&Translate Now"))
+        self.bold.setText(QCoreApplication.translate("EntryEditor", "&Bold"))
+        self.italic.setText(QCoreApplication.translate("EntryEditor", "&Italic"))
+        self.code.setText(QCoreApplication.translate("EntryEditor", "Inline &Code"))
 
     def set_checked_silently(self, action: QAction, checked: bool) -> None:
         action.blockSignals(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from studyreader.notes.drafts import Draft
@@ -43,9 +43,9 @@ class EditorBanners(QWidget):
         self._draft = draft
         when = QLocale().toString(draft.saved_at.astimezone(), "yyyy-MM-dd HH:mm")
         self.recovery.show_message(
-            self.tr("Recovered unsaved text for the entry of {date} (draft of {time}).").format(
-                date=long_date(draft.date), time=when
-            )
+            QCoreApplication.translate(
+                "EntryEditor", "Recovered unsaved text for the entry of {date} (draft of {time})."
+            ).format(date=long_date(draft.date), time=when)
         )
 
     def hide_recovered(self) -> None:
@@ -55,11 +55,15 @@ class EditorBanners(QWidget):
     def show_disk_changed(self, asks: bool) -> None:
         self.disk_asks = asks
         if asks:
-            text = self.tr(
-                "The notes file changed on disk, including this entry. Saving will ask before replacing it."
+            text = QCoreApplication.translate(
+                "EntryEditor",
+                "The notes file changed on disk, including this entry. Saving will ask before replacing it.",
             )
         else:
-            text = self.tr("The notes file changed on disk. Your text is kept and will be saved into the new version.")
+            text = QCoreApplication.translate(
+                "EntryEditor",
+                "The notes file changed on disk. Your text is kept and will be saved into the new version.",
+            )
         self.disk.show_message(text)
 
     def show_error(self, message: str, kind: str) -> None:
@@ -73,10 +77,10 @@ class EditorBanners(QWidget):
             self.error.hide()
 
     def retranslate(self) -> None:
-        self.discard_draft_button.setText(self.tr("Discard Draft"))
-        self.keep_draft_button.setText(self.tr("Keep"))
-        self.disk_ok_button.setText(self.tr("OK"))
-        self.error_close_button.setText(self.tr("Close"))
+        self.discard_draft_button.setText(QCoreApplication.translate("EntryEditor", "Discard Draft"))
+        self.keep_draft_button.setText(QCoreApplication.translate("EntryEditor", "Keep"))
+        self.disk_ok_button.setText(QCoreApplication.translate("EntryEditor", "OK"))
+        self.error_close_button.setText(QCoreApplication.translate("EntryEditor", "Close"))
         if self._draft is not None and self.recovery.isVisible():
             self.show_recovered(self._draft)
         if self.disk.isVisible():

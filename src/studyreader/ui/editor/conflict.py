@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,13 +42,14 @@ class ConflictDialog(QDialog):
     def __init__(self, date_text: str, diff: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryConflictDialog")
-        self.setWindowTitle(self.tr("Entry changed on disk"))
+        self.setWindowTitle(QCoreApplication.translate("EntryEditor", "Entry changed on disk"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setText(
-            self.tr(
+            QCoreApplication.translate(
+                "EntryEditor",
                 "The entry of {date} was changed in the notes file since you started editing it "
-                "(perhaps by a git pull). This is what changed on disk (− removed, + added):"
+                "(perhaps by a git pull). This is what changed on disk (− removed, + added):",
             ).format(date=date_text)
         )
         self.diff_view = QPlainTextEdit(self)
@@ -57,11 +59,14 @@ class ConflictDialog(QDialog):
         self.diff_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.diff_view.setPlainText(diff)
         self.question = QLabel(
-            self.tr("Replace the entry on disk with your version? Its changes above are lost."), self
+            QCoreApplication.translate(
+                "EntryEditor", "Replace the entry on disk with your version? Its changes above are lost."
+            ),
+            self,
         )
         self.question.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        self.replace_button = QPushButton(self.tr("&Replace with My Version"), self)
+        self.replace_button = QPushButton(QCoreApplication.translate("EntryEditor", "&Replace with My Version"), self)
         buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setDefault(True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from studyreader.notes.drafts import Draft, DraftStore
 
@@ -58,7 +58,9 @@ class DraftKeeper(QObject):
         try:
             self.store.save(draft)
         except OSError as error:
-            self._report(self.tr("Could not write the draft: {error}").format(error=str(error)))
+            self._report(
+                QCoreApplication.translate("EntryEditor", "Could not write the draft: {error}").format(error=str(error))
+            )
             return  # still dirty: tried again at the next tick
         self._dirty = False
         if self.problem is not None:
@@ -78,7 +80,11 @@ class DraftKeeper(QObject):
         try:
             self.store.discard(path)
         except OSError as error:
-            self._report(self.tr("Could not remove the draft: {error}").format(error=str(error)))
+            self._report(
+                QCoreApplication.translate("EntryEditor", "Could not remove the draft: {error}").format(
+                    error=str(error)
+                )
+            )
 
     def _report(self, message: str) -> None:
         if message != self.problem:

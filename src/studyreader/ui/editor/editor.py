@@ -100,6 +100,7 @@ class EntryEditor(QWidget):
     def _build_ui(self) -> None:
         self.header = EditorHeader(self)
         self.date_label, self.state_label = self.header.date_label, self.header.state_label
+        self.save_button = self.header.save_button
         self.banners = EditorBanners(self.discard_recovered_draft, self)
         self.recovery_banner, self.disk_banner, self.error_banner = (
             self.banners.recovery, self.banners.disk, self.banners.error
@@ -127,7 +128,7 @@ class EntryEditor(QWidget):
         self.actions.bold.triggered.connect(lambda: wrap_selection(self.editor, "**"))
         self.actions.italic.triggered.connect(lambda: wrap_selection(self.editor, "*"))
         self.actions.code.triggered.connect(lambda: wrap_selection(self.editor, "`"))
-        self.header.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.save)
         self.header.in_place_button.setDefaultAction(self.edit_in_place_action)
 
     def actions_list(self) -> list[QAction]:
@@ -144,8 +145,8 @@ class EntryEditor(QWidget):
 
     def retranslateUi(self) -> None:
         self.actions.retranslate()
-        self.header.save_button.setText(self.tr("Save Entry"))
-        self.header.save_button.setToolTip(self.save_action.toolTip())
+        self.save_button.setText(self.tr("Save Entry"))
+        self.save_button.setToolTip(self.save_action.toolTip())
         self.banners.retranslate()
         self.panes.retranslate()
         self.live.retranslate()

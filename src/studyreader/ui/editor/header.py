@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 
@@ -45,24 +45,28 @@ class EditorHeader(QWidget):
         layout.addWidget(self.save_button)
 
     def show_no_file(self) -> None:
-        self.date_label.setText(self.tr("No notes file"))
+        self.date_label.setText(QCoreApplication.translate("EntryEditor", "No notes file"))
         self.state_label.setText("")
 
-    def show_entry(
-        self, day: date, *, mode: str, existing_chars: int | None, is_today: bool, zone: str
-    ) -> None:
+    def show_entry(self, day: date, *, mode: str, existing_chars: int | None, is_today: bool, zone: str) -> None:
         """``existing_chars``: None when the day has no entry yet."""
-        self.date_label.setText(self.tr("Entry of {date}").format(date=long_date(day)))
+        self.date_label.setText(
+            QCoreApplication.translate("EntryEditor", "Entry of {date}").format(date=long_date(day))
+        )
         if mode == "replace":
-            state = self.tr("Editing the existing entry in place")
+            state = QCoreApplication.translate("EntryEditor", "Editing the existing entry in place")
         elif existing_chars is None:
-            state = self.tr("A new entry will be added")
+            state = QCoreApplication.translate("EntryEditor", "A new entry will be added")
         elif existing_chars == 0:
-            state = self.tr("Fills the empty entry")
+            state = QCoreApplication.translate("EntryEditor", "Fills the empty entry")
         else:
-            state = self.tr("Adds to the existing entry (%n character(s))", "", existing_chars)
+            state = QCoreApplication.translate(
+                "EntryEditor", "Adds to the existing entry (%n character(s))", "", existing_chars
+            )
         if not is_today:
-            state = self.tr("{state} · not today's date").format(state=state)
+            state = QCoreApplication.translate("EntryEditor", "{state} · not today's date").format(state=state)
         if zone:
-            state = self.tr("{state} · time zone {zone}").format(state=state, zone=zone)
+            state = QCoreApplication.translate("EntryEditor", "{state} · time zone {zone}").format(
+                state=state, zone=zone
+            )
         self.state_label.setText(state)

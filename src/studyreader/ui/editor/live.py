@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from studyreader.ui.translation_service import TranslationJob, TranslationService
@@ -185,7 +185,9 @@ class LiveEnglish(QObject):
 
     def _on_failed(self, _generation: int, message: str) -> None:
         self._error = message
-        self._panes.english.show_message(self.tr("The translation failed: {reason}").format(reason=message))
+        self._panes.english.show_message(
+            QCoreApplication.translate("EntryEditor", "The translation failed: {reason}").format(reason=message)
+        )
         self._update_state()
 
     def _on_no_model(self, message: str) -> None:
@@ -198,9 +200,10 @@ class LiveEnglish(QObject):
 
     def _show_no_model_text(self) -> None:
         self._panes.english.show_message(
-            self.tr(
+            QCoreApplication.translate(
+                "EntryEditor",
                 "No Chinese→English translation model is installed, so there is no live translation. "
-                "Install one with “Translation Models…” (a .argosmodel file, or a download when online)."
+                "Install one with “Translation Models…” (a .argosmodel file, or a download when online).",
             )
         )
 
@@ -211,10 +214,10 @@ class LiveEnglish(QObject):
     def _update_state(self, *_args) -> None:
         state = self._panes.translation_state
         if self._error:
-            state.setText(self.tr("No translation."))
+            state.setText(QCoreApplication.translate("EntryEditor", "No translation."))
             state.setToolTip(self._error)
         elif self.translator.is_busy():
-            state.setText(self.tr("Translating…"))
+            state.setText(QCoreApplication.translate("EntryEditor", "Translating…"))
         else:
             state.setText("")
             state.setToolTip("")

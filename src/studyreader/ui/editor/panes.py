@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -86,27 +86,31 @@ class EditorPanes(QSplitter):
         # texts that fits on one line at the pane's width (see _fit_placeholders).
         self._placeholders = {
             self.editor: (
-                self.tr("Write today's notes in Markdown. Ctrl+S saves them into the notes file."),
-                self.tr("Today's notes in Markdown. Ctrl+S saves them."),
-                self.tr("Today's notes (Markdown)"),
+                QCoreApplication.translate(
+                    "EntryEditor", "Write today's notes in Markdown. Ctrl+S saves them into the notes file."
+                ),
+                QCoreApplication.translate("EntryEditor", "Today's notes in Markdown. Ctrl+S saves them."),
+                QCoreApplication.translate("EntryEditor", "Today's notes (Markdown)"),
             ),
             self.preview: (
-                self.tr("The formatted entry appears here as you type."),
-                self.tr("The formatted entry appears here."),
-                self.tr("Formatted entry"),
+                QCoreApplication.translate("EntryEditor", "The formatted entry appears here as you type."),
+                QCoreApplication.translate("EntryEditor", "The formatted entry appears here."),
+                QCoreApplication.translate("EntryEditor", "Formatted entry"),
             ),
             self.english: (
-                self.tr("The English translation appears here a moment after you stop typing."),
-                self.tr("The English appears here when you pause."),
-                self.tr("English, after a pause"),
+                QCoreApplication.translate(
+                    "EntryEditor", "The English translation appears here a moment after you stop typing."
+                ),
+                QCoreApplication.translate("EntryEditor", "The English appears here when you pause."),
+                QCoreApplication.translate("EntryEditor", "English, after a pause"),
             ),
         }
         self._fit_placeholders()
-        self.editor_caption.setText(self.tr("Markdown"))
-        self.preview_caption.setText(self.tr("Preview"))
-        self.english_caption.setText(self.tr("English"))
-        self.preview_footer.setText(self.tr("Rendered as in the reader"))
-        self.models_button.setText(self.tr("Translation Models…"))
+        self.editor_caption.setText(QCoreApplication.translate("EntryEditor", "Markdown"))
+        self.preview_caption.setText(QCoreApplication.translate("EntryEditor", "Preview"))
+        self.english_caption.setText(QCoreApplication.translate("EntryEditor", "English"))
+        self.preview_footer.setText(QCoreApplication.translate("EntryEditor", "Rendered as in the reader"))
+        self.models_button.setText(QCoreApplication.translate("EntryEditor", "Translation Models…"))
         self._align()
 
     def _align(self) -> None:
