@@ -250,3 +250,19 @@ def test_a_draft_holding_null_is_reported_and_kept_aside(make_editor, notes_file
     editor.flush_draft()
     assert store.load(notes_file).text == "新的草稿"
     assert not editor.error_banner.isVisible()  # the draft is kept again
+
+
+def test_compact_diff_shows_changes_with_little_context():
+    from studyreader.ui.editor.conflict import compact_diff
+
+    before = "\n\n".join(f"第{i}段。" for i in range(1, 21)) + "\n\n--- 分隔"
+    after = before.replace("第2段。", "第2段，改过。").replace("第15段。", "").replace("--- 分隔", "--- 新分隔")
+    lines = compact_diff(before, after).splitlines()
+    assert lines == [
+        " 第1段。", "-第2段。", "+第2段，改过。", " 第3段。", "…",
+        " 第14段。", "-第15段。", " 第16段。", "…",
+        " 第20段。", "---- 分隔", "+--- 新分隔",
+    ]
+    assert compact_diff("a", "a") == ""
+    many = compact_diff("\n".join(map(str, range(100))), "\n".join(f"x{i}" for i in range(100)), max_lines=10)
+    assert len(many.splitlines()) == 11 and many.splitlines()[-1].startswith("… (+")

@@ -20,14 +20,17 @@ MAX_DIFF_LINES = 40
 
 
 def compact_diff(before: str, after: str, max_lines: int = MAX_DIFF_LINES) -> str:
-    """The lines that differ, ``-`` removed and ``+`` added, with one line of context around each
-    change and ``…`` between distant changes; at most ``max_lines`` lines."""
+    """The lines that differ, ``-`` removed and ``+`` added, with the neighbouring lines around each
+    change and ``…`` between distant changes, blank lines left out; at most ``max_lines`` lines."""
     lines: list[str] = []
-    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), n=1, lineterm="")
-    for line in diff:
-        if line.startswith(("---", "+++")):
-            continue
-        lines.append("…" if line.startswith("@@") else line)
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), n=2, lineterm="")
+    for number, line in enumerate(diff):
+        if number < 2 or not line[1:].strip():
+            continue  # the two file headers, and blank lines (paragraph breaks) say nothing here
+        if line.startswith("@@"):
+            line = "…"
+        if line != "…" or (lines and lines[-1] != "…"):
+            lines.append(line)
     if lines and lines[0] == "…":
         lines.pop(0)
     if len(lines) > max_lines:
