@@ -266,3 +266,22 @@ def test_compact_diff_shows_changes_with_little_context():
     assert compact_diff("a", "a") == ""
     many = compact_diff("\n".join(map(str, range(100))), "\n".join(f"x{i}" for i in range(100)), max_lines=10)
     assert len(many.splitlines()) == 11 and many.splitlines()[-1].startswith("… (+")
+
+
+def test_the_editor_never_cancels_the_readers_translation(make_editor, notes_file, qtbot, use_tiny_argos):
+    from studyreader.translate.segment import segment_markdown
+    from studyreader.ui.translation_service import TranslationService
+
+    service = TranslationService()
+    editor = make_editor(notes_file, translation_service=service)
+    reader_job = service.translate(segment_markdown("第一段讲排序器。\n\n第二段讲验证者。"))
+    arrived = []
+    reader_job.blockTranslated.connect(lambda index, _translation: arrived.append(index))
+    editor.set_text("编辑器里的一句话。")
+    with qtbot.waitSignal(reader_job.finished, timeout=20000):
+        editor.translate_now()
+        editor.maybe_close()  # the editor's job is dropped; the reader's goes on
+    assert sorted(arrived) == [0, 1]
+    editor.shutdown()
+    assert not reader_job.is_active()
+    service.shutdown()
