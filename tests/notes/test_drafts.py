@@ -130,3 +130,34 @@ def test_editable_body_inside_a_per_entry_wrapper(tmp_path):
     )
     notes = parse_notes(text)
     assert editable_body(notes, date(2025, 8, 23)) == "第一行\n\n第二行"
+
+
+def test_a_drafts_folder_that_is_a_file_is_said_not_raised(tmp_path):
+    folder = tmp_path / "drafts"
+    folder.write_text("a file", encoding="utf-8")
+    store = DraftStore(folder)
+    problems = []
+    assert store.load(tmp_path / "notes.md", on_problem=problems.append) is None
+    assert len(problems) == 1 and str(folder) in problems[0] and "is a file" in problems[0]
+    assert store.drafts() == [] and store.discard(tmp_path / "notes.md") is False
+    try:
+        store.save(Draft(notes_path=str(tmp_path / "notes.md"), date=date(2025, 1, 8), text="x"))
+    except OSError as error:
+        assert str(folder) in str(error) and "is a file" in str(error)
+    else:
+        raise AssertionError("a draft was written into a file")
+    assert folder.read_text(encoding="utf-8") == "a file"
+
+
+def test_a_draft_holding_null_or_a_list_is_moved_aside_and_said(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    notes = tmp_path / "notes.md"
+    target = store.path_for(notes)
+    target.parent.mkdir(parents=True)
+    for content in ("null", "[1, 2]", '"text"'):
+        target.write_text(content, encoding="utf-8")
+        problems = []
+        assert store.load(notes, on_problem=problems.append) is None
+        assert len(problems) == 1 and target.name in problems[0] and content in problems[0]
+        assert target.with_name(target.name + ".unreadable").read_text(encoding="utf-8") == content
+    assert store.drafts() == []

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -50,7 +51,9 @@ class Draft:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> Draft:
+    def from_json(cls, data: object) -> Draft:
+        if not isinstance(data, dict):
+            raise ValueError(f"it holds {json.dumps(data)[:40]} instead of a draft")
         mode = data.get("mode", "append")
         if mode not in MODES:
             raise ValueError(f"unknown draft mode {mode!r}")
@@ -103,27 +106,46 @@ class DraftStore:
             saved_at=draft.saved_at,
         )
         target = self.path_for(draft.notes_path)
+        if target.parent.exists() and not target.parent.is_dir():
+            raise NotADirectoryError(f"the drafts folder {target.parent} is a file, not a folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(draft.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
         atomic_write_bytes(target, data)
         return target
 
-    def load(self, notes_path: os.PathLike | str) -> Draft | None:
+    def load(self, notes_path: os.PathLike | str, on_problem: Callable[[str], None] | None = None) -> Draft | None:
         """The draft for ``notes_path``, or None.
 
-        A draft file that cannot be read is moved aside (``*.unreadable``),
-        never deleted, and None is returned so the editor still opens.
+        Never raises for a bad draft or drafts folder: a draft file that cannot be read is moved
+        aside (``*.unreadable``), never deleted, and None is returned so the editor still opens;
+        ``on_problem`` receives a message naming the file and what is wrong.
         """
+        def report(message: str) -> None:
+            if on_problem is not None:
+                on_problem(message)
+
         target = self.path_for(notes_path)
+        if self.root.exists() and not self.root.is_dir():
+            report(f"the drafts folder {self.root} is a file, not a folder: unsaved text cannot be kept as a draft")
+            return None
         try:
             raw = target.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as error:
+            report(f"the draft {target} cannot be read: {error.strerror or error}")
+            return None
         try:
             draft = Draft.from_json(json.loads(raw.decode("utf-8")))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
             aside = target.with_name(target.name + ".unreadable")
-            os.replace(target, aside)
+            try:
+                os.replace(target, aside)
+            except OSError as move_error:
+                report(f"the draft {target} is unreadable ({error}) and could not be moved aside ({move_error})")
+                return None
+            reason = f"no {error}" if isinstance(error, KeyError) else str(error)
+            report(f"the draft {target} was unreadable ({reason}); it was moved to {aside.name}")
             return None
         if draft.notes_path != _normalise(notes_path):
             return None  # a hash collision: not this file's draft
@@ -133,7 +155,7 @@ class DraftStore:
         """Forget the draft (after a save, or when the user declines it)."""
         try:
             self.path_for(notes_path).unlink()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return False
         return True
 

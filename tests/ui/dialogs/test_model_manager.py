@@ -10,8 +10,9 @@ import threading
 import zipfile
 
 import pytest
+from PySide6.QtCore import Qt
 
-from studyreader.ui.dialogs.model_manager import ModelManagerDialog
+from studyreader.ui.dialogs.model_manager import ZH_EN_PACKAGE_URL, ModelManagerDialog
 from tests.support import tiny_argos
 
 
@@ -100,8 +101,15 @@ def test_offline_download_says_so_plainly(open_dialog, tmp_path, qtbot):
     with qtbot.waitSignal(dialog.jobFinished, timeout=30000) as finished:
         dialog.download_button.click()
     assert finished.args == [False]
-    assert "offline" in dialog.message.text()
-    assert "Install from File" in dialog.message.text()
+    text = dialog.message.text()
+    assert "offline" in text
+    assert "Install from File" in text
+    # Where to get the package by hand, selectable, in the normal text colour (not red, not greyed).
+    assert ZH_EN_PACKAGE_URL in text and ZH_EN_PACKAGE_URL.startswith("https://")
+    for label in (dialog.message, dialog.details):
+        assert label.isEnabled()
+        assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+        assert label.styleSheet() == ""
     assert url in dialog.details.text()
     assert not dialog.progress.isVisible()
     assert rows(dialog) == []
@@ -135,7 +143,7 @@ def test_downloads_with_progress(open_dialog, package_server, tiny_argos_package
     index_url, size = package_server
     dialog = open_dialog(packages_dir=tmp_path / "packages", index_url=index_url)
     seen = []
-    dialog._signals.progress.connect(lambda _job, done, total: seen.append((done, total)))
+    dialog.downloadProgress.connect(lambda done, total: seen.append((done, total)))
     with qtbot.waitSignals([dialog.modelsChanged], timeout=30000):
         dialog.download_button.click()
         assert dialog.progress.isVisible() and dialog.cancel_button.isVisible()
@@ -178,7 +186,7 @@ def test_cancel_stops_the_download_and_installs_nothing(open_dialog, tiny_argos_
         changed = []
         dialog.modelsChanged.connect(lambda: changed.append(True))
         started = []
-        dialog._signals.progress.connect(lambda _job, done, total: started.append(done))
+        dialog.downloadProgress.connect(lambda done, total: started.append(done))
         dialog.download_button.click()
         qtbot.waitUntil(lambda: bool(started), timeout=20000)
         with qtbot.waitSignal(dialog.jobFinished, timeout=20000) as finished:

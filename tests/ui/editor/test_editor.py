@@ -206,19 +206,46 @@ def test_own_save_is_not_reported_as_a_change_on_disk(make_editor, notes_file, q
     assert reports == []
 
 
+CRASHING_EDITOR = """
+import sys, time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+from PySide6.QtWidgets import QApplication
+from studyreader.notes.drafts import DraftStore
+from studyreader.ui.editor.editor import EntryEditor
+
+app = QApplication([])
+notes = sys.argv[1]
+editor = EntryEditor(notes, now=lambda: datetime(2025, 1, 11, 21, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+editor.show()
+editor.editor.insertPlainText(sys.argv[2])
+deadline = time.monotonic() + 20
+while DraftStore().load(notes) is None and time.monotonic() < deadline:
+    app.processEvents()  # the autosave runs by itself every few seconds
+    time.sleep(0.05)
+print("draft written", flush=True)
+time.sleep(60)  # killed here, before any orderly close
+"""
+
+
 def test_draft_recovered_after_a_crash(make_editor, notes_file, qtbot):
+    import signal
+    import subprocess
+    import sys
+
     before = notes_file.read_bytes()
-    first = make_editor(notes_file)
-    type_text(qtbot, first, ENTRY)
-    store = DraftStore()
-    # Autosave runs by itself every few seconds.
-    qtbot.waitUntil(lambda: store.load(notes_file) is not None, timeout=6000)
-    assert store.path_for(notes_file).parent == paths.data_dir() / "drafts"
-    # The crash: the widget goes away without maybe_close(), nothing is saved to the notes.
-    first.translator.shutdown()
-    first._autosave.stop()
-    first.deleteLater()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_EDITOR, str(notes_file), ENTRY], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert process.stdout.readline().strip() == "draft written"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
     assert notes_file.read_bytes() == before
+    store = DraftStore()
+    assert store.path_for(notes_file).parent == paths.data_dir() / "drafts"
 
     second = make_editor(notes_file)
     assert second.text() == ENTRY
@@ -271,7 +298,8 @@ def test_edit_existing_entry_in_place(make_editor, notes_file, qtbot):
     assert editor.mode == "replace"
     assert editor.text().startswith("**治理**")
     assert not editor.is_modified()
-    editor.set_text(editor.text().replace("明天计划：读 Superchain 的互操作性文档。", "明天计划：读 Superchain 的文档。"))
+    old, new = "明天计划：读 Superchain 的互操作性文档。", "明天计划：读 Superchain 的文档。"
+    editor.set_text(editor.text().replace(old, new))
     assert editor.is_modified()
     assert editor.save()
     after = notes_file.read_text(encoding="utf-8")
@@ -284,12 +312,17 @@ def test_in_place_edit_asks_before_replacing_a_changed_entry(make_editor, notes_
     editor.edit_in_place_action.trigger()
     editor.set_text(editor.text() + "\n\n我的补充。")
     asked = []
-    editor.confirm_overwrite = lambda: asked.append(True) or False
+    editor.confirm_overwrite = lambda diff: asked.append(diff) or False
     pulled = notes_file.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
         git_pull_like_write(notes_file, pulled)
     assert editor.save() is False
-    assert asked == [True]
+    assert len(asked) == 1
+    # What changed on disk, compactly: the old line removed, the new one added, little else.
+    diff_lines = asked[0].splitlines()
+    assert any(line.startswith("-") and "Retro Funding" in line for line in diff_lines)
+    assert any(line.startswith("+") and "RetroPGF" in line for line in diff_lines)
+    assert len(diff_lines) <= 8
     assert notes_file.read_text(encoding="utf-8") == pulled
     assert editor.text().endswith("我的补充。")
 
@@ -368,23 +401,43 @@ def test_no_model_says_how_to_get_one(make_editor, notes_file, qtbot, tmp_path, 
     assert editor.text() == "今天学习了。"  # typing and the text are unaffected
 
 
-def test_constructor_forms_the_main_window_uses(qtbot, notes_file):
+def test_constructor_the_main_window_uses_shares_its_watcher(qtbot, notes_file):
     from PySide6.QtWidgets import QWidget
 
-    from studyreader.ui.editor.editor import EditorPanel
+    from studyreader.ui.file_watcher import NotesFileWatcher
     from studyreader.ui.settings import Settings
+    from studyreader.ui.translation_service import TranslationService
 
     host = QWidget()
     qtbot.addWidget(host)
-    positional = EditorPanel(notes_file, Settings(), host)
-    assert positional.parent() is host and positional.notes_path == notes_file.resolve()
-    parent_only = EditorPanel(host)
-    assert parent_only.parent() is host and parent_only.notes_path is None
-    assert not parent_only.isEnabled()
-    parent_only.set_notes_path(notes_file)
-    assert parent_only.isEnabled() and parent_only.entry_date is not None
-    for editor in (positional, parent_only):
-        editor.shutdown()
+    watcher = NotesFileWatcher(host)
+    watcher.watch(notes_file)
+    service = TranslationService(parent=host)
+    editor = EntryEditor(notes_file, Settings(), host, watcher=watcher, translation_service=service, now=fixed_now)
+    assert editor.parent() is host and editor.notes_path == notes_file.resolve()
+    assert editor.isEnabled() and editor.entry_date == date(2025, 1, 11)
+    with pytest.raises(TypeError):
+        EntryEditor(notes_file, Settings(), host, watcher)  # the shared parts are keyword-only
+    # The window's watcher tells the editor of a change on disk; the editor's own save is not one.
+    type_text(qtbot, editor, "窗口共用的监视器")
+    with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
+        git_pull_like_write(notes_file, notes_file.read_text(encoding="utf-8") + "\n")
+    reports = []
+    watcher.changed.connect(reports.append)
+    assert editor.save()
+    qtbot.wait(600)
+    assert reports == []
+    editor.shutdown()
+
+
+def test_without_a_notes_file_the_editor_waits_for_one(qtbot, notes_file):
+    editor = EntryEditor(now=fixed_now)
+    qtbot.addWidget(editor)
+    assert editor.notes_path is None and not editor.isEnabled()
+    assert editor.date_label.text() == "No notes file"
+    editor.set_notes_path(notes_file)
+    assert editor.isEnabled() and editor.entry_date == date(2025, 1, 11)
+    editor.shutdown()
 
 
 def test_only_web_links_open_from_the_preview(make_editor, notes_file, qtbot, monkeypatch):

@@ -1,17 +1,15 @@
 """The translation-model dialog: installed Argos packages, install from a file, download zh→en.
 
-Every package operation (listing reads metadata from disk, installing unpacks
-an archive, downloading talks to the network) runs in a worker thread through
-:mod:`studyreader.translate.models`; the dialog only shows results.
+Every package operation (listing reads metadata from disk, installing unpacks an archive,
+downloading talks to the network) runs off the GUI thread through
+:func:`studyreader.ui.jobs.run_in_thread`, one at a time; the dialog only shows results.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,45 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from studyreader.errors import StudyReaderError
-from studyreader.ui.editor.editor import error_colour
+from studyreader.translate.models import DownloadCancelled, OfflineError
+from studyreader.ui.jobs import Job, run_in_thread
+from studyreader.ui.widgets.banner import error_colour
 
-
-class _JobSignals(QObject):
-    progress = Signal(int, int, int)  # job, done, total
-    done = Signal(int, object)  # job, result
-    failed = Signal(int, str, str)  # job, message, error class name
-
-
-class _Job(QRunnable):
-    def __init__(self, job: int, work: Callable[[Callable[[int, int], None]], object], signals: _JobSignals) -> None:
-        super().__init__()
-        self.job = job
-        self.work = work
-        self.signals = signals
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> None:
-            self.signals.progress.emit(self.job, int(done), int(total or 0))
-
-        try:
-            result = self.work(progress)
-        except StudyReaderError as error:
-            self.signals.failed.emit(self.job, str(error), type(error).__name__)
-        except Exception as error:  # shown in the dialog: never a crash
-            self.signals.failed.emit(self.job, f"{type(error).__name__}: {error}", type(error).__name__)
-        else:
-            self.signals.done.emit(self.job, result)
-
-
-# Worker pools outlive their dialog until the interpreter exits (see ModelManagerDialog.__init__).
-_POOLS: set = set()
+# Where the zh→en package can be fetched by hand (from Argos's index), for a computer without internet.
+ZH_EN_PACKAGE_URL = "https://argos-net.com/v1/translate-zh_en-1_9.argosmodel"
+ARGOS_INDEX_URL = "https://github.com/argosopentech/argospm-index"
+CANCEL_POLL_MS = 50
 
 
 class ModelManagerDialog(QDialog):
     """Lists, installs and downloads the Argos Translate packages StudyReader uses."""
 
-    modelsChanged = Signal()
+    modelsChanged = Signal()  # the installed packages are not what they were
     jobFinished = Signal(bool)  # True on success; tests and callers wait on it
+    downloadProgress = Signal(int, int)  # bytes done, bytes in all (0: not known yet)
 
     COLUMNS = 5
 
@@ -84,18 +59,13 @@ class ModelManagerDialog(QDialog):
         self.packages_dir = packages_dir
         self.index_url = index_url
         self.installed: list = []
-        # One worker, so that listing never runs in the middle of an install. The pool is not a child of
-        # the dialog: closing the dialog during a download must not wait for the network.
-        self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(1)
-        _POOLS.add(self._pool)
-        self._cancel = threading.Event()
-        self._jobs: dict[int, tuple[str, Callable]] = {}
-        self._next_job = 0
-        self._signals = _JobSignals()  # unparented: jobs keep it alive; Qt drops its links to a closed dialog
-        self._signals.progress.connect(self._on_progress)
-        self._signals.done.connect(self._on_job_done)
-        self._signals.failed.connect(self._on_job_failed)
+        self._listed = False  # the first listing is no change
+        # One job at a time, so that listing never runs in the middle of an install.
+        self._job: Job | None = None
+        self._job_kind = ""
+        self._cancel_poll = QTimer(self)
+        self._cancel_poll.setInterval(CANCEL_POLL_MS)
+        self._cancel_poll.timeout.connect(self._check_cancelled)
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -125,13 +95,14 @@ class ModelManagerDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("modelMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and errors
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         self.details = QLabel(self)
         self.details.setObjectName("modelDetails")
         self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setEnabled(False)
         self.details.hide()
         self.last_error_details = ""
 
@@ -229,7 +200,7 @@ class ModelManagerDialog(QDialog):
         """List the installed packages (in the worker thread)."""
         packages_dir = self.packages_dir
 
-        def work(_progress):
+        def work():
             from studyreader.translate import models
 
             return models.packages_dir(packages_dir), models.list_installed(packages_dir)
@@ -238,7 +209,11 @@ class ModelManagerDialog(QDialog):
 
     def _on_listed(self, result) -> None:
         folder, installed = result
+        before = {(m.path, m.version) for m in self.installed}
         self.installed = list(installed)
+        if self._listed and before != {(m.path, m.version) for m in self.installed}:
+            self.modelsChanged.emit()
+        self._listed = True
         self.folder_label.setText(self.tr("Packages folder: {folder}").format(folder=str(folder)))
         self._fill_table()
 
@@ -290,7 +265,7 @@ class ModelManagerDialog(QDialog):
         """Validate and install ``path`` (in the worker thread)."""
         packages_dir = self.packages_dir
 
-        def work(_progress):
+        def work():
             from studyreader.translate import models
 
             return models.install_model(Path(path), packages_dir)
@@ -302,8 +277,7 @@ class ModelManagerDialog(QDialog):
         self._show_message(
             self.tr("Installed {name} {version}.").format(name=model.name, version=model.version)
         )
-        self.modelsChanged.emit()
-        self.refresh()
+        self.refresh()  # modelsChanged once the new listing is in
 
     # -- downloading -----------------------------------------------------
     def download(self) -> None:
@@ -312,24 +286,27 @@ class ModelManagerDialog(QDialog):
             return
         packages_dir = self.packages_dir
         index_url = self.index_url
-        cancel = self._cancel
+        running: list[Job] = []  # the job itself, once started: its cancel() stops the download
 
-        def work(progress):
+        def work(report):
             from studyreader.translate import models
 
-            kwargs = {"progress": progress, "directory": packages_dir, "should_cancel": cancel.is_set}
-            if index_url is not None:
-                kwargs["index_url"] = index_url
-            return models.download_model(**kwargs)
+            return models.download_model(
+                progress=lambda done, total: report((int(done), int(total or 0))),
+                directory=packages_dir,
+                index_url=index_url,
+                should_cancel=lambda: bool(running) and running[0].cancelled(),
+            )
 
         self._show_message(self.tr("Looking up the Chinese → English package…"))
         self.progress.setRange(0, 0)  # busy until the size is known
         self.progress.show()
         self.cancel_button.show()
-        self._run("download", work, self._on_installed)
+        running.append(self._run("download", work, self._on_installed, progress=True))
 
-    @Slot(int, int, int)
-    def _on_progress(self, _job: int, done: int, total: int) -> None:
+    def _on_progress(self, value: tuple[int, int]) -> None:
+        done, total = value
+        self.downloadProgress.emit(done, total)
         locale = QLocale()
         if total > 0:
             self.progress.setRange(0, 1000)
@@ -344,9 +321,24 @@ class ModelManagerDialog(QDialog):
             self.progress.setFormat(locale.formattedDataSize(done))
 
     def cancel(self) -> None:
-        self._cancel.set()
+        """Stop the download at its next chunk; nothing is installed."""
+        if self._job is None or self._job_kind != "download":
+            return
+        self._job.cancel()
         self.cancel_button.setEnabled(False)
         self._show_message(self.tr("Cancelling…"))
+        self._cancel_poll.start()
+
+    def _check_cancelled(self) -> None:
+        """A cancelled job delivers nothing: once its function has returned, say so and list again."""
+        if self._job is not None and not self._job.done():
+            return
+        self._cancel_poll.stop()
+        self._job, kind = None, self._job_kind
+        self._end_job(kind)
+        self._show_message(self.tr("Download cancelled. Nothing was installed."))
+        self.jobFinished.emit(False)
+        self.refresh()  # had the package been installed just before the cancel, the list shows it
 
     # -- removing --------------------------------------------------------
     def remove_selected(self) -> None:
@@ -365,7 +357,7 @@ class ModelManagerDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def work(_progress):
+        def work():
             from studyreader.translate import models
 
             models.remove_model(model)
@@ -375,50 +367,52 @@ class ModelManagerDialog(QDialog):
 
     def _on_removed(self, model) -> None:
         self._show_message(self.tr("Removed {name}.").format(name=model.name))
-        self.modelsChanged.emit()
-        self.refresh()
+        self.refresh()  # modelsChanged once the new listing is in
 
     # -- job plumbing ----------------------------------------------------
     def is_busy(self) -> bool:
-        return bool(self._jobs)
+        return self._job is not None
 
-    def _run(self, kind: str, work, on_done) -> None:
-        self._next_job += 1
-        job = self._next_job
-        self._jobs[job] = (kind, on_done)
+    def _run(self, kind: str, work, on_done, *, progress: bool = False) -> Job:
+        self._job_kind = kind
         if kind in ("install", "download"):
-            self._cancel.clear()
             self.cancel_button.setEnabled(True)
-        self._update_buttons()
-        self._pool.start(_Job(job, work, self._signals))
 
-    @Slot(int, object)
-    def _on_job_done(self, job: int, result) -> None:
-        kind, on_done = self._jobs.pop(job, ("", None))
-        self._end_job(kind)
-        if on_done is not None:
+        def done(result) -> None:
+            self._job = None
+            self._end_job(kind)
             on_done(result)
-        self.jobFinished.emit(True)
+            self.jobFinished.emit(True)
 
-    @Slot(int, str, str)
-    def _on_job_failed(self, job: int, message: str, error_kind: str) -> None:
-        kind, _ = self._jobs.pop(job, ("", None))
+        self._job = run_in_thread(
+            work, done, lambda error: self._on_job_failed(kind, error),
+            on_progress=self._on_progress if progress else None, context=self,
+        )
+        self._update_buttons()
+        return self._job
+
+    def _on_job_failed(self, kind: str, error: BaseException) -> None:
+        self._job = None
         self._end_job(kind)
-        if error_kind == "OfflineError":
+        message = str(error) if isinstance(error, StudyReaderError) else f"{type(error).__name__}: {error}"
+        if isinstance(error, OfflineError):
+            # Guidance rather than an error: in the normal colour, the address selectable.
             text = self.tr(
-                "Could not download the Chinese → English package: you seem to be offline. Download the "
-                ".argosmodel file on a computer with internet access and install it here with "
-                "“Install from File…”."
-            )
-        elif error_kind == "DownloadCancelled":
-            text = self.tr("Download cancelled. Nothing was installed.")
-        elif kind == "install":
-            text = self.tr("Could not install the package: {reason}").format(reason=message)
-        elif kind == "download":
-            text = self.tr("Could not download the package: {reason}").format(reason=message)
+                "Could not download the Chinese → English package: you seem to be offline. On a computer "
+                "with internet access, download the package file from\n{address}\n(listed in Argos "
+                "Translate's index, {index}), copy it here and install it with “Install from File…”."
+            ).format(address=ZH_EN_PACKAGE_URL, index=ARGOS_INDEX_URL)
+            self._show_message(text, details=message)
+        elif isinstance(error, DownloadCancelled):
+            self._show_message(self.tr("Download cancelled. Nothing was installed."))
         else:
-            text = message
-        self._show_message(text, error=error_kind != "DownloadCancelled", details=message)
+            if kind == "install":
+                text = self.tr("Could not install the package: {reason}").format(reason=message)
+            elif kind == "download":
+                text = self.tr("Could not download the package: {reason}").format(reason=message)
+            else:
+                text = message
+            self._show_message(text, error=True, details=message)
         self.jobFinished.emit(False)
 
     def _end_job(self, kind: str) -> None:
@@ -444,8 +438,10 @@ class ModelManagerDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Closing cancels a running download (it stops at its next chunk, installing nothing)."""
-        self._cancel.set()
+        if self._job is not None and self._job_kind == "download":
+            self._job.cancel()
         super().done(result)
 
     def wait_for_jobs(self, msecs: int = 30000) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Wait until the running job's function has returned (tests, shutdown)."""
+        return self._job is None or self._job.wait(msecs / 1000)

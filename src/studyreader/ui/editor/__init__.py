@@ -1,1 +1,4 @@
-"""The day's entry: the editor dock with its preview, live translation and drafts."""
+"""The entry editor dock: today's entry in Markdown, its preview and live English.
+
+editor.py is the panel; header, preview, live translation, drafts and the save conflict live beside it.
+"""
