@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Modules whose ``register(subparsers)`` adds subcommands, in help order.
 _COMMAND_MODULES = (
     "studyreader.notes.cli",
+    "studyreader.programme.cli",
     "studyreader.translate.cli",
     "studyreader.glossary.cli",
     "studyreader.study.cli",

@@ -1,0 +1,82 @@
+"""``studyreader programme`` and ``status``."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    programme = subparsers.add_parser(
+        "programme", help="the co-learning programme of a notes file, and where each value came from",
+        description="Find the programme a notes file belongs to (its repository's README and bot) and print "
+        "the study period, leave allowance, rule generation, time zone and the bot's last verdicts, each with "
+        "its file and line.",
+    )
+    programme.add_argument("file", help="the notes file (Markdown)")
+    programme.add_argument("--json", action="store_true", help="print JSON")
+    programme.set_defaults(handler=_programme)
+
+    status = subparsers.add_parser(
+        "status", help="the bot's verdict per programme day, with the reason",
+        description="The programme's bot's verdict for each day of the detected programme (or, outside a "
+        "programme, whether each dated entry would count).",
+    )
+    status.add_argument("file", help="the notes file (Markdown)")
+    status.add_argument("--start", help="programme start, YYYY-MM-DD (default: the detected study period)")
+    status.add_argument("--end", help="programme end, YYYY-MM-DD (default: the detected study period)")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(handler=_status)
+
+
+def _parse_date(value: str | None, option: str, file: str):
+    from studyreader.notes import NotesError
+    from studyreader.notes.dates import parse_iso_date
+
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError as error:
+        raise NotesError(f"{file}: {option}: {error}") from None
+
+
+def _programme(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from studyreader.cli import print_json
+    from studyreader.programme.report import programme_report, programme_report_json
+
+    path = Path(args.file)
+    if args.json:
+        print_json(programme_report_json(path))
+    else:
+        print(programme_report(path))
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from studyreader.cli import print_json
+    from studyreader.notes import NotesError
+    from studyreader.programme.status import status_for
+
+    start = _parse_date(args.start, "--start", args.file)
+    end = _parse_date(args.end, "--end", args.file)
+    if start and end and end < start:
+        raise NotesError(f"{args.file}: --end {end} is before --start {start}")
+    status = status_for(args.file, start=start, end=end)
+    rows = [{"date": v.date.isoformat(), "verdict": v.verdict, "mark": v.mark, "reason": v.reason}
+            for v in status.verdicts]
+    if args.json:
+        print_json(rows)
+        return 0
+    programme = status.programme
+    if programme is None:
+        print(f"{args.file}: not in a programme ({status.detection.reason}); whether each entry would count:")
+    else:
+        print(f"{args.file}: {programme.start.value} – {programme.end.value}, {programme.generation.value} rules, "
+              f"allowance {programme.allowance.value}, days judged in {status.zone.name}")
+    if not rows:
+        print(f"{args.file}: no dated entries")
+    for verdict in status.verdicts:
+        print(f"{verdict.date.isoformat()}  {verdict.mark or '  '}  {verdict.verdict:<10}  {verdict.reason}")
+    return 0
