@@ -77,3 +77,18 @@ def test_the_bundled_sample_shows_no_elimination(capsys):
     assert main(["status", str(sample_notes())]) == 0
     out = capsys.readouterr().out
     assert "❌" not in out and "✅" in out
+
+
+def test_the_users_own_file_with_a_stray_template_heading_shows_no_elimination(capsys):
+    from tests.conftest import SHARED_DIR
+
+    own = SHARED_DIR / "sample-notes.md"
+    if not own.is_file():
+        import pytest
+
+        pytest.skip("../shared is absent")
+    assert main(["status", str(own), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(row["mark"] != "❌" for row in rows)
+    stray = [row for row in rows if row["date"] == "2024-07-12"]
+    assert stray and stray[0]["verdict"] == "missed"  # only "would not count", nothing eliminated

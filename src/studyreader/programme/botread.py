@@ -77,6 +77,21 @@ def day_pattern(day: date, generation: str) -> tuple[re.Pattern[str], list[tuple
     return re.compile("|".join(alternatives)), styles
 
 
+def _leftmost(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern whose every alternative starts with ``#``, done faster.
+
+    Trying the pattern only where a ``#`` stands gives the same leftmost match (and the same alternative
+    at that place) as a search, without the engine trying two dozen alternatives at every character.
+    """
+    position = text.find("#")
+    while position != -1:
+        found = pattern.match(text, position)
+        if found:
+            return found
+        position = text.find("#", position + 1)
+    return None
+
+
 @dataclass(frozen=True)
 class DayReading:
     """What the bot makes of one day of the file."""
@@ -115,7 +130,7 @@ def read_day(file_text: str, day: date, generation: str, content: Content | None
     if not content.text:
         return DayReading(day, False)
     pattern, styles = day_pattern(day, generation)
-    found = pattern.search(content.text)
+    found = _leftmost(pattern, content.text)
     if not found:
         return DayReading(day, False)
     style_text, style = styles[(found.lastindex - 1) // 3]
@@ -124,7 +139,10 @@ def read_day(file_text: str, day: date, generation: str, content: Content | None
     quirks: list[str] = []
     matched = found.group(0)
     literal = matched.lstrip("#").lstrip()
-    if literal != style_text:
+    exact = dict(styles)
+    if literal in exact:
+        style = exact[literal]  # e.g. 2026-07-27: matched first by the dotted pattern, but written in a style it knows
+    else:
         quirks.append(f"the bot's pattern reads '.' as any character, so {literal!r} passes for {style_text!r}")
     line_start = file_text.rfind("\n", 0, match_start) + 1
     if file_text[line_start:match_start].strip():
@@ -134,7 +152,7 @@ def read_day(file_text: str, day: date, generation: str, content: Content | None
     if style.startswith("year-less"):
         quirks.append(f"the heading has no year ({style}): the bot takes it for any year")
     rest = content.text[found.end() :]
-    cut = _CUT[OLDER if generation == OLDER else "newer"].search(rest)
+    cut = _leftmost(_CUT[OLDER if generation == OLDER else "newer"], rest)
     body = rest[: cut.start()] if cut else rest
     measured = _SPACE.sub("", body)
     comments = sum(len(_SPACE.sub("", comment)) for comment in _COMMENT.findall(body))

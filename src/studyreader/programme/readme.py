@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 TABLE_START = "<!-- START_COMMIT_TABLE -->"
 TABLE_END = "<!-- END_COMMIT_TABLE -->"
@@ -84,7 +85,9 @@ def normalise_cell(cell: str) -> str:
     return {"✅": "✅", "⭕": "⭕️", "❌": "❌"}.get(mark, mark)
 
 
+@lru_cache(maxsize=4)
 def read_readme(text: str) -> ReadmeFacts:
+    """The README's facts (cached: every notes file of a programme reads the same README; do not modify)."""
     facts = ReadmeFacts()
     lines = text.split("\n")
     section = ""
