@@ -21,6 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--text", help="the text to write")
     source.add_argument("--text-file", metavar="F", help="read the text from a UTF-8 file ('-' for standard input)")
     append.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today in the file's time zone)")
+    append.add_argument(
+        "--check", action="store_true",
+        help="write nothing: say whether the text, saved now, would count for the programme's bot, and why",
+    )
     append.set_defaults(handler=_append)
 
 
@@ -82,6 +86,10 @@ def _append(args: argparse.Namespace) -> int:
     from studyreader.notes import append_entry
 
     day = _parse_date_option(args.date, "--date", args.file)
+    if args.check:
+        from studyreader.programme.cli import append_check
+
+        return append_check(args.file, _read_text_argument(args), day)
     result = append_entry(args.file, _read_text_argument(args), date=day)
     action = "created a new entry" if result.created else "added to the entry"
     print(f"{args.file}: {action} for {result.date.isoformat()} (heading on line {result.line})")

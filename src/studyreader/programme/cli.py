@@ -80,3 +80,30 @@ def _status(args: argparse.Namespace) -> int:
     for verdict in status.verdicts:
         print(f"{verdict.date.isoformat()}  {verdict.mark or '  '}  {verdict.verdict:<10}  {verdict.reason}")
     return 0
+
+
+def append_check(file: str, text: str, day) -> int:
+    """``studyreader append --check``: whether the text, appended now, would count. Writes nothing.
+
+    Exits 0 when it would count, 1 when it would not.
+    """
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from studyreader.programme.detect import detect_programme
+    from studyreader.programme.forecast import will_it_count
+    from studyreader.programme.status import read_notes_text
+
+    path = Path(file)
+    notes_text = read_notes_text(path)
+    programme = detect_programme(path).programme
+    forecast = will_it_count(notes_text, text, datetime.now(timezone.utc), programme=programme, path=path, day=day)
+    print(f"{file}: {forecast.day.isoformat()}: {forecast.line}")
+    local_end = forecast.day_ends.astimezone()
+    print(f"the bot's day ({forecast.bot_today.isoformat()} in {forecast.zone.name}) ends at "
+          f"{local_end:%Y-%m-%d %H:%M} your time ({local_end.tzname()})")
+    if forecast.budget is not None:
+        print(forecast.budget.describe())
+    elif programme is None:
+        print("not in a programme: no leave budget (nothing is missed or eliminated)")
+    return 0 if forecast.counts else 1
