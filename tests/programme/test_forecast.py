@@ -97,3 +97,20 @@ def test_append_check_writes_nothing(tmp_path, capsys):
     assert main(["append", str(path), "--text", LONG, "--check", "--date", "2025-01-06"]) == 0
     assert "counts: " in capsys.readouterr().out
     assert path.read_text(encoding="utf-8") == NOTES
+
+
+def test_copy_for_the_website_gives_the_text_inside_the_daily_checkin_wrapper():
+    from studyreader.programme.website import website_entry_text, written_by_website
+
+    text = (
+        "- Timezone: UTC+8\n\n<!-- Content_START -->\n# 2026-07-27\n<!-- DAILY_CHECKIN_2026-07-27_START -->\n"
+        "# 2026-07-27\n\n今天部署了第一个合约\n\n第二段\n<!-- DAILY_CHECKIN_2026-07-27_END -->\n\n"
+        "# 2026-07-26\n<!-- DAILY_CHECKIN_2026-07-26_START -->\n昨天的\n<!-- DAILY_CHECKIN_2026-07-26_END -->\n"
+        "<!-- Content_END -->\n"
+    )
+    assert written_by_website(text)
+    assert website_entry_text(text, date(2026, 7, 27)) == "今天部署了第一个合约\n\n第二段"
+    assert website_entry_text(text, date(2026, 7, 26)) == "昨天的"
+    assert website_entry_text(text, date(2026, 7, 25)) is None
+    assert not written_by_website(NOTES)
+    assert website_entry_text(NOTES, date(2025, 1, 6)) == LONG

@@ -1,4 +1,4 @@
-"""``studyreader programme`` and ``status``."""
+"""``studyreader programme``, ``status`` and ``checkin`` (and ``append --check``'s answer)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     status.add_argument("--end", help="programme end, YYYY-MM-DD (default: the detected study period)")
     status.add_argument("--json", action="store_true", help="print JSON")
     status.set_defaults(handler=_status)
+
+    checkin = subparsers.add_parser(
+        "checkin", help="commit only the notes file and push it with your own git",
+        description="Commit the notes file (and nothing else) and push it, rebasing onto the bot's README "
+        "commits when the push is rejected. Uses your git, its configuration and credentials.",
+    )
+    checkin.add_argument("file", help="the notes file (Markdown)")
+    checkin.add_argument("--message", "-m", help="the commit message (default: 'Check in YYYY-MM-DD')")
+    checkin.set_defaults(handler=_checkin)
 
 
 def _parse_date(value: str | None, option: str, file: str):
@@ -80,6 +89,15 @@ def _status(args: argparse.Namespace) -> int:
     for verdict in status.verdicts:
         print(f"{verdict.date.isoformat()}  {verdict.mark or '  '}  {verdict.verdict:<10}  {verdict.reason}")
     return 0
+
+
+def _checkin(args: argparse.Namespace) -> int:
+    from studyreader.programme.checkin import check_in
+
+    result = check_in(args.file, message=args.message)
+    for line in result.lines:
+        print(line)
+    return 0 if result.ok else 1
 
 
 def append_check(file: str, text: str, day) -> int:
