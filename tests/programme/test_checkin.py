@@ -255,3 +255,34 @@ def test_outside_git_and_the_command_line(tmp_path, programme, capsys):
     assert run(user, "log", "-1", "--format=%s").strip() == "Day 2"
     assert main(["checkin", str(user / "me.md")]) == 0
     assert "nothing to push" in capsys.readouterr().out
+
+
+def test_other_unpushed_commits_are_not_pushed_by_a_check_in(programme):
+    remote, user, _bot = programme
+    (user / "other.md").write_text("a change of my own\n", encoding="utf-8")
+    run(user, "commit", "--quiet", "-am", "my own work")
+    notes = write_entry(user)
+    result = check_in(notes)
+    assert not result.ok and result.problem == "other-commits" and "git push" in result.lines[-1]
+    assert run(user, "status", "--porcelain") == " M me.md\n"  # nothing committed
+    assert run(remote, "log", "-1", "--format=%s", "main").strip() == "start"
+
+
+def test_an_earlier_check_in_left_unpushed_goes_with_the_next(programme, tmp_path):
+    remote, user, _bot = programme
+    run(user, "remote", "set-url", "origin", str(tmp_path / "nowhere.git"))
+    assert not check_in(write_entry(user), message="day 2").ok
+    run(user, "remote", "set-url", "origin", str(remote))
+    notes = user / "me.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert check_in(notes, message="day 3").ok
+    assert run(remote, "log", "--format=%s", "-2", "main").split("\n")[:2] == ["day 3", "day 2"]
+
+
+def test_an_ignored_notes_file_is_named(programme):
+    _remote, user, _bot = programme
+    (user / ".git" / "info" / "exclude").write_text("private.md\n", encoding="utf-8")
+    private = user / "private.md"
+    private.write_text(NOTES, encoding="utf-8")
+    result = check_in(private)
+    assert not result.ok and result.problem == "ignored" and "git check-ignore -v private.md" in result.lines[-1]

@@ -109,11 +109,40 @@ def _locate(path: Path) -> _Target | CheckinResult:
     return _Target(root, relative, name, remote, remote_branch, url)
 
 
+def _other_unpushed_commits(target: _Target) -> CheckinResult | None:
+    """Local commits not yet on the remote that change other files: a check-in must not push them."""
+    tracking = f"refs/remotes/{target.remote}/{target.remote_branch}"
+    if not git(target.top, "rev-parse", "--verify", "--quiet", tracking).ok:
+        return None  # never fetched: nothing known to compare with
+    commits = git(target.top, "rev-list", f"{tracking}..HEAD").out.split()
+    others = []
+    for commit in commits:
+        changed = set(git(target.top, "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", commit)
+                      .out.split("\0")) - {""}
+        if changed - {target.relative}:
+            others.append(commit[:10])
+    if not others:
+        return None
+    return _refuse(
+        "other-commits",
+        f"{target.branch} has {len(others)} commit(s) not yet on {target.remote} that change other files "
+        f"({', '.join(others)}); a check-in pushes only your notes, so nothing was committed or pushed.",
+        "Next step: push them yourself (git push) or move them to another branch, then check in again.",
+    )
+
+
 def _commit(target: _Target, message: str) -> tuple[str | None, CheckinResult | None]:
     """Commit the notes file alone; ``(sha, None)``, ``(None, None)`` when unchanged, or a refusal."""
     root, relative = target.top, target.relative
     status = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", relative)
     if not status.out.strip("\0"):
+        if git(root, "check-ignore", "--quiet", "--", relative).ok:
+            return None, _refuse(
+                "ignored",
+                f"{relative} is ignored by git (.gitignore), so it cannot be checked in. Nothing was committed.",
+                f"Next step: remove the rule that ignores it (git check-ignore -v {relative} shows which), "
+                "then check in again.",
+            )
         return None, None
     untracked = status.out.startswith("??")
     if untracked:
@@ -228,6 +257,9 @@ def check_in(
     if isinstance(located, CheckinResult):
         return located
     target = located
+    blocked = _other_unpushed_commits(target)
+    if blocked is not None:
+        return blocked
     message = message or f"Check in {now.astimezone().date().isoformat()}"
     sha, refused = _commit(target, message)
     if refused is not None:

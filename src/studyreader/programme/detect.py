@@ -137,10 +137,10 @@ def _generation(root: Path, facts: ReadmeFacts, readme: Path, start: date | None
     return Sourced(NEWER, readme, None, "guessed: the current template's rules")
 
 
-def _allowance(generation: str, facts: ReadmeFacts, readme: Path, disagreements: list[str], notes: list[str]):
+def _allowance(generation: Sourced, facts: ReadmeFacts, readme: Path, disagreements: list[str], notes: list[str]):
     stated = ([facts.allowance_bot] if facts.allowance_bot else []) + facts.allowance_other
-    if generation == OLDER:
-        chosen = Sourced(DEFAULT_ALLOWANCE, None, None, "fixed by the older bot's script")
+    if generation.value == OLDER:
+        chosen = Sourced(DEFAULT_ALLOWANCE, generation.file, generation.line, "fixed by the older bot's rules")
         for found in stated:
             if found.value != DEFAULT_ALLOWANCE:
                 disagreements.append(
@@ -219,7 +219,7 @@ def _assemble(root, readme, facts: ReadmeFacts, notes_path, override: ProgrammeO
     generation = _generation(root, facts, readme, start.value, notes)
     if override.generation:
         generation = Sourced(override.generation, None, None, "Settings override")
-    allowance = _allowance(generation.value, facts, readme, disagreements, notes)
+    allowance = _allowance(generation, facts, readme, disagreements, notes)
     if override.allowance is not None:
         allowance = Sourced(override.allowance, None, None, "Settings override")
     dates = header_dates(facts.header_days, header_start.value.year) if header_start else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +68,6 @@ class Programme:
 
     @property
     def dates(self) -> list[date]:
-        from datetime import timedelta
-
         start, end = self.start.value, self.end.value
         return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
 
