@@ -92,3 +92,15 @@ def test_the_users_own_file_with_a_stray_template_heading_shows_no_elimination(c
     assert rows and all(row["mark"] != "❌" for row in rows)
     stray = [row for row in rows if row["date"] == "2024-07-12"]
     assert stray and stray[0]["verdict"] == "missed"  # only "would not count", nothing eliminated
+
+
+def test_the_programme_core_loads_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, studyreader.programme, studyreader.programme.cli; "
+        "print(any('PySide6' in m for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
