@@ -286,3 +286,54 @@ def test_an_ignored_notes_file_is_named(programme):
     private.write_text(NOTES, encoding="utf-8")
     result = check_in(private)
     assert not result.ok and result.problem == "ignored" and "git check-ignore -v private.md" in result.lines[-1]
+
+
+@pytest.fixture
+def refusing_server():
+    """A real HTTP server that asks every client to log in (HTTP 401), as a hosting site does."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class AskForLogin(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="programme"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_POST = do_GET  # noqa: N815 - the name http.server calls
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), AskForLogin)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/org/programme.git"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_authentication_failure_names_the_credentials(programme, refusing_server):
+    _remote, user, _bot = programme
+    run(user, "remote", "set-url", "origin", refusing_server)
+    result = check_in(write_entry(user))
+    assert not result.ok and result.problem == "auth", result.lines
+    assert "could not log in" in result.lines[1] and "credentials" in result.lines[-1]
+    assert run(user, "log", "-1", "--format=%H").strip() == result.commit
+
+
+@pytest.mark.skipif(sys.platform == "win32" or __import__("os").geteuid() == 0,
+                    reason="file permissions do not stop the administrator")
+def test_a_remote_on_disk_without_write_permission(programme):
+    remote, user, _bot = programme
+    paths = [remote, *remote.rglob("*")]
+    modes = {path: path.stat().st_mode for path in paths}
+    for path in paths:
+        path.chmod(modes[path] & ~0o222)
+    try:
+        result = check_in(write_entry(user))
+    finally:
+        for path in paths:
+            path.chmod(modes[path])
+    assert not result.ok and result.problem == "no-rights", result.lines

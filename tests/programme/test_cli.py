@@ -48,6 +48,7 @@ def test_status_of_a_loose_file_says_only_whether_entries_count(tmp_path, capsys
     loose.write_text(LOOSE, encoding="utf-8")
     assert main(["status", str(loose), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
+    assert all(row["published"] is None for row in rows)
     assert [(row["date"], row["verdict"], row["mark"]) for row in rows] == [
         ("2025-01-06", "done", "✅"), ("2025-01-07", "missed", "⭕️")
     ]
@@ -71,6 +72,18 @@ def test_status_uses_the_detected_programme(tmp_path, capsys):
     assert "2025-01-06 – 2025-01-12" in out
     lines = [line for line in out.splitlines() if line.startswith("2025-")]
     assert len(lines) == 7 and "✅" in lines[0] and "⭕️" in lines[1] and "❌" in lines[3]
+
+
+def test_status_shows_the_bots_published_mark_where_it_differs(tmp_path, capsys):
+    body = "### 2025.01.06\n今天学习了乐观汇总和欺诈证明\n"
+    rows = {"me": ["⭕️", "⭕️", "⭕️", "❌", "", "", ""]}  # the bot ran before the entry was pushed
+    notes = make_programme(tmp_path / "repo", ZH_README, start=date(2025, 1, 6), end=date(2025, 1, 12), body=body,
+                           rows=rows)
+    assert main(["status", str(notes), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found[0]["mark"], found[0]["published"]) == ("✅", "⭕️")
+    assert main(["status", str(notes)]) == 0
+    assert "[table: ⭕️]" in capsys.readouterr().out
 
 
 def test_the_bundled_sample_shows_no_elimination(capsys):

@@ -73,8 +73,10 @@ def _status(args: argparse.Namespace) -> int:
     if start and end and end < start:
         raise NotesError(f"{args.file}: --end {end} is before --start {start}")
     status = status_for(args.file, start=start, end=end)
-    rows = [{"date": v.date.isoformat(), "verdict": v.verdict, "mark": v.mark, "reason": v.reason}
-            for v in status.verdicts]
+    row = status.programme.row if status.programme is not None else None
+    published = {v.date: row.mark_for(v.date) if row else None for v in status.verdicts}
+    rows = [{"date": v.date.isoformat(), "verdict": v.verdict, "mark": v.mark, "reason": v.reason,
+             "published": published[v.date]} for v in status.verdicts]
     if args.json:
         print_json(rows)
         return 0
@@ -86,8 +88,13 @@ def _status(args: argparse.Namespace) -> int:
               f"allowance {programme.allowance.value}, days judged in {status.zone.name}")
     if not rows:
         print(f"{args.file}: no dated entries")
+    if row is not None:
+        print(f"(the bot's table, {status.programme.readme}:{row.line}, is shown where it differs: it changes "
+              "on the bot's next run)")
     for verdict in status.verdicts:
-        print(f"{verdict.date.isoformat()}  {verdict.mark or '  '}  {verdict.verdict:<10}  {verdict.reason}")
+        table = published[verdict.date]
+        differs = f"  [table: {table or 'blank'}]" if row is not None and table != verdict.mark else ""
+        print(f"{verdict.date.isoformat()}  {verdict.mark or '  '}  {verdict.verdict:<10}{differs}  {verdict.reason}")
     return 0
 
 
