@@ -167,3 +167,15 @@ def test_override_round_trips_through_a_plain_dict_and_refuses_bad_values():
         ProgrammeOverride.from_dict({"start": "6 Jan"})
     with pytest.raises(ValueError, match="generation"):
         ProgrammeOverride.from_dict({"generation": "oldest"})
+
+
+def test_a_readme_with_only_the_table_takes_the_year_from_the_notes(tmp_path):
+    from tests.programme.support import table
+
+    body = "### 2023.12.30\n年底的笔记写得足够长了\n"
+    notes = make_programme(tmp_path / "repo", "# Programme\n\n{table}\n", start=date(2023, 12, 28),
+                           end=date(2024, 1, 3), body=body)
+    assert "12.28" in table(date(2023, 12, 28), date(2024, 1, 3))
+    programme = detect_programme(notes).programme
+    assert programme.start.value == date(2023, 12, 28) and programme.end.value == date(2024, 1, 3)  # over New Year
+    assert "year from the notes' own entries" in programme.start.how

@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from studyreader.programme.model import OLDER
+from studyreader.programme.model import NEWER, OLDER
 
 CONTENT_START = "<!-- Content_START -->"
 CONTENT_END = "<!-- Content_END -->"
 MORE_THAN = 10  # characters; the day counts with MORE_THAN + 1
 _CUT = {
     OLDER: re.compile(r"###\s*(\d{4}\.)?(\d{1,2}[\.\/]\d{1,2})"),
-    "newer": re.compile(r"#+\s*(\d{4}[\.\/\-])?(\d{1,2}[\.\/\-]\d{1,2})"),
+    NEWER: re.compile(r"#+\s*(\d{4}[\.\/\-])?(\d{1,2}[\.\/\-]\d{1,2})"),
 }
 _SPACE = re.compile(r"\s")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -152,7 +152,7 @@ def read_day(file_text: str, day: date, generation: str, content: Content | None
     if style.startswith("year-less"):
         quirks.append(f"the heading has no year ({style}): the bot takes it for any year")
     rest = content.text[found.end() :]
-    cut = _leftmost(_CUT[OLDER if generation == OLDER else "newer"], rest)
+    cut = _leftmost(_CUT[OLDER if generation == OLDER else NEWER], rest)
     body = rest[: cut.start()] if cut else rest
     measured = _SPACE.sub("", body)
     comments = sum(len(_SPACE.sub("", comment)) for comment in _COMMENT.findall(body))

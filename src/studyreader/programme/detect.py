@@ -93,22 +93,44 @@ def _choose_date(
     return chosen
 
 
-def _header_sources(facts: ReadmeFacts, readme: Path) -> tuple[Sourced | None, Sourced | None, str | None]:
+def _year_from_notes(notes_path: Path, month: int, day: int) -> int | None:
+    """The year of the notes' own entry for the table's first day, else their most frequent year."""
+    from collections import Counter
+
+    from studyreader.notes import NotesError, load_notes
+
+    try:
+        entries = load_notes(notes_path).entries
+    except NotesError:
+        return None
+    for entry in entries:
+        if (entry.date.month, entry.date.day) == (month, day):
+            return entry.date.year
+    years = Counter(entry.date.year for entry in entries)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _header_sources(
+    facts: ReadmeFacts, readme: Path, notes_path: Path
+) -> tuple[Sourced | None, Sourced | None, str | None]:
     if not facts.header_days:
         return None, None, None
     first_month, first_day = facts.header_days[0]
     year = None
-    how = "table header"
     for found in facts.starts + facts.ends:
         if (found.value.month, found.value.day) == (first_month, first_day):
             year = found.value.year
             break
     if year is None and facts.starts:
         year = facts.starts[0].value.year
+    whence = "the README's dates"
     if year is None:
-        return None, None, "the table header names days without a year and the README names no year"
+        year = _year_from_notes(notes_path, first_month, first_day)
+        whence = "the notes' own entries (the README names no year)"
+    if year is None:
+        return None, None, "the table header names days without a year, and neither the README nor the notes name one"
     dates = header_dates(facts.header_days, year)
-    how = f"table header ({len(dates)} days, year from the README's dates)"
+    how = f"table header ({len(dates)} days, year from {whence})"
     return (
         Sourced(dates[0], readme, facts.header_line, how),
         Sourced(dates[-1], readme, facts.header_line, how),
@@ -204,7 +226,7 @@ def detect_programme(notes_path: Path | str, override: ProgrammeOverride | None 
 def _assemble(root, readme, facts: ReadmeFacts, notes_path, override: ProgrammeOverride, findings) -> Programme | None:
     disagreements: list[str] = []
     notes: list[str] = []
-    header_start, header_end, header_problem = _header_sources(facts, readme)
+    header_start, header_end, header_problem = _header_sources(facts, readme, notes_path)
     if header_problem:
         notes.append(header_problem)
     start = _choose_date("study start", header_start, facts.starts, readme, disagreements)
