@@ -51,12 +51,15 @@ def fork_fallback(
     upstream_repo, fork_repo = github_repository(url), github_repository(fork_url)
     program = shutil.which(gh) if gh else None
     if program and upstream_repo and fork_repo:
-        created = subprocess.run(
-            [program, "pr", "create", "--repo", "/".join(upstream_repo), "--base", remote_branch,
-             "--head", f"{fork_repo[0]}:{branch}", "--title", title,
-             "--body", "Daily check-in, sent by StudyReader."],
-            cwd=root, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=PUSH_TIMEOUT,
-        )
+        try:
+            created = subprocess.run(
+                [program, "pr", "create", "--repo", "/".join(upstream_repo), "--base", remote_branch,
+                 "--head", f"{fork_repo[0]}:{branch}", "--title", title,
+                 "--body", "Daily check-in, sent by StudyReader."],
+                cwd=root, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=PUSH_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            created = subprocess.CompletedProcess([program], 124, "", f"gh took longer than {PUSH_TIMEOUT} seconds")
         if created.returncode == 0:
             lines.append(f"opened a pull request: {created.stdout.strip()}")
             return ForkOutcome(True, lines, f"{name}/{branch}")
