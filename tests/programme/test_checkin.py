@@ -337,3 +337,20 @@ def test_a_remote_on_disk_without_write_permission(programme):
         for path in paths:
             path.chmod(modes[path])
     assert not result.ok and result.problem == "no-rights", result.lines
+
+
+def test_a_rebase_in_progress_is_left_alone(programme):
+    _remote, user, _bot = programme
+    run(user, "switch", "--quiet", "-c", "side")
+    (user / "other.md").write_text("side\n", encoding="utf-8")
+    run(user, "commit", "--quiet", "-am", "side")
+    run(user, "switch", "--quiet", "main")
+    (user / "other.md").write_text("main\n", encoding="utf-8")
+    run(user, "commit", "--quiet", "-am", "main")
+    run(user, "switch", "--quiet", "side")
+    run(user, "rebase", "main", check=False)  # stops on the conflict in other.md
+    notes = write_entry(user)
+    head = run(user, "rev-parse", "HEAD")
+    result = check_in(notes)
+    assert not result.ok and result.problem == "busy" and "rebase" in result.lines[0]
+    assert run(user, "rev-parse", "HEAD") == head
