@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 COMMANDS: dict[str, str] = {
     "entries": "studyreader.notes.cli",
     "append": "studyreader.notes.cli",
-    "status": "studyreader.notes.cli",
+    "status": "studyreader.programme.cli",
+    "programme": "studyreader.programme.cli",
+    "checkin": "studyreader.programme.cli",
     "translate": "studyreader.translate.cli",
     "models": "studyreader.translate.cli",
     "glossary": "studyreader.glossary.cli",

@@ -8,7 +8,10 @@ from studyreader import __version__
 from studyreader.cli import main
 from studyreader.paths import sample_notes
 
-NOTES = "---\ntimezone: UTC+8\n---\n<!-- Content_START -->\n### 2025.01.06\n今天学习了乐观汇总和欺诈证明\n### 2025.01.07\n短\n<!-- Content_END -->\n"
+NOTES = (
+    "---\ntimezone: UTC+8\n---\n<!-- Content_START -->\n### 2025.01.06\n今天学习了乐观汇总和欺诈证明\n"
+    "### 2025.01.07\n短\n<!-- Content_END -->\n"
+)
 
 
 @pytest.fixture
@@ -78,19 +81,6 @@ def test_refusals_name_the_file_and_exit_non_zero(notes_file, tmp_path, capsys, 
     assert err.startswith("studyreader: ") and message in err
     assert "Traceback" not in err
     assert notes_file.read_text(encoding="utf-8") == NOTES
-
-
-def test_status_json(notes_file, capsys):
-    assert main(["status", str(notes_file), "--json", "--end", "2025-01-09"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert rows[:2] == [{"date": "2025-01-06", "verdict": "done"}, {"date": "2025-01-07", "verdict": "missed"}]
-    assert len(rows) == 4 and rows[-1]["verdict"] in {"missed", "eliminated"}
-
-
-def test_status_text_shows_symbols(notes_file, capsys):
-    assert main(["status", str(notes_file)]) == 0
-    out = capsys.readouterr().out
-    assert "✅" in out and "⭕️" in out
 
 
 def test_refusal_from_a_real_process_has_no_traceback(tmp_path):

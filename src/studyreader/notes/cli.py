@@ -1,4 +1,4 @@
-"""``studyreader entries``, ``append`` and ``status``."""
+"""``studyreader entries`` and ``append`` (``status`` lives with the programme, in programme/cli.py)."""
 
 from __future__ import annotations
 
@@ -21,14 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--text", help="the text to write")
     source.add_argument("--text-file", metavar="F", help="read the text from a UTF-8 file ('-' for standard input)")
     append.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today in the file's time zone)")
+    append.add_argument(
+        "--check", action="store_true",
+        help="write nothing: say whether the text, saved now, would count for the programme's bot, and why",
+    )
     append.set_defaults(handler=_append)
-
-    status = subparsers.add_parser("status", help="the co-learning verdict per programme day")
-    status.add_argument("file", help="the notes file (Markdown)")
-    status.add_argument("--start", help="programme start, YYYY-MM-DD (default: first dated entry)")
-    status.add_argument("--end", help="programme end, YYYY-MM-DD (default: last dated entry)")
-    status.add_argument("--json", action="store_true", help="print JSON")
-    status.set_defaults(handler=_status)
 
 
 def _warn(notes) -> None:
@@ -89,31 +86,11 @@ def _append(args: argparse.Namespace) -> int:
     from studyreader.notes import append_entry
 
     day = _parse_date_option(args.date, "--date", args.file)
+    if args.check:
+        from studyreader.programme.cli import append_check
+
+        return append_check(args.file, _read_text_argument(args), day)
     result = append_entry(args.file, _read_text_argument(args), date=day)
     action = "created a new entry" if result.created else "added to the entry"
     print(f"{args.file}: {action} for {result.date.isoformat()} (heading on line {result.line})")
-    return 0
-
-
-def _status(args: argparse.Namespace) -> int:
-    from studyreader.cli import print_json
-    from studyreader.notes import load_notes
-    from studyreader.notes.verdict import programme_verdicts
-
-    start = _parse_date_option(args.start, "--start", args.file)
-    end = _parse_date_option(args.end, "--end", args.file)
-    if start and end and end < start:
-        from studyreader.notes import NotesError
-
-        raise NotesError(f"{args.file}: --end {end} is before --start {start}")
-    notes = load_notes(args.file)
-    verdicts = programme_verdicts(notes, start, end)
-    if args.json:
-        print_json([{"date": v.date.isoformat(), "verdict": v.verdict} for v in verdicts])
-        return 0
-    _warn(notes)
-    if not verdicts:
-        print(f"{args.file}: no dated entries, so no programme days (give --start and --end)")
-    for verdict in verdicts:
-        print(f"{verdict.date.isoformat()}  {verdict.symbol or '  '}  {verdict.verdict}")
     return 0
