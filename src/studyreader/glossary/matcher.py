@@ -1,12 +1,15 @@
 """Finding glossary terms in Chinese and English text with one Aho-Corasick automaton.
 
 The automaton holds every surface form of every term, lower-cased, plus the
-variants people actually write (a plain plural "s"; "Layer 2" as "Layer2" or
-"Layer-2"). One pass over the text yields every candidate; each is then
-checked for word boundaries (Latin ends only, so Chinese forms match as
-substrings) and for case where the form is an identifier (CamelCase or ALL
-CAPS words must match exactly, so ``OP`` never matches ``OPEN`` or prose
-"op") or a name flagged ``match_case``. Leftmost-longest selection makes 数据可用性层 win over 数据可用性.
+variants people actually write (English plurals: "rollups", "DEXes", "proxies";
+"Layer 2" as "Layer2" or "Layer-2"). One pass over the text yields every
+candidate; each is then checked for word boundaries (Latin ends only, so
+Chinese forms match as substrings) and for case where the form is an
+identifier (CamelCase or ALL CAPS words must match as written, so ``OP`` never
+matches ``OPEN`` or prose "op"; a mixed-case word such as ``dApp`` also matches
+its sentence-initial and ALL CAPS spellings, ``DApp`` and ``DAPP``) or a name
+flagged ``match_case``. Leftmost-longest selection makes 数据可用性层 win over
+数据可用性. Full-width letters and digits (ＥＶＭ, Ｌ２) match like their ASCII forms.
 Code blocks, code spans, URLs and link targets are blanked out before the pass,
 so offsets stay those of the caller's text.
 
@@ -45,13 +48,26 @@ def _is_identifier_word(word: str) -> bool:
     return any(ch.isupper() for ch in letters[1:])
 
 
-def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, str], ...]:
-    """The slices of ``form`` that must match exactly: its identifier words, or every word (match_case)."""
-    return tuple(
-        (m.start(), m.end(), m.group())
-        for m in _LATIN_WORD.finditer(form)
-        if (match_case and any(ch.isalpha() for ch in m.group())) or _is_identifier_word(m.group())
-    )
+def _spellings(word: str) -> tuple[str, ...]:
+    """How an identifier word may be written: as is; a mixed-case word also with its first letter's
+    case flipped (dApp/DApp) and in ALL CAPS (DAPP). ALL CAPS words (OP, EVM) only as written."""
+    if word.isupper() or not word[0].isalpha():
+        return (word,)
+    flipped = word[0].swapcase() + word[1:]
+    return tuple(dict.fromkeys((word, flipped, word.upper())))
+
+
+def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The slices of ``form`` whose case is checked, each with its allowed spellings: its identifier
+    words, or every word exactly as written (match_case names: Base, never BASE or base)."""
+    spans = []
+    for m in _LATIN_WORD.finditer(form):
+        word = m.group()
+        if match_case and any(ch.isalpha() for ch in word):
+            spans.append((m.start(), m.end(), (word,)))
+        elif _is_identifier_word(word):
+            spans.append((m.start(), m.end(), _spellings(word)))
+    return tuple(spans)
 
 
 def _variants(form: str) -> list[str]:
@@ -267,6 +283,11 @@ class Matcher:
         self._automaton = automaton
         self.key_count = len(table)
 
+    @property
+    def automaton(self):
+        """The pyahocorasick automaton (keys: lower-cased UTF-8 bytes read as Latin-1), for benchmarks."""
+        return self._automaton
+
     @staticmethod
     def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
         # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
@@ -280,16 +301,31 @@ class Matcher:
         cand = (term_id, length, check_left, check_right, spans, chars)
         folded = key.encode("latin-1").lower().decode("latin-1")
         table.setdefault(folded, []).append((priority, cand))
-        if key[-1].isascii() and key[-1].isalpha() and key[-1] not in "sS":
-            # Plain plural: "Sequencers", "EIPs". The "s" itself must be lower case.
-            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, "s"),), chars + 1)
-            table.setdefault(folded + "s", []).append(((priority[0], priority[1] + 2), plural))
+        if not (key[-1].isascii() and key[-1].isalpha()):
+            return
+        # English plurals, the ending itself in lower case: "Sequencers", "EIPs", "DEXes", "proxies".
+        plural_priority = (priority[0], priority[1] + 2)
+        last = folded[-1]
+        if last != "s":
+            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, ("s",)),), chars + 1)
+            table.setdefault(folded + "s", []).append((plural_priority, plural))
+        if last in "sxz" or folded.endswith(("ch", "sh")):
+            plural = (term_id, length + 2, check_left, True, spans + ((length, length + 2, ("es",)),), chars + 2)
+            table.setdefault(folded + "es", []).append((plural_priority, plural))
+        elif last == "y" and len(folded) > 2 and folded[-2] not in "aeiouy" and not (spans and spans[-1][1] == length):
+            # "proxy" -> "proxies": the "y" is replaced, so it must not sit inside a case-checked word.
+            plural = (term_id, length + 2, check_left, True, spans + ((length - 1, length + 2, ("ies",)),), chars + 2)
+            table.setdefault(folded[:-1] + "ies", []).append((plural_priority, plural))
 
     def find(self, text: str) -> list[Match]:
         """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
         if not text or not self.key_count:
             return []
-        data = blank_out(text, excluded_spans(text)).encode("utf-8", "surrogatepass")
+        plain = blank_out(text, excluded_spans(text))
+        data = plain.encode("utf-8", "surrogatepass")
+        if _FULL_WIDTH_BYTES.search(data) is not None:
+            # One character for one, so offsets are kept; only the rare full-width runs are rewritten.
+            data = _FULL_WIDTH.sub(_to_half_width, plain).encode("utf-8", "surrogatepass")
         raw = data.decode("latin-1")
         low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
         n = len(low)
@@ -304,7 +340,7 @@ class Matcher:
             if candidates is None:
                 start = after - length
             else:
-                for term_id, length, check_left, check_right, case, chars in candidates:
+                for term_id, length, check_left, check_right, case, chars in candidates:  # noqa: B007 - the accepted candidate's values are used after the loop
                     start = after - length
                     if check_left and start and low[start - 1] in words:
                         continue
@@ -312,8 +348,8 @@ class Matcher:
                         continue
                     if case:
                         ok = True
-                        for i, j, expected in case:
-                            if raw[start + i : start + j] != expected:
+                        for i, j, allowed in case:
+                            if raw[start + i : start + j] not in allowed:
                                 ok = False
                                 break
                         if not ok:
@@ -350,6 +386,15 @@ class Matcher:
             append_match(Match(term_id, text[start_c:end_c], start_c, end_c))
             pos_b, pos_c = e, end_c
         return out
+
+
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULL_WIDTH_BYTES = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same, in UTF-8
+
+
+def _to_half_width(match: re.Match) -> str:
+    """Full-width letters and digits (ＥＶＭ, Ｌ２) as ASCII: U+FF01..FF5E are U+0021..007E shifted."""
+    return "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
 
 
 def _to_bytes_str(text: str) -> str:
