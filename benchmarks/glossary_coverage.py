@@ -1,4 +1,4 @@
-"""Glossary coverage on real notes: the share of the most frequent technical words it recognises, and marks per 1,000 chars.
+"""Glossary coverage on real notes: share of the most frequent technical words recognised, marks per 1,000 chars.
 
 Run: .venv/bin/python benchmarks/glossary_coverage.py [--top 100] [--unmatched 60] [DIR ...]
 (default DIRs: ../shared/corpus and ../shared/programmes, every *.md below them).
@@ -120,8 +120,9 @@ def main() -> int:
         print("not recognised: " + ", ".join(missing))
     print(f"glossary marks: {marks:,} = {1000 * marks / chars:.2f} per 1,000 characters")
     if args.unmatched:
-        print(f"\nmost frequent unmarked English words: {', '.join(f'{w} {n}' for w, n in unmatched_en.most_common(args.unmatched))}")
-        print(f"most frequent unmarked Chinese strings: {', '.join(f'{w} {n}' for w, n in unmatched_zh.most_common(args.unmatched))}")
+        for label, counter_ in (("English words", unmatched_en), ("Chinese strings", unmatched_zh)):
+            listed = ", ".join(f"{w} {n}" for w, n in counter_.most_common(args.unmatched))
+            print(f"\nmost frequent unmarked {label}: {listed}")
     return 0
 
 
