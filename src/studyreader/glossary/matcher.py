@@ -263,6 +263,13 @@ class Matcher:
                 self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
                 for variant in _variants(form):
                     self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
+        # Automaton values are small ints, so that the hot loop in find() unpacks nothing: a key with nothing
+        # to check maps to the index of its match in self._lengths / self._matches; a key with checks maps to
+        # ~i, the index of its candidates in self._checked.
+        lengths: list[int] = []  # bytes
+        matches: list[tuple[str, int]] = []  # (term id, length in characters)
+        slots: dict[tuple[str, int, int], int] = {}
+        checked: list[tuple] = []
         automaton = ahocorasick.Automaton()
         for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             candidates.sort(key=lambda c: c[0])
@@ -272,15 +279,27 @@ class Matcher:
                 if cand not in seen:
                     seen.add(cand)
                     unique.append(cand)
-            first = unique[0]
+            slotted = []
+            for term_id, length, check_left, check_right, spans, chars in unique:
+                slot = slots.get((term_id, length, chars))
+                if slot is None:
+                    slot = slots[term_id, length, chars] = len(lengths)
+                    lengths.append(length)
+                    matches.append((term_id, chars))
+                slotted.append((slot, length, check_left, check_right, spans))
+            first = slotted[0]
             if not (first[2] or first[3] or first[4]):
                 # The common case (a Chinese form, or a Latin form with nothing to check): no checks at match time.
-                automaton.add_word(key, (first[1], first[0], None, first[5]))
+                automaton.add_word(key, first[0])
             else:
-                automaton.add_word(key, (first[1], first[0], tuple(unique), first[5]))
+                automaton.add_word(key, ~len(checked))
+                checked.append(tuple(slotted))
         if table:
             automaton.make_automaton()  # an empty trie cannot become an automaton; find() returns [] then
         self._automaton = automaton
+        self._checked = checked
+        self._lengths = lengths
+        self._matches = matches
         self.key_count = len(table)
 
     @property
@@ -333,14 +352,17 @@ class Matcher:
         # Leftmost-longest selection while streaming: the automaton reports matches in order of their
         # end, so a new match can only conflict with a tail of the selected ones. It replaces that tail
         # when it starts at or before all of it (then it is longer), else it loses to the earlier start.
-        selected: list[tuple[int, int, str, int]] = []
+        selected: list[tuple[int, int, int]] = []  # (start byte, end byte, slot of the match)
+        append = selected.append
+        checked = self._checked
+        lengths = self._lengths
         last_end = -1
-        for end_index, (length, term_id, candidates, chars) in self._automaton.iter(low):
+        for end_index, value in self._automaton.iter(low):
             after = end_index + 1
-            if candidates is None:
-                start = after - length
+            if value >= 0:
+                start = after - lengths[value]
             else:
-                for term_id, length, check_left, check_right, case, chars in candidates:  # noqa: B007 - the accepted candidate's values are used after the loop
+                for value, length, check_left, check_right, case in checked[~value]:  # noqa: B007, B020 - the accepted candidate's slot is the one kept
                     start = after - length
                     if check_left and start and low[start - 1] in words:
                         continue
@@ -358,7 +380,7 @@ class Matcher:
                 else:
                     continue
             if start >= last_end:
-                selected.append((start, after, term_id, chars))
+                append((start, after, value))
                 last_end = after
                 continue
             k = len(selected)
@@ -368,25 +390,28 @@ class Matcher:
                 k -= 1
             else:
                 del selected[k:]
-                selected.append((start, after, term_id, chars))
+                append((start, after, value))
                 last_end = after
         if not selected:
             return []
+        found = self._matches
+        # tuple.__new__ builds the NamedTuple without its Python-level __new__: a third of the cost per match.
+        new = tuple.__new__
         if n == len(text):  # ASCII: byte offsets are character offsets
-            return [Match(term_id, text[s:e], s, e) for s, e, term_id, _ in selected]
+            return [new(Match, (found[v][0], text[s:e], s, e)) for s, e, v in selected]
         # Byte offsets to character offsets: count the UTF-8 continuation bytes in between.
         marks = data.translate(_CONTINUATION)
         count = marks.count
         out = []
         append_match = out.append
         pos_b = pos_c = 0
-        for s, e, term_id, chars in selected:
+        for s, e, v in selected:
             start_c = pos_c + (s - pos_b) - count(1, pos_b, s)
+            term_id, chars = found[v]
             end_c = start_c + chars
-            append_match(Match(term_id, text[start_c:end_c], start_c, end_c))
+            append_match(new(Match, (term_id, text[start_c:end_c], start_c, end_c)))
             pos_b, pos_c = e, end_c
         return out
-
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _FULL_WIDTH_BYTES = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same, in UTF-8
