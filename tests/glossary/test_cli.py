@@ -150,15 +150,21 @@ def test_broken_user_file_is_a_warning_not_a_failure(capsys):
 
 def test_search_and_validate(capsys, fixture_dir, tmp_path):
     assert main(["glossary", "search", "证明"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["fault-proof\tFault Proof\t故障证明", "fraud-proof\tfraud proof\t欺诈证明"]
+    assert capsys.readouterr().out.splitlines() == [
+        "fault-proof\tFault Proof\t故障证明",
+        "fraud-proof\tfraud proof\t欺诈证明",
+    ]
     assert main(["glossary", "validate"]) == 0
     assert "14 terms, 0 problems" in capsys.readouterr().err
     bad = tmp_path / "bad.toml"
-    bad.write_text('[subject]\nid = "b"\n\n[[term]]\nid = "x"\nen = "X"\nzh = "叉"\nsource = "http://x"\n', encoding="utf-8")
+    bad.write_text(
+        '[subject]\nid = "b"\n\n[[term]]\nid = "x"\nen = "X"\nzh = "叉"\nsource = "http://x"\n', encoding="utf-8"
+    )
     assert main(["glossary", "validate", str(bad)]) == 1
     out = capsys.readouterr().out
     assert "term 'x': missing definition_en" in out
     assert "term 'x': source is not an https URL: http://x" in out
+    assert "term 'x': missing checked" in out
 
 
 def test_add_with_match_case(capsys, tmp_path):

@@ -142,8 +142,11 @@ _GLOSSARY = load_glossary(bundled_dir=Path(__file__).resolve().parent / "data", 
 _FILLER = st.text(alphabet="的是在和了 ,.\n学习今天abc", max_size=8)
 
 
+_FORMS = ["排序器", "Sequencer", "数据可用性层", "欺诈证明", "OP Mainnet", "L1StandardBridge"]
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(_FILLER, st.sampled_from(["排序器", "Sequencer", "数据可用性层", "欺诈证明", "OP Mainnet", "L1StandardBridge"])), max_size=6), _FILLER)
+@given(st.lists(st.tuples(_FILLER, st.sampled_from(_FORMS)), max_size=6), _FILLER)
 def test_embedded_terms_are_all_found_in_order(pieces, tail):
     glossary = _GLOSSARY
     text = ""
@@ -207,8 +210,11 @@ def _reference(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_PIECES = ["a", "b", "c", "d", "s", "ab", "bcd", "OP", "op", " ", "数据", "可用", "性层", "可", "é", "\n"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "c", "d", "s", "ab", "bcd", "OP", "op", " ", "数据", "可用", "性层", "可", "é", "\n"]), max_size=14))
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
 def test_matcher_agrees_with_a_brute_force_reference(pieces):
     text = "".join(pieces)
     matcher = _REF_MATCHER
@@ -236,3 +242,62 @@ def test_match_case_terms_are_names_not_ordinary_words():
         ("base-fee", "base fee"),
         ("scroll", "Scroll zkEVM"),
     ]
+
+
+def test_mixed_case_identifiers_match_their_ordinary_spellings():
+    dapp = Term(id="dapp", en="decentralized application", aliases_en=("dApp",))
+    zk = Term(id="zksync", en="zkSync")
+    op = Term(id="op", en="OP")
+    matcher = Matcher([dapp, zk, op])
+    text = "dApp, DApp, DAPP and dApps, DApps; not dAPP or Dapp-x; ZkSync ZKSYNC zksync; Op OP"
+    assert [(m.term_id, m.text) for m in matcher.find(text)] == [
+        ("dapp", "dApp"),
+        ("dapp", "DApp"),
+        ("dapp", "DAPP"),
+        ("dapp", "dApps"),
+        ("dapp", "DApps"),
+        ("zksync", "ZkSync"),
+        ("zksync", "ZKSYNC"),
+        ("op", "OP"),
+    ]
+
+
+def test_english_plurals_with_es_and_ies():
+    terms = [
+        Term(id="dex", en="DEX"),
+        Term(id="hash", en="hash"),
+        Term(id="address", en="address"),
+        Term(id="proxy", en="proxy contract", aliases_en=("proxy",)),
+        Term(id="key", en="key"),
+        Term(id="tx", en="tx"),
+        Term(id="lst", en="LST"),
+    ]
+    matcher = Matcher(terms)
+    text = "DEXs and DEXes, hashes, addresses, proxies, proxy contracts, keys, txes, txs, LSTs; "
+    text += "not DEXES, proxyies, keies"
+    assert [(m.term_id, m.text) for m in matcher.find(text)] == [
+        ("dex", "DEXs"),
+        ("dex", "DEXes"),
+        ("hash", "hashes"),
+        ("address", "addresses"),
+        ("proxy", "proxies"),
+        ("proxy", "proxy contracts"),
+        ("key", "keys"),
+        ("tx", "txes"),
+        ("tx", "txs"),
+        ("lst", "LSTs"),
+    ]
+
+
+def test_full_width_letters_and_digits_match_with_the_callers_offsets():
+    matcher = Matcher([Term(id="evm", en="EVM"), Term(id="layer-2", en="Layer 2", aliases_en=("L2",))])
+    text = "在ＥＶＭ上，Ｌ２和 L2，以及 Ｌａｙｅｒ２。"
+    matches = matcher.find(text)
+    assert [(m.term_id, m.text) for m in matches] == [
+        ("evm", "ＥＶＭ"),
+        ("layer-2", "Ｌ２"),
+        ("layer-2", "L2"),
+        ("layer-2", "Ｌａｙｅｒ２"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in matches)
+    assert matcher.find("ＯＰＥＮ") == []  # still a whole word

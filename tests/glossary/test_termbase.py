@@ -15,6 +15,7 @@ category = "concept"
 definition_en = "A definition."
 definition_zh = "一个定义。"
 source = "https://ethereum.org/"
+checked = "2026-12-06"
 """
 
 
@@ -43,6 +44,9 @@ def test_validation_reports_every_kind_of_problem(tmp_path):
     body += GOOD_TERM.format(id="c", en="alpha", zh="丙")  # form claimed twice (case ignored)
     body += '\n[[term]]\nid = "d"\nen = "Delta"\nzh = "丁"\ncategory = "nonsense"\ndefinition_en = "D."\n'
     body += 'source = "http://insecure.example/"\nsee_also = ["nowhere"]\nnote_en = "only English"\n'
+    body += GOOD_TERM.format(id="e", en="Epsilon", zh="戊").replace('checked = "2026-12-06"\n', "")
+    body += GOOD_TERM.format(id="f", en="Phi", zh="己").replace("2026-12-06", "2026-02-30")
+    body += GOOD_TERM.format(id="g", en="Gamma", zh="庚").replace("2026-12-06", "6 Dec 2026")
     loaded = load_subject_file(write(tmp_path, "x.toml", body))
     assert loaded.problems == []
     problems = validate_terms(loaded.terms)
@@ -53,6 +57,9 @@ def test_validation_reports_every_kind_of_problem(tmp_path):
     assert "term 'd': source is not an https URL: http://insecure.example/" in problems
     assert "term 'd': see_also 'nowhere' is not a term" in problems
     assert "term 'd': note_en and note_zh come as a pair" in problems
+    assert "term 'e': missing checked" in problems
+    assert "term 'f': checked is not a real date: '2026-02-30'" in problems
+    assert "term 'g': checked must be a date written YYYY-MM-DD, not '6 Dec 2026'" in problems
 
 
 def test_bad_terms_are_skipped_with_their_line(tmp_path):
@@ -142,7 +149,7 @@ def test_match_case_must_be_a_boolean(tmp_path):
     assert glossary.get("base").match_case is True
     assert glossary.get("base").to_dict()["match_case"] is True
     assert glossary.get("scroll") is None
-    assert glossary.warnings == [f"{path}: line 16: match_case must be true or false"]
+    assert glossary.warnings == [f"{path}: line 17: match_case must be true or false"]
 
 
 def test_default_glossary_and_its_matcher_are_built_once_across_threads(use_fixture_bundle):

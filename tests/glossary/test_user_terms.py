@@ -58,6 +58,8 @@ def test_add_refuses_existing_ids_and_bad_fields():
         add_term({"id": "red", "en": "Red", "colour": "red"})
     with pytest.raises(StudyReaderError, match="unknown category"):
         add_term({"id": "blue", "en": "Blue", "category": "colours"})
+    with pytest.raises(StudyReaderError, match="checked must be a date written YYYY-MM-DD"):
+        add_term({"id": "dated", "en": "Dated", "checked": "yesterday"})
 
 
 def test_editing_a_bundled_term_stores_only_the_override_and_keeps_the_rest():

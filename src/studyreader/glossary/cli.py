@@ -18,6 +18,7 @@ _FIELD_OPTIONS = (
     ("--note-en", "note_en", "note on a common misunderstanding, English"),
     ("--note-zh", "note_zh", "note on a common misunderstanding, Chinese"),
     ("--source", "source", "https URL of an authoritative page"),
+    ("--checked", "checked", "date the definition was last checked against its source (YYYY-MM-DD)"),
 )
 _LIST_OPTIONS = (
     ("--alias-en", "aliases_en", "English alias (repeatable; with edit, replaces the list)"),
@@ -85,7 +86,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     for flag, dest, text in _FIELD_OPTIONS:
-        parser.add_argument(flag, dest=dest, metavar="URL" if dest == "source" else "TEXT", help=text)
+        metavar = {"source": "URL", "checked": "DATE"}.get(dest, "TEXT")
+        parser.add_argument(flag, dest=dest, metavar=metavar, help=text)
     parser.add_argument(
         "--match-case",
         dest="match_case",
@@ -161,7 +163,7 @@ def _lookup(args: argparse.Namespace) -> int:
     if related:
         print(f"  see also: {', '.join(f'{t.en} ({t.id})' for t in related)}")
     if term.source:
-        print(f"  source: {term.source}")
+        print(f"  source: {term.source}" + (f" (checked {term.checked})" if term.checked else ""))
     return 0
 
 

@@ -1,12 +1,15 @@
 """Finding glossary terms in Chinese and English text with one Aho-Corasick automaton.
 
 The automaton holds every surface form of every term, lower-cased, plus the
-variants people actually write (a plain plural "s"; "Layer 2" as "Layer2" or
-"Layer-2"). One pass over the text yields every candidate; each is then
-checked for word boundaries (Latin ends only, so Chinese forms match as
-substrings) and for case where the form is an identifier (CamelCase or ALL
-CAPS words must match exactly, so ``OP`` never matches ``OPEN`` or prose
-"op") or a name flagged ``match_case``. Leftmost-longest selection makes 数据可用性层 win over 数据可用性.
+variants people actually write (English plurals: "rollups", "DEXes", "proxies";
+"Layer 2" as "Layer2" or "Layer-2"). One pass over the text yields every
+candidate; each is then checked for word boundaries (Latin ends only, so
+Chinese forms match as substrings) and for case where the form is an
+identifier (CamelCase or ALL CAPS words must match as written, so ``OP`` never
+matches ``OPEN`` or prose "op"; a mixed-case word such as ``dApp`` also matches
+its sentence-initial and ALL CAPS spellings, ``DApp`` and ``DAPP``) or a name
+flagged ``match_case``. Leftmost-longest selection makes 数据可用性层 win over
+数据可用性. Full-width letters and digits (ＥＶＭ, Ｌ２) match like their ASCII forms.
 Code blocks, code spans, URLs and link targets are blanked out before the pass,
 so offsets stay those of the caller's text.
 
@@ -45,13 +48,26 @@ def _is_identifier_word(word: str) -> bool:
     return any(ch.isupper() for ch in letters[1:])
 
 
-def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, str], ...]:
-    """The slices of ``form`` that must match exactly: its identifier words, or every word (match_case)."""
-    return tuple(
-        (m.start(), m.end(), m.group())
-        for m in _LATIN_WORD.finditer(form)
-        if (match_case and any(ch.isalpha() for ch in m.group())) or _is_identifier_word(m.group())
-    )
+def _spellings(word: str) -> tuple[str, ...]:
+    """How an identifier word may be written: as is; a mixed-case word also with its first letter's
+    case flipped (dApp/DApp) and in ALL CAPS (DAPP). ALL CAPS words (OP, EVM) only as written."""
+    if word.isupper() or not word[0].isalpha():
+        return (word,)
+    flipped = word[0].swapcase() + word[1:]
+    return tuple(dict.fromkeys((word, flipped, word.upper())))
+
+
+def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The slices of ``form`` whose case is checked, each with its allowed spellings: its identifier
+    words, or every word exactly as written (match_case names: Base, never BASE or base)."""
+    spans = []
+    for m in _LATIN_WORD.finditer(form):
+        word = m.group()
+        if match_case and any(ch.isalpha() for ch in word):
+            spans.append((m.start(), m.end(), (word,)))
+        elif _is_identifier_word(word):
+            spans.append((m.start(), m.end(), _spellings(word)))
+    return tuple(spans)
 
 
 def _variants(form: str) -> list[str]:
@@ -247,6 +263,13 @@ class Matcher:
                 self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
                 for variant in _variants(form):
                     self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
+        # Automaton values are small ints, so that the hot loop in find() unpacks nothing: a key with nothing
+        # to check maps to the index of its match in self._lengths / self._matches; a key with checks maps to
+        # ~i, the index of its candidates in self._checked.
+        lengths: list[int] = []  # bytes
+        matches: list[tuple[str, int]] = []  # (term id, length in characters)
+        slots: dict[tuple[str, int, int], int] = {}
+        checked: list[tuple] = []
         automaton = ahocorasick.Automaton()
         for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             candidates.sort(key=lambda c: c[0])
@@ -256,16 +279,33 @@ class Matcher:
                 if cand not in seen:
                     seen.add(cand)
                     unique.append(cand)
-            first = unique[0]
+            slotted = []
+            for term_id, length, check_left, check_right, spans, chars in unique:
+                slot = slots.get((term_id, length, chars))
+                if slot is None:
+                    slot = slots[term_id, length, chars] = len(lengths)
+                    lengths.append(length)
+                    matches.append((term_id, chars))
+                slotted.append((slot, length, check_left, check_right, spans))
+            first = slotted[0]
             if not (first[2] or first[3] or first[4]):
                 # The common case (a Chinese form, or a Latin form with nothing to check): no checks at match time.
-                automaton.add_word(key, (first[1], first[0], None, first[5]))
+                automaton.add_word(key, first[0])
             else:
-                automaton.add_word(key, (first[1], first[0], tuple(unique), first[5]))
+                automaton.add_word(key, ~len(checked))
+                checked.append(tuple(slotted))
         if table:
             automaton.make_automaton()  # an empty trie cannot become an automaton; find() returns [] then
         self._automaton = automaton
+        self._checked = checked
+        self._lengths = lengths
+        self._matches = matches
         self.key_count = len(table)
+
+    @property
+    def automaton(self):
+        """The pyahocorasick automaton (keys: lower-cased UTF-8 bytes read as Latin-1), for benchmarks."""
+        return self._automaton
 
     @staticmethod
     def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
@@ -280,16 +320,31 @@ class Matcher:
         cand = (term_id, length, check_left, check_right, spans, chars)
         folded = key.encode("latin-1").lower().decode("latin-1")
         table.setdefault(folded, []).append((priority, cand))
-        if key[-1].isascii() and key[-1].isalpha() and key[-1] not in "sS":
-            # Plain plural: "Sequencers", "EIPs". The "s" itself must be lower case.
-            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, "s"),), chars + 1)
-            table.setdefault(folded + "s", []).append(((priority[0], priority[1] + 2), plural))
+        if not (key[-1].isascii() and key[-1].isalpha()):
+            return
+        # English plurals, the ending itself in lower case: "Sequencers", "EIPs", "DEXes", "proxies".
+        plural_priority = (priority[0], priority[1] + 2)
+        last = folded[-1]
+        if last != "s":
+            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, ("s",)),), chars + 1)
+            table.setdefault(folded + "s", []).append((plural_priority, plural))
+        if last in "sxz" or folded.endswith(("ch", "sh")):
+            plural = (term_id, length + 2, check_left, True, spans + ((length, length + 2, ("es",)),), chars + 2)
+            table.setdefault(folded + "es", []).append((plural_priority, plural))
+        elif last == "y" and len(folded) > 2 and folded[-2] not in "aeiouy" and not (spans and spans[-1][1] == length):
+            # "proxy" -> "proxies": the "y" is replaced, so it must not sit inside a case-checked word.
+            plural = (term_id, length + 2, check_left, True, spans + ((length - 1, length + 2, ("ies",)),), chars + 2)
+            table.setdefault(folded[:-1] + "ies", []).append((plural_priority, plural))
 
     def find(self, text: str) -> list[Match]:
         """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
         if not text or not self.key_count:
             return []
-        data = blank_out(text, excluded_spans(text)).encode("utf-8", "surrogatepass")
+        plain = blank_out(text, excluded_spans(text))
+        data = plain.encode("utf-8", "surrogatepass")
+        if _FULL_WIDTH_BYTES.search(data) is not None:
+            # One character for one, so offsets are kept; only the rare full-width runs are rewritten.
+            data = _FULL_WIDTH.sub(_to_half_width, plain).encode("utf-8", "surrogatepass")
         raw = data.decode("latin-1")
         low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
         n = len(low)
@@ -297,14 +352,17 @@ class Matcher:
         # Leftmost-longest selection while streaming: the automaton reports matches in order of their
         # end, so a new match can only conflict with a tail of the selected ones. It replaces that tail
         # when it starts at or before all of it (then it is longer), else it loses to the earlier start.
-        selected: list[tuple[int, int, str, int]] = []
+        selected: list[tuple[int, int, int]] = []  # (start byte, end byte, slot of the match)
+        append = selected.append
+        checked = self._checked
+        lengths = self._lengths
         last_end = -1
-        for end_index, (length, term_id, candidates, chars) in self._automaton.iter(low):
+        for end_index, value in self._automaton.iter(low):
             after = end_index + 1
-            if candidates is None:
-                start = after - length
+            if value >= 0:
+                start = after - lengths[value]
             else:
-                for term_id, length, check_left, check_right, case, chars in candidates:
+                for value, length, check_left, check_right, case in checked[~value]:  # noqa: B007, B020 - the accepted candidate's slot is the one kept
                     start = after - length
                     if check_left and start and low[start - 1] in words:
                         continue
@@ -312,8 +370,8 @@ class Matcher:
                         continue
                     if case:
                         ok = True
-                        for i, j, expected in case:
-                            if raw[start + i : start + j] != expected:
+                        for i, j, allowed in case:
+                            if raw[start + i : start + j] not in allowed:
                                 ok = False
                                 break
                         if not ok:
@@ -322,7 +380,7 @@ class Matcher:
                 else:
                     continue
             if start >= last_end:
-                selected.append((start, after, term_id, chars))
+                append((start, after, value))
                 last_end = after
                 continue
             k = len(selected)
@@ -332,24 +390,36 @@ class Matcher:
                 k -= 1
             else:
                 del selected[k:]
-                selected.append((start, after, term_id, chars))
+                append((start, after, value))
                 last_end = after
         if not selected:
             return []
+        found = self._matches
+        # tuple.__new__ builds the NamedTuple without its Python-level __new__: a third of the cost per match.
+        new = tuple.__new__
         if n == len(text):  # ASCII: byte offsets are character offsets
-            return [Match(term_id, text[s:e], s, e) for s, e, term_id, _ in selected]
+            return [new(Match, (found[v][0], text[s:e], s, e)) for s, e, v in selected]
         # Byte offsets to character offsets: count the UTF-8 continuation bytes in between.
         marks = data.translate(_CONTINUATION)
         count = marks.count
         out = []
         append_match = out.append
         pos_b = pos_c = 0
-        for s, e, term_id, chars in selected:
+        for s, e, v in selected:
             start_c = pos_c + (s - pos_b) - count(1, pos_b, s)
+            term_id, chars = found[v]
             end_c = start_c + chars
-            append_match(Match(term_id, text[start_c:end_c], start_c, end_c))
+            append_match(new(Match, (term_id, text[start_c:end_c], start_c, end_c)))
             pos_b, pos_c = e, end_c
         return out
+
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULL_WIDTH_BYTES = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same, in UTF-8
+
+
+def _to_half_width(match: re.Match) -> str:
+    """Full-width letters and digits (ＥＶＭ, Ｌ２) as ASCII: U+FF01..FF5E are U+0021..007E shifted."""
+    return "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
 
 
 def _to_bytes_str(text: str) -> str:

@@ -21,9 +21,11 @@ TERM_KEYS = (
     "note_zh",
     "see_also",
     "source",
+    "checked",
     "match_case",
 )
 LIST_KEYS = frozenset({"aliases_en", "aliases_zh", "see_also"})
+# checked: the ISO date (YYYY-MM-DD) on which the definition was last re-read against its source.
 # match_case: the Latin forms are proper names that are also ordinary words (Base, Scroll, Cannon):
 # match them only as written, never in lower-case prose.
 BOOL_KEYS = frozenset({"match_case"})
@@ -71,6 +73,7 @@ class Term:
     note_zh: str = ""
     see_also: tuple[str, ...] = ()
     source: str = ""
+    checked: str = ""
     match_case: bool = False
     subject: str = ""
     origin: str = "bundled"  # "bundled" | "user" | "override"

@@ -27,6 +27,7 @@ USER_FILE_NAME = "glossary.toml"
 _TERM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*term[ \t]*\]\]", re.MULTILINE)
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LOOKUP_STRIP = re.compile(r"[\s\-_'’·]+")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def bundled_dir() -> Path:
@@ -39,6 +40,19 @@ def user_glossary_path() -> Path:
     from studyreader import paths
 
     return paths.config_dir() / USER_FILE_NAME
+
+
+def checked_date_problem(value: str) -> str | None:
+    """Why ``value`` is not a usable ``checked`` date (YYYY-MM-DD), or None when it is one."""
+    import datetime
+
+    if not _DATE.match(value):
+        return f"checked must be a date written YYYY-MM-DD, not {value!r}"
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return f"checked is not a real date: {value!r}"
+    return None
 
 
 def lookup_key(text: str) -> str:
@@ -211,9 +225,11 @@ def validate_terms(terms: Iterable[Term]) -> list[str]:
     owners: dict[str, str] = {}
     for term in terms:
         where = f"term {term.id!r}"
-        for key in ("en", "zh", "definition_en", "definition_zh", "category", "source"):
+        for key in ("en", "zh", "definition_en", "definition_zh", "category", "source", "checked"):
             if not getattr(term, key):
                 problems.append(f"{where}: missing {key}")
+        if term.checked and (date_problem := checked_date_problem(term.checked)):
+            problems.append(f"{where}: {date_problem}")
         if (term.note_en == "") != (term.note_zh == ""):
             problems.append(f"{where}: note_en and note_zh come as a pair")
         if term.category and term.category not in CATEGORIES:
@@ -421,7 +437,9 @@ def merge(bundled: list[Term], user: LoadedFile | None) -> tuple[list[Term], fro
             elif values.get("en") or values.get("zh"):
                 by_id[term_id] = Term(subject="user", origin="user", **values)
             else:
-                warnings.append(f"{user.path}: term {term_id!r} is not a bundled term and has neither en nor zh; skipped")
+                warnings.append(
+                    f"{user.path}: term {term_id!r} is not a bundled term and has neither en nor zh; skipped"
+                )
     terms = [t for t in by_id.values() if t.id not in hidden]
     return terms, hidden, warnings
 

@@ -16,6 +16,7 @@ from studyreader.errors import StudyReaderError
 from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Term
 from studyreader.glossary.termbase import (
     GlossaryFileError,
+    checked_date_problem,
     invalidate_default,
     load_glossary,
     read_toml,
@@ -94,6 +95,8 @@ def _clean(fields: dict[str, Any], *, where: str) -> dict[str, Any]:
             clean[key] = value.strip()
     if clean.get("source") and not clean["source"].startswith("https://"):
         raise StudyReaderError(f"{where}: source must be an https:// URL")
+    if clean.get("checked") and (date_problem := checked_date_problem(clean["checked"])):
+        raise StudyReaderError(f"{where}: {date_problem}")
     if clean.get("category") and clean["category"] not in CATEGORIES:
         raise StudyReaderError(f"{where}: unknown category {clean['category']!r} (known: {', '.join(CATEGORIES)})")
     return clean
