@@ -4,7 +4,8 @@ The notes already mix English terms into Chinese sentences ("Layer 2 的
 Sequencer"), and the translation model passes such words through. So the most
 robust way to make 排序器 come out as "Sequencer" every time is to write
 "Sequencer" into the sentence before it is translated (the engine protects it
-like an identifier) and then check that each term came through.
+like an identifier) and then check that each term came through. Ordinary
+words that are also terms (共识, 状态; ``substitute = false``) are left alone.
 """
 
 from __future__ import annotations
@@ -73,7 +74,10 @@ class TranslationAid:
         return len(_LATIN_WORD.findall("".join(rest))) >= _ENGLISH_MIN_WORDS
 
     def prepare(self, sentence: str) -> tuple[str, list[PreparedTerm]]:
-        """``sentence`` with each Chinese term replaced by its canonical English, and the terms found."""
+        """``sentence`` with each Chinese term replaced by its canonical English, and the terms to check.
+
+        Terms marked ``substitute = false`` stay in Chinese and are not among the terms returned.
+        """
         if not has_cjk(sentence):
             return sentence, []
         matches = self._glossary.find(sentence)
@@ -100,6 +104,11 @@ class TranslationAid:
                     # "Sequencer（排序器）" or "排序器（Sequencer）": one term, said twice.
                     pair_end = nxt.end + 1
                     written = nxt.text if has_cjk(m.text) else m.text
+            if written is None and not term.substitute and has_cjk(m.text):
+                # An ordinary word that is also a term (达成共识): left to the translator and not
+                # reported, so its everyday sense is not forced into the term's name nor flagged.
+                i += 1
+                continue
             gap = sentence[pos : m.start]
             pieces.append(gap)
             length += len(gap)

@@ -95,13 +95,21 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="match the English forms only as written (for names that are also ordinary words)",
     )
+    parser.add_argument(
+        "--substitute",
+        dest="substitute",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write the canonical English in place of the Chinese before machine translation "
+        "(--no-substitute for ordinary words that are also terms, such as 共识)",
+    )
     for flag, dest, text in _LIST_OPTIONS:
         parser.add_argument(flag, dest=dest, action="append", metavar="ID" if dest == "see_also" else "TEXT", help=text)
 
 
 def _fields(args: argparse.Namespace) -> dict:
     out = {}
-    for _, dest, _ in (*_FIELD_OPTIONS, *_LIST_OPTIONS, ("", "match_case", "")):
+    for _, dest, _ in (*_FIELD_OPTIONS, *_LIST_OPTIONS, ("", "match_case", ""), ("", "substitute", "")):
         value = getattr(args, dest, None)
         if value is not None:
             out[dest] = value
@@ -135,6 +143,7 @@ def _term_json(glossary, term) -> dict:
     out = term.to_dict()
     out["subject"] = term.subject
     out["origin"] = term.origin
+    out["substitute"] = term.substitute
     out["see_also_terms"] = [{"id": t.id, "en": t.en, "zh": t.zh} for t in glossary.see_also(term.id)]
     return out
 
@@ -162,6 +171,8 @@ def _lookup(args: argparse.Namespace) -> int:
     related = glossary.see_also(term.id)
     if related:
         print(f"  see also: {', '.join(f'{t.en} ({t.id})' for t in related)}")
+    if not term.substitute:
+        print("  kept in Chinese for machine translation (an ordinary word too)")
     if term.source:
         print(f"  source: {term.source}" + (f" (checked {term.checked})" if term.checked else ""))
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,12 +23,16 @@ TERM_KEYS = (
     "source",
     "checked",
     "match_case",
+    "substitute",
 )
 LIST_KEYS = frozenset({"aliases_en", "aliases_zh", "see_also"})
 # checked: the ISO date (YYYY-MM-DD) on which the definition was last re-read against its source.
 # match_case: the Latin forms are proper names that are also ordinary words (Base, Scroll, Cannon):
 # match them only as written, never in lower-case prose.
-BOOL_KEYS = frozenset({"match_case"})
+# substitute: the translation aid writes the canonical English in place of the Chinese before
+# translating. false for ordinary words that are also terms (共识, 状态): in everyday sentences
+# ("达成共识") the translator's own word is right and the term's name would be wrong.
+BOOL_KEYS = frozenset({"match_case", "substitute"})
 
 CATEGORIES = (
     "op-contract",
@@ -75,6 +79,7 @@ class Term:
     source: str = ""
     checked: str = ""
     match_case: bool = False
+    substitute: bool = True
     subject: str = ""
     origin: str = "bundled"  # "bundled" | "user" | "override"
 
@@ -88,14 +93,17 @@ class Term:
         return tuple(seen)
 
     def to_dict(self) -> dict[str, object]:
-        """The term as a plain dict (JSON output, TOML writing); empty fields left out."""
+        """The term as a plain dict (JSON output, TOML writing); fields at their default left out."""
         out: dict[str, object] = {}
         for key in TERM_KEYS:
             value = getattr(self, key)
-            if value in ("", ()) or value is False:
+            if key in _TERM_DEFAULTS and value == _TERM_DEFAULTS[key]:
                 continue
             out[key] = list(value) if isinstance(value, tuple) else value
         return out
+
+
+_TERM_DEFAULTS = {f.name: f.default for f in fields(Term) if f.default is not MISSING}
 
 
 class Match(NamedTuple):
