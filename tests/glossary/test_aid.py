@@ -83,6 +83,28 @@ def test_check_reports_each_term_once(aid):
     ]
 
 
+def test_ordinary_word_terms_stay_chinese_and_are_not_checked(aid):
+    """达成共识 must not become "reach consensus mechanism"; 排序器 beside it is still substituted."""
+    text, terms = prepared(aid, "排序器之间达成共识。")
+    assert text == "Sequencer 之间达成共识。"
+    assert terms == [("sequencer", "排序器", True)]
+    assert aid.check("The sequencers reached a consensus.", aid.prepare("排序器之间达成共识。")[1]) == [
+        TermCheck("sequencer", "Sequencer", True)
+    ]
+    # The headword too, and a sentence with nothing else to do is left as it was.
+    assert aid.prepare("共识机制决定了谁出块") == ("共识机制决定了谁出块", [])
+    # Written in English by the note's author, the term is kept and checked like any other.
+    assert prepared(aid, "共识（consensus mechanism）很重要")[0] == "consensus mechanism 很重要"
+
+
+def test_substitution_follows_the_flag_not_the_word():
+    plain = Term(id="consensus", en="consensus mechanism", zh="共识")
+    glossary = Glossary([plain, Term(id="state", en="blockchain state", zh="状态", substitute=False)])
+    text, terms = glossary.translation_aid().prepare("达成共识后状态改变")
+    assert text == "达成 consensus mechanism 后状态改变"
+    assert [t.term_id for t in terms] == ["consensus"]
+
+
 def test_a_term_without_english_is_never_respected():
     glossary = Glossary([Term(id="mystery", zh="神秘机制")])
     aid = glossary.translation_aid()
@@ -99,9 +121,14 @@ def test_end_to_end_with_the_tiny_argos_package(tiny_argos_package, glossary, tm
     # A user term with no English cannot be substituted: the engine must pass its flag on.
     with_mystery = Glossary([*glossary, Term(id="mystery", zh="神秘机制", origin="user")])
     aid = with_mystery.translation_aid()
-    engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "cache.sqlite3", aid=aid)
+    engine = TranslationEngine(
+        packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "cache.sqlite3", aid=aid
+    )
     try:
-        source = "# 排序器\n\n今天学习了排序器和欺诈证明，还有神秘机制。\n\n- 数据可用性层保存交易数据\n\n```\n排序器\n```\n"
+        source = (
+            "# 排序器\n\n今天学习了排序器和欺诈证明，还有神秘机制，大家达成共识。\n\n"
+            "- 数据可用性层保存交易数据\n\n```\n排序器\n```\n"
+        )
         result = engine.translate_text(source)
     finally:
         engine.close()
@@ -143,7 +170,10 @@ from hypothesis import strategies as st  # noqa: E402
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(["排序器", "排序者", "欺诈证明", "数据可用性层", "数据可用性", "OP 主网", "智能合约", "Batcher"]),
+            st.sampled_from(
+                ["排序器", "排序者", "欺诈证明", "数据可用性层", "数据可用性", "OP 主网", "智能合约", "Batcher"]
+                + ["共识", "共识机制"]
+            ),
             st.text(alphabet="的是在和了今天学习，。（）() abc", max_size=6),
         ),
         max_size=10,
@@ -154,10 +184,13 @@ def test_prepare_substitutes_every_chinese_term_and_is_idempotent(pieces):
     aid = glossary.translation_aid()
     sentence = "".join(pieces)
     prepared, terms = aid.prepare(sentence)
-    left = [m for m in glossary.find(prepared) if not m.text.isascii()]
-    # Either every Chinese term was replaced, or the sentence was English already and left alone.
+    left = [m for m in glossary.find(prepared) if not m.text.isascii() and glossary.terms[m.term_id].substitute]
+    # Either every Chinese term that substitutes was replaced, or the sentence was English already and left alone.
     assert not left or (prepared == sentence and terms == [])
+    kept = [m.text for m in glossary.find(prepared) if not glossary.terms[m.term_id].substitute]
+    assert kept == [m.text for m in glossary.find(sentence) if not glossary.terms[m.term_id].substitute]
     for t in terms:
+        assert glossary.terms[t.term_id].substitute
         assert prepared[t.start : t.end].isascii()
         assert glossary.lookup(prepared[t.start : t.end]).id == t.term_id
     assert aid.prepare(prepared)[0] == prepared

@@ -252,3 +252,19 @@ def test_marks_per_thousand_characters_stay_readable_on_the_corpus(bundled):
         chars += len(text)
         marks += len(bundled.find(text))
     assert 1000 * marks / chars < 45  # 26.7 with the 410 terms of 2025, 38.3 with the 2026 glossary
+
+
+def test_ordinary_words_are_marked_but_not_substituted_before_translation(bundled):
+    """达成共识 stays Chinese for the translator; specific terms are still written in English."""
+    aid = bundled.translation_aid()
+    ordinary = "状态 身份 存储 授权 共识 合约 证明 治理 借贷 交易 签名 验证 投票 托管 地址 收益 兑换 权限".split()
+    for word in ordinary:
+        (match,) = bundled.find(word)  # still a glossary term: marked, with a definition
+        assert not bundled.terms[match.term_id].substitute, word
+    sentence = "排序器之间达成共识，欺诈证明证明了状态，数据可用性很重要，合约存储了数据。"
+    text, terms = aid.prepare(sentence)
+    assert text == "Sequencer 之间达成共识，Fraud proof 证明了状态，Data availability 很重要，合约存储了数据。"
+    assert [t.term_id for t in terms] == ["sequencer", "fraud-proof", "data-availability"]
+    for word in ("区块", "节点", "钱包"):  # the English is simply the same word
+        (match,) = bundled.find(word)
+        assert bundled.terms[match.term_id].substitute, word

@@ -155,7 +155,7 @@ def test_search_and_validate(capsys, fixture_dir, tmp_path):
         "fraud-proof\tfraud proof\t欺诈证明",
     ]
     assert main(["glossary", "validate"]) == 0
-    assert "14 terms, 0 problems" in capsys.readouterr().err
+    assert "15 terms, 0 problems" in capsys.readouterr().err
     bad = tmp_path / "bad.toml"
     bad.write_text(
         '[subject]\nid = "b"\n\n[[term]]\nid = "x"\nen = "X"\nzh = "叉"\nsource = "http://x"\n', encoding="utf-8"
@@ -181,3 +181,35 @@ def test_add_with_match_case(capsys, tmp_path):
     capsys.readouterr()
     data = run_json(capsys, ["glossary", "match", str(notes), "--json"])
     assert [m["text"] for m in data["matches"]] == ["Base", "base", "Base链"]
+
+
+def test_substitute_round_trip_through_add_edit_lookup_and_the_translation_aid(capsys):
+    from studyreader.glossary import default_glossary
+    from studyreader.glossary.termbase import user_glossary_path
+
+    assert main(["glossary", "add", "state", "--en", "blockchain state", "--zh", "状态", "--no-substitute"]) == 0
+    capsys.readouterr()
+    assert "substitute = false" in user_glossary_path().read_text(encoding="utf-8")
+    data = run_json(capsys, ["glossary", "lookup", "状态", "--json"])
+    assert (data["origin"], data["substitute"]) == ("user", False)
+    assert main(["glossary", "lookup", "状态"]) == 0
+    assert "kept in Chinese for machine translation" in capsys.readouterr().out
+    assert default_glossary().translation_aid().prepare("状态很好")[0] == "状态很好"
+
+    assert main(["glossary", "edit", "state", "--substitute"]) == 0
+    capsys.readouterr()
+    assert run_json(capsys, ["glossary", "lookup", "state", "--json"])["substitute"] is True
+    assert default_glossary().translation_aid().prepare("状态很好")[0] == "blockchain state 很好"
+
+    # A bundled term that does not substitute can be made to, through an override, and back.
+    assert run_json(capsys, ["glossary", "lookup", "共识", "--json"])["substitute"] is False
+    assert main(["glossary", "edit", "共识", "--substitute"]) == 0
+    capsys.readouterr()
+    data = run_json(capsys, ["glossary", "lookup", "共识", "--json"])
+    assert (data["id"], data["origin"], data["substitute"]) == ("consensus-mechanism", "override", True)
+    assert default_glossary().translation_aid().prepare("达成共识")[0] == "达成 consensus mechanism"
+    assert main(["glossary", "edit", "consensus-mechanism", "--no-substitute"]) == 0
+    capsys.readouterr()
+    assert default_glossary().translation_aid().prepare("达成共识")[0] == "达成共识"
+    assert main(["glossary", "lookup", "排序器"]) == 0
+    assert "kept in Chinese" not in capsys.readouterr().out

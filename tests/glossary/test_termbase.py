@@ -26,7 +26,7 @@ def write(folder: Path, name: str, body: str) -> Path:
 
 
 def test_fixture_loads_with_subject_and_passes_validation(glossary, fixture_dir):
-    assert len(glossary) == 14
+    assert len(glossary) == 15
     assert glossary.warnings == []
     assert validate_terms(glossary) == []
     subject = glossary.subjects["fixture"]
@@ -81,7 +81,7 @@ def test_a_broken_bundled_file_is_reported_and_the_others_still_load(tmp_path, f
     (tmp_path / "fixture.toml").write_bytes((fixture_dir / "fixture.toml").read_bytes())
     write(tmp_path, "broken.toml", '[subject]\nid = "b"\n\n[[term]]\nid = "x"\nen = "unterminated\n')
     glossary = load_glossary(bundled_dir=tmp_path, include_user=False)
-    assert len(glossary) == 14
+    assert len(glossary) == 15
     assert len(glossary.warnings) == 1
     assert glossary.warnings[0].startswith(f"{tmp_path / 'broken.toml'}: line 6: ")
     assert glossary.warnings[0].endswith("glossary file skipped")
@@ -166,3 +166,23 @@ def test_default_glossary_and_its_matcher_are_built_once_across_threads(use_fixt
     assert len({id(g) for g, _, _ in results}) == 1
     assert len({id(m) for _, m, _ in results}) == 1
     assert all(ids == ["sequencer", "sequencer"] for _, _, ids in results)
+
+
+def test_substitute_is_true_unless_a_term_says_false_and_must_be_a_boolean(tmp_path):
+    body = '[subject]\nid = "x"\nname_en = "X"\nname_zh = "X"\n'
+    body += GOOD_TERM.format(id="sequencer", en="Sequencer", zh="排序器")
+    body += GOOD_TERM.format(id="state", en="blockchain state", zh="状态") + "substitute = false\n"
+    body += GOOD_TERM.format(id="proof", en="proof", zh="证明") + 'substitute = "no"\n'
+    body += GOOD_TERM.format(id="vote", en="voting", zh="投票") + "substitute = 0\n"
+    path = write(tmp_path, "x.toml", body)
+    glossary = load_glossary(bundled_dir=tmp_path, include_user=False)
+    assert glossary.get("sequencer").substitute is True
+    assert "substitute" not in glossary.get("sequencer").to_dict()  # the default is not written out
+    assert glossary.get("state").substitute is False
+    assert glossary.get("state").to_dict()["substitute"] is False
+    assert glossary.get("proof") is None and glossary.get("vote") is None
+    assert glossary.warnings == [
+        f"{path}: line 27: substitute must be true or false",
+        f"{path}: line 38: substitute must be true or false",
+    ]
+    assert validate_terms(glossary) == []

@@ -102,6 +102,29 @@ def test_overrides_survive_an_upgrade_of_the_bundled_file(tmp_path, monkeypatch,
     assert glossary.get("evm") is None and "evm" in glossary.hidden
 
 
+def test_an_override_keeps_substitute_across_an_upgrade_and_bad_values_are_refused(tmp_path, fixture_dir):
+    edit_term("sequencer", substitute=False)
+    stored = tomllib.loads(user_glossary_path().read_text(encoding="utf-8"))["term"]
+    assert stored == [{"id": "sequencer", "substitute": False}]
+    term = default_glossary().get("sequencer")
+    assert (term.origin, term.substitute, term.zh) == ("override", False, "排序器")
+    assert default_glossary().translation_aid().prepare("排序器很忙") == ("排序器很忙", [])
+    edit_term("sequencer", note_en="Usually one per chain.")  # a later edit keeps the flag
+    upgraded = tmp_path / "bundle"
+    upgraded.mkdir()
+    text = (fixture_dir / "fixture.toml").read_text(encoding="utf-8")
+    (upgraded / "fixture.toml").write_text(text.replace('zh = "排序器"', 'zh = "定序器"'), encoding="utf-8")
+    term = load_glossary(bundled_dir=upgraded).get("sequencer")
+    assert (term.zh, term.substitute, term.note_en) == ("定序器", False, "Usually one per chain.")
+    # The other way: a bundled term that does not substitute is made to by the user.
+    edit_term("consensus-mechanism", substitute=True)
+    assert default_glossary().get("consensus-mechanism").substitute is True
+    with pytest.raises(StudyReaderError, match="substitute must be true or false"):
+        edit_term("sequencer", substitute="no")
+    with pytest.raises(StudyReaderError, match="substitute must be true or false"):
+        add_term({"id": "state", "zh": "状态", "substitute": 0})
+
+
 def test_hide_unhide_remove():
     hide_term("evm")
     glossary = default_glossary()
@@ -135,7 +158,7 @@ def test_a_broken_user_file_is_reported_with_its_line_and_skipped(body, line):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
     glossary = default_glossary()
-    assert len(glossary) == 14  # bundled terms all there, nothing hidden
+    assert len(glossary) == 15  # bundled terms all there, nothing hidden
     assert len(glossary.warnings) == 1
     assert glossary.warnings[0].startswith(f"{path}: line {line}: ")
     assert glossary.warnings[0].endswith("user terms skipped")
