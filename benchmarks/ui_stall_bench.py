@@ -89,8 +89,8 @@ def watch(window, heartbeat: Heartbeat) -> None:
             heartbeat.mark("first block translated")
 
     def hook() -> None:
-        if window.translation_job is not None:
-            window.translation_job.blockTranslated.connect(on_first_block)
+        if window.translation.job is not None:
+            window.translation.job.blockTranslated.connect(on_first_block)
             heartbeat.mark("services started")
         else:
             from PySide6.QtCore import QTimer

@@ -20,11 +20,11 @@ class Banner(QFrame):
     def __init__(self, object_name: str, parent: QWidget | None = None, *, error: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
+        self._error = error
+        self.label = QLabel(self)  # before the background role: setting it sends a PaletteChange
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self._error = error
-        self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote the notes
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
