@@ -373,14 +373,11 @@ def test_an_unstaged_window_has_its_panes_at_once_and_the_properties_build_them_
     assert staged.side_panes_built()
 
 
-@pytest.mark.parametrize(("desktop_dark", "seen", "first_frame", "after"), [
-    (True, "dark", "dark", "dark"),  # as last time: asked only after the first paint
-    (True, "light", "light", "dark"),  # the desktop changed since: corrected after the first paint
-    (False, "", "light", "light"),  # first run: Qt is asked at once
-    (True, "", "dark", "dark"),
-])
-def test_a_system_theme_starts_with_the_scheme_last_seen(sample_copy, settings, qtbot, monkeypatch, qapp, tmp_path,
-                                                         desktop_dark, seen, first_frame, after):
+@pytest.mark.parametrize("desktop_dark", [True, False])
+def test_a_system_theme_follows_the_desktop_also_while_running(sample_copy, settings, qtbot, monkeypatch, qapp,
+                                                                tmp_path, desktop_dark):
+    import shiboken6
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QPalette
 
     from studyreader.ui import app as app_module
@@ -388,38 +385,36 @@ def test_a_system_theme_starts_with_the_scheme_last_seen(sample_copy, settings, 
     empty = tmp_path / "no-packages"
     empty.mkdir()
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))  # the services start, without a model
-    asked = []
-
-    def desktop(_app):
-        asked.append(True)
-        return desktop_dark
+    desktop = {"dark": desktop_dark}
+    monkeypatch.setattr(app_module, "system_prefers_dark", lambda _app: desktop["dark"])
+    monkeypatch.setattr(app_module, "initial_file", lambda _file, _settings: sample_copy)
 
     def shown() -> str:
         return "dark" if qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
 
-    monkeypatch.setattr(app_module, "system_prefers_dark", desktop)
-    monkeypatch.setattr(app_module, "initial_file", lambda _file, _settings: sample_copy)
+    def reader_text() -> str:
+        return window.reader.palette().color(QPalette.ColorRole.Text).name()
+
     settings.theme = "system"
-    if seen:
-        settings.seen_system_scheme = seen
     try:
-        window = app_module.build_main_window(qapp, None, settings)
-        qtbot.addWidget(window)
-        assert shown() == first_frame
-        assert bool(asked) == (not seen)
+        window = app_module.build_main_window(qapp, None, settings)  # deleted by the test below
+        assert shown() == ("dark" if desktop_dark else "light")
         window.resize(900, 600)
         window.show()
-        qtbot.waitUntil(lambda: settings.seen_system_scheme == after and len(asked) >= 1, timeout=5000)
-        assert shown() == after
-        # The desktop switches while the app runs: followed now, and remembered for the next start.
-        from PySide6.QtCore import Qt
-
-        desktop_dark = not desktop_dark
-        flipped = "dark" if desktop_dark else "light"
-        scheme = Qt.ColorScheme.Dark if desktop_dark else Qt.ColorScheme.Light
-        qapp.styleHints().colorSchemeChanged.emit(scheme)
-        assert shown() == flipped and settings.seen_system_scheme == flipped
+        qtbot.waitExposed(window)
+        # The desktop switches while the app runs: followed at once, the reader's colours too.
+        desktop["dark"] = not desktop_dark
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark if desktop["dark"] else Qt.ColorScheme.Light)
+        assert shown() == ("dark" if desktop["dark"] else "light")
+        qtbot.waitUntil(lambda: f"color: {reader_text()}" in window.reader.document().defaultStyleSheet())
         window.close()
+        shiboken6.delete(window)  # a window gone follows the desktop no more
+        # A theme forced on the command line stays.
+        forced = app_module.build_main_window(qapp, None, settings, theme="light")
+        qtbot.addWidget(forced)
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert shown() == "light"
+        forced.close()
     finally:
         app_module.apply_theme(qapp, "light")
 
