@@ -213,7 +213,7 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     from studyreader.ui.settings import Settings
 
     window = build_main_window(app, file, Settings(), theme=theme)
-    window.after_first_paint(resume_collector)
+    window.first_paint.after(resume_collector)
     return app, window
 
 

@@ -111,28 +111,31 @@ def test_the_entry_list_follows_the_entry_the_reader_shows(make_window, sample_c
     qtbot.waitUntil(lambda: window.navigator.list.currentItem().text().startswith("2025-01-09"), timeout=2000)
 
 
-def test_switching_the_interface_language_keeps_the_readers_place(make_window, sample_copy, qtbot):
+def test_switching_the_interface_language_keeps_the_readers_place(make_window, qtbot):
     from studyreader import paths
     from studyreader.ui import i18n
+    from tests.conftest import corpus_files
 
-    if not (paths.translations_dir() / "studyreader_zh_CN.qm").is_file():
-        pytest.skip("translations not compiled")
-    window = make_window(sample_copy)
-    window.resize(1000, 400)
+    files = corpus_files()
+    if not files or not (paths.translations_dir() / "studyreader_zh_CN.qm").is_file():
+        pytest.skip("corpus or translations not available")
+    window = make_window(max(files, key=lambda p: p.stat().st_size))  # rebuilt in slices: takes a while
+    window.resize(1366, 768)
     qtbot.wait(20)
-    assert window.jump_to_date(dt.date(2025, 1, 9))
+    entries = sorted(window.notes.entries, key=lambda e: e.start)
+    assert window.jump_to_date(entries[len(entries) // 2].date)
+    qtbot.wait(200)
     top = window.reader.top_row()
-    assert top > 0
+    assert top > 50
     try:
-        i18n.apply_language("zh_CN")
-        QApplication.processEvents()
-        window.reader.finish_build()
-        qtbot.wait(50)
+        i18n.apply_language("zh_CN")  # as Settings → Language → OK does
+        for wait in (10, 100, 300):
+            qtbot.wait(wait)
+            assert window.reader.top_row() == top, "the reader jumped while its rows were rebuilt"
+        qtbot.waitUntil(window.reader.is_built, timeout=10000)
         assert window.reader.top_row() == top
-        assert window.navigator.list.currentItem().text().startswith("2025-01-09")
     finally:
         i18n.apply_language("en")
-        QApplication.processEvents()
-    window.reader.finish_build()
+    qtbot.waitUntil(window.reader.is_built, timeout=10000)
     qtbot.wait(50)
     assert window.reader.top_row() == top

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.editor_dock: QDockWidget | None = None
 
         self.reader = BilingualReader(self)
+        self._place = 0  # the reader's top row, as the user left it
         self.first_paint = FirstPaint(self.reader.viewport(), self)
         centre = QWidget(self)
         self.status = StatusArea(self.statusBar(), centre, lambda: self.open_model_manager())
@@ -136,9 +137,6 @@ class MainWindow(QMainWindow):
         """Everything that loads after the first paint is there (glossary, translator, study widgets)."""
         return self.services.ready()
 
-    def after_first_paint(self, fn) -> None:
-        self.first_paint.after(fn)
-
     # -- language and theme ---------------------------------------------------------------------
     def retranslateUi(self) -> None:
         self.actions_table.retranslate()
@@ -155,6 +153,8 @@ class MainWindow(QMainWindow):
         if kind == QEvent.Type.LanguageChange:
             self.document.forget_rendered_labels()
             self.retranslateUi()
+            place = self._place  # the reader rebuilds its rows in the new language: keep the place
+            QTimer.singleShot(0, self, lambda: place and self.reader.scroll_to_row(place))
         elif kind in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             # Every widget's palette is new by the next turn: the reader's colours are worked out then.
             self._restyle_timer.start()
@@ -271,7 +271,11 @@ class MainWindow(QMainWindow):
         return blocks[top].start if 0 <= top < len(blocks) else 0
 
     def _follow_the_reader(self) -> None:
-        """The entry list highlights the entry the reader shows at its top."""
+        """The entry list highlights the entry the reader shows at its top; that row is the place
+        a rebuild of the rows (a language switch) brings back."""
+        if not self.reader.is_built():
+            return  # rows still coming (a rebuild scrolls through the top): not the user's place
+        self._place = self.reader.top_row()
         if self.notes is None or not self.panes.built():
             return
         offset = self._top_offset()
