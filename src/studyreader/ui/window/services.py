@@ -3,6 +3,7 @@ translation service, the study log, the study timer, the reminder; the habit vie
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from studyreader.ui.window.translation import TranslationController
 
 GLOSSARY_WAIT_MS = 1000  # the study widgets wait at most this long for the glossary
+# Imported in a worker thread before their objects are built on the GUI thread.
+SERVICE_MODULES = ("studyreader.translate.engine", "studyreader.ui.translation_service", "studyreader.study.log",
+                   "studyreader.ui.study.timer_widget", "studyreader.ui.study.reminder")
 
 
 def load_glossary(reload: bool = False):
@@ -57,7 +61,9 @@ class Services(QObject):
         self._started = True
         self.load_glossary()
         reader = window.reader
-        run_steps(self, [self._translation.ensure_service, self._translation.start], after_each=reader.yield_turn)
+        run_in_thread(lambda: [importlib.import_module(name) for name in SERVICE_MODULES],
+                      lambda _modules: run_steps(self, [self._translation.ensure_service, self._translation.start],
+                                                 after_each=reader.yield_turn), context=self)
         # The study widgets wait until the glossary is in (or a second has passed): building them
         # while the glossary and the model load in other threads would add up.
         self.after_glossary(lambda: run_steps(
