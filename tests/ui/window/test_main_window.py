@@ -146,16 +146,23 @@ def test_external_change_reloads_the_reader(make_window, sample_copy, qtbot):
     assert "新的一天" in window.reader.toPlainText()
 
 
-def test_unreadable_file_is_explained_not_raised(make_window, sample_copy, tmp_path, monkeypatch):
+def test_unreadable_file_is_explained_not_raised(make_window, sample_copy, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: shown.append(args[2])))
     window = make_window(sample_copy)
-    bad = tmp_path / "binary.md"
+    bad = tmp_path / "<b>binary.md"  # a file name is shown as it is, never as markup
     bad.write_bytes(b"\x00\x01\x02\xff\xfe" * 100)
+    shown = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.text(), box.textFormat()))
+            box.accept()
+
+    QTimer.singleShot(100, read_and_close)
     assert not window.open_file(bad)
-    assert shown and "binary.md" in shown[0]
+    assert shown and "<b>binary.md" in shown[0][0] and shown[0][1] == Qt.TextFormat.PlainText
     assert window.notes_path == sample_copy
 
 

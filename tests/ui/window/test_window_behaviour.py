@@ -139,3 +139,26 @@ def test_switching_the_interface_language_keeps_the_readers_place(make_window, q
     qtbot.waitUntil(window.reader.is_built, timeout=10000)
     qtbot.wait(50)
     assert window.reader.top_row() == top
+
+
+def test_the_no_model_banner_goes_once_a_model_is_installed(make_window, sample_copy, qtbot, tmp_path, monkeypatch,
+                                                           tiny_argos_package):
+    empty = tmp_path / "no-packages"
+    empty.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))
+    window = make_window(sample_copy, start_services=True)
+    qtbot.waitUntil(lambda: window.translation_state() == TranslationState.NO_MODEL, timeout=60000)
+    assert window.status.no_model_banner.isVisible()
+    # A model is installed in the model manager (here: it appears where Argos looks) and the dialog says so.
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tiny_argos_package.packages_dir))
+
+    def models_changed_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.modelsChanged.emit()
+        dialog.reject()
+
+    QTimer.singleShot(200, models_changed_and_close)
+    window.status.install_button.click()
+    assert not window.status.no_model_banner.isVisible()
+    qtbot.waitUntil(lambda: window.translation_state() == TranslationState.DONE, timeout=120000)
+    assert not window.status.no_model_banner.isVisible() and window.status.label.text() == "Translated"

@@ -24,7 +24,7 @@ from studyreader.ui.window.document import DocumentController, Load
 from studyreader.ui.window.panes import DEFAULT_SIZE, PLACES, SidePanes, fitted_size, pane_widths
 from studyreader.ui.window.services import Services
 from studyreader.ui.window.startup import FirstPaint
-from studyreader.ui.window.status import StatusArea
+from studyreader.ui.window.status import StatusArea, plain_warning
 from studyreader.ui.window.translation import TranslationController, TranslationState
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.document = DocumentController(self.reader, self.first_paint, self)
         self.document.cachedShown.connect(self._on_cached_shown)
         self.document.loaded.connect(self._on_loaded)
-        self.document.openFailed.connect(lambda text: QMessageBox.warning(self, self.tr("Cannot open notes"), text))
+        self.document.openFailed.connect(lambda text: plain_warning(self, self.tr("Cannot open notes"), text))
         self.document.message.connect(lambda text: self.status.message(text, 8000))
         self.translation = TranslationController(self.reader, self)
         self.translation.stateChanged.connect(self.status.show_state)
@@ -376,9 +376,8 @@ class MainWindow(QMainWindow):
         from studyreader.ui.dialogs.model_manager import ModelManagerDialog
 
         dialog = ModelManagerDialog(self)
-        dialog.modelsChanged.connect(self.start_translation)
+        dialog.modelsChanged.connect(self.translation.models_changed)
         dialog.exec()
-        self.start_translation()
 
     def open_settings(self) -> None:
         from studyreader.ui.dialogs.settings_dialog import SettingsDialog

@@ -10,13 +10,20 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QStatusBar, QWidget
 
 from studyreader.ui.widgets.banner import Banner
 from studyreader.ui.window.translation import TranslationState
 
 PROGRESS_REPAINT_MS = 200  # blocks arrive in bursts: repaint the progress a few times a second
+
+
+def plain_warning(parent: QWidget, title: str, text: str) -> None:
+    """A warning whose text names a file or quotes the notes: shown as plain text, never markup."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def _state_text(state: TranslationState) -> str:

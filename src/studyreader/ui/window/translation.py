@@ -94,6 +94,12 @@ class TranslationController(QObject):
         self.ensure_service()
         self._translate_pending()
 
+    def models_changed(self) -> None:
+        """Packages were installed or removed: look the model up again and translate what is left."""
+        if self.service is not None:
+            self.service.reload_model()
+        self.start()
+
     def shutdown(self) -> None:
         self._cancel()
         if self.service is not None:
