@@ -101,9 +101,13 @@ def apply_theme(app, theme: str | None, system_dark: bool | None = None) -> str:
     if theme == "system":
         dark = system_dark if system_dark is not None else system_prefers_dark(app)
         effective = "dark" if dark else "light"
+    from PySide6.QtWidgets import QToolTip
+
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(dark_palette() if effective == "dark" else light_palette())
+    palette = dark_palette() if effective == "dark" else light_palette()
+    app.setPalette(palette)
+    QToolTip.setPalette(palette)  # tooltips keep a palette of their own, set once otherwise
     return effective
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from studyreader.ui.app import apply_theme
 from studyreader.ui.window.translation import TranslationState
@@ -52,6 +52,7 @@ def test_switching_the_theme_with_a_file_open_recolours_the_reader_and_the_banne
     assert bright_share(window.reader.viewport()) < 0.05
     assert banner.grab().toImage().pixelColor(3, 3).lightness() < 100
     assert banner.label.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+    assert QToolTip.palette().color(QPalette.ColorRole.ToolTipBase).lightness() < 100  # term tooltips too
 
     settings.theme = "light"  # and back
     qtbot.wait(50)
