@@ -218,7 +218,10 @@ class MainWindow(QMainWindow):
             self.retranslateUi()  # the title
             self.first_paint.after(lambda: self._remember_file(path))
             self.services.set_notes_path(path)
-            self._offer_draft(path)
+            if self.editor is not None:
+                self.editor.set_notes_path(path)
+            else:
+                self._offer_draft(path)
             self.notesOpened.emit(notes)
         self.reader.yield_turn()
         self.translation.set_segments(self.document.segments)
@@ -230,10 +233,6 @@ class MainWindow(QMainWindow):
 
     def _offer_draft(self, path: Path) -> None:
         """After a crash or forced quit, open the editor so its unsaved draft is offered back at once."""
-        if self.editor_dock is not None:
-            if self.editor is not None:
-                self.editor.set_notes_path(path)
-            return
         from studyreader.notes.drafts import DraftStore
 
         try:
