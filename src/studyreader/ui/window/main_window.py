@@ -23,7 +23,7 @@ from studyreader.ui.window.actions import WindowActions, shortcuts_html
 from studyreader.ui.window.document import DocumentController, Load
 from studyreader.ui.window.panes import DEFAULT_SIZE, PLACES, SidePanes, fitted_size, pane_widths
 from studyreader.ui.window.services import Services
-from studyreader.ui.window.startup import FirstPaint
+from studyreader.ui.window.startup import FirstPaint, run_steps
 from studyreader.ui.window.status import StatusArea, plain_warning
 from studyreader.ui.window.translation import TranslationController, TranslationState
 
@@ -216,7 +216,8 @@ class MainWindow(QMainWindow):
             self.notesReloaded.emit(notes)
         else:
             self.retranslateUi()  # the title
-            self.first_paint.after(lambda: self._remember_file(path))
+            self.first_paint.after(lambda: run_steps(self, [lambda: self._remember_file(path)],
+                                                     busy=self.reader.has_pending_work, max_wait=3.0))
             self.services.set_notes_path(path)
             if self.editor is not None:
                 self.editor.set_notes_path(path)
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         self.translation.set_segments(self.document.segments)
 
     def _remember_file(self, path: Path) -> None:
-        """The last file is written to the settings after the first paint (a disk write)."""
+        """The last file is written to the settings once the reader is idle (a disk write)."""
         if self.notes_path == path and path.resolve() != paths.sample_notes().resolve():
             self.settings.last_file = path
 
@@ -292,11 +293,11 @@ class MainWindow(QMainWindow):
         self.navigator.list.setFocus()
 
     def _on_glossary_loaded(self, glossary) -> None:
-        self.reader.set_glossary(glossary)
-        self.panes.set_glossary(glossary)
-        self.translation.set_aid(glossary.translation_aid())
-        self.glossaryLoaded.emit(glossary)
-        self.reader.yield_turn()
+        """Each part takes the glossary in its own event-loop turn (the sidebar's list alone is a
+        frame's worth of work)."""
+        run_steps(self, [lambda: self.reader.set_glossary(glossary), lambda: self.panes.set_glossary(glossary),
+                         lambda: self.translation.set_aid(glossary.translation_aid()),
+                         lambda: self.glossaryLoaded.emit(glossary)], after_each=self.reader.yield_turn)
 
     def _on_glossary_failed(self, message: str) -> None:
         self.glossary_panel.status.setText(self.tr("The glossary could not be loaded: {error}").format(error=message))
