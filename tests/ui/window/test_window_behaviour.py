@@ -102,6 +102,7 @@ def test_the_keyboard_shortcut_list_has_every_command_once(make_window, sample_c
 
 def test_the_entry_list_follows_the_entry_the_reader_shows(make_window, sample_copy, qtbot):
     window = make_window(sample_copy)
+    assert window.action("mode_side").isChecked()  # the toolbar shows the reader's mode from the start
     window.resize(1000, 400)
     qtbot.wait(20)
     assert window.jump_to_date(dt.date(2025, 1, 8))

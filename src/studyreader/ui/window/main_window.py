@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
             self._restore_state()
         else:
             self.reader.set_mode("side")
+            self.action("mode_side").setChecked(True)
         if notes_path is not None:
             self.open_file(Path(notes_path))
         self.first_paint.after(self.panes.build)
