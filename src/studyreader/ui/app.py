@@ -229,5 +229,8 @@ def run_app(file: str | None, qt_args: Sequence[str] = (), *, theme: str | None 
     app, window = start_app(file, qt_args, theme=theme)
     window.show()
     code = app.exec()
+    from studyreader.ui.jobs import wait_for_jobs
+
+    wait_for_jobs()  # no worker thread may still run Python while the interpreter shuts down
     del window
     return code

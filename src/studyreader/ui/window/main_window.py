@@ -294,11 +294,11 @@ class MainWindow(QMainWindow):
         self.navigator.list.setFocus()
 
     def _on_glossary_loaded(self, glossary) -> None:
-        """Each part takes the glossary in its own event-loop turn (the sidebar's list alone is a
-        frame's worth of work)."""
-        run_steps(self, [lambda: self.reader.set_glossary(glossary), lambda: self.panes.set_glossary(glossary),
-                         lambda: self.translation.set_aid(glossary.translation_aid()),
-                         lambda: self.glossaryLoaded.emit(glossary)], after_each=self.reader.yield_turn)
+        self.reader.set_glossary(glossary)
+        self.panes.set_glossary(glossary)
+        self.translation.set_aid(glossary.translation_aid())
+        self.glossaryLoaded.emit(glossary)
+        self.reader.yield_turn()
 
     def _on_glossary_failed(self, message: str) -> None:
         self.glossary_panel.status.setText(self.tr("The glossary could not be loaded: {error}").format(error=message))
