@@ -89,8 +89,8 @@ def watch(window, heartbeat: Heartbeat) -> None:
             heartbeat.mark("first block translated")
 
     def hook() -> None:
-        if window.translation_job is not None:
-            window.translation_job.blockTranslated.connect(on_first_block)
+        if window.translation.job is not None:
+            window.translation.job.blockTranslated.connect(on_first_block)
             heartbeat.mark("services started")
         else:
             from PySide6.QtCore import QTimer
@@ -174,13 +174,12 @@ class SlotTrace:
 
         for target in ("studyreader.ui.window.main_window:MainWindow", "studyreader.ui.reader.reader:BilingualReader",
                        "studyreader.ui.window.navigator:EntryNavigator", "studyreader.ui.glossary.panel:GlossaryPanel",
-                       "studyreader.ui.translation_service:TranslationService", "studyreader.ui.study.timer_widget:TimerWidget",
-                       "studyreader.ui.study.reminder:Reminder"):
+                       "studyreader.ui.window.translation:TranslationController",
+                       "studyreader.ui.window.document:DocumentController",
+                       "studyreader.ui.translation_service:TranslationService",
+                       "studyreader.ui.study.timer_widget:TimerWidget", "studyreader.ui.study.reminder:Reminder"):
             module, name = target.split(":")
-            try:
-                wrap(getattr(importlib.import_module(module), name))
-            except (ImportError, AttributeError):
-                pass
+            wrap(getattr(importlib.import_module(module), name))
         beat = heartbeat._beat
 
         def traced_beat() -> None:
@@ -251,7 +250,7 @@ def main() -> int:
             window.reader.is_built()
             and not window.reader.pending_rows()
             and window.translation_state() in ("done", "failed", "no_model")
-            and not window.reader._dirty  # noqa: SLF001 - every arrived translation is on screen
+            and not window.reader.has_pending_work()  # every arrived translation is on screen
         )
 
     heartbeat = Heartbeat()
@@ -287,7 +286,7 @@ def main() -> int:
     again.show()
     heartbeat.start()
     watch(again, heartbeat)
-    ok = wait_until(app, lambda: again._services_started and all_shown(again), args.timeout)  # noqa: SLF001
+    ok = wait_until(app, lambda: again.services_ready() and all_shown(again), args.timeout)
     warm_seconds = time.perf_counter() - started
     heartbeat.stop()
     print(f"  warm reopen (cache filled): {warm_seconds:.2f} s from start until every row shows its English"

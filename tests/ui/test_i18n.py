@@ -159,7 +159,7 @@ def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, engl
 def test_main_window_menus_follow_the_language(qapp, qtbot, tmp_path, english_afterwards):
     import shutil
 
-    main_window = pytest.importorskip("studyreader.ui.window.main_window")
+    from studyreader.ui.window import main_window
     notes = tmp_path / "notes.md"
     shutil.copy(paths.sample_notes(), notes)
     window = main_window.MainWindow(notes)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from studyreader import APP_ID, APP_NAME, __version__, options, paths
 
-_FUSION_FROM_ARGUMENTS: dict = {}  # the QApplication create_app made with Fusion as its style
 
 
 def preload_core() -> None:
@@ -38,10 +37,7 @@ def preload_core() -> None:
     from studyreader.render import markup as render
 
     render.markdown_to_html("")  # builds the converter (imports its extensions) now
-    try:
-        import studyreader.translate.segment  # noqa: F401
-    except ImportError:
-        pass
+    import studyreader.translate.segment  # noqa: F401
 
 
 def dark_palette():
@@ -80,57 +76,20 @@ def dark_palette():
     return palette
 
 
-# Fusion's own light palette (QStyleFactory.create("Fusion").standardPalette(), checked by a test),
-# written out so that start-up need not create and wrap a QStyle to read it. Ints are greys in
-# 16 bits per channel (Fusion derives those shades at that precision).
-_FUSION_LIGHT = {
-    "WindowText": "#ff000000", "Button": "#ffefefef", "Light": "#ffffffff", "Midlight": 51972,
-    "Dark": 40948, "Mid": 47248, "Text": "#ff000000", "BrightText": "#ffffffff",
-    "ButtonText": "#ff000000", "Base": "#ffffffff", "Window": "#ffefefef", "Shadow": 30331,
-    "Highlight": "#ff308cc6", "HighlightedText": "#ffffffff", "Link": "#ff0000ff", "LinkVisited": "#ffff00ff",
-    "AlternateBase": "#fff7f7f7", "NoRole": "#ff000000", "ToolTipBase": "#ffffffdc", "ToolTipText": "#ff000000",
-    "PlaceholderText": "#80000000", "Accent": "#ff308cc6",
-}
-_FUSION_LIGHT_DISABLED = {
-    "WindowText": "#ffbebebe", "Dark": "#ffbebebe", "Text": "#ffbebebe", "ButtonText": "#ffbebebe",
-    "Base": "#ffefefef", "Shadow": 45496, "Highlight": "#ff919191", "Accent": "#ff919191",
-}
-
-
-def fusion_light_palette():
-    """Fusion's standard light palette."""
-    from PySide6.QtGui import QColor, QPalette
-
-    def colour(value) -> QColor:
-        return QColor.fromRgba64(value, value, value, 65535) if isinstance(value, int) else QColor(value)
-
-    palette = QPalette()
-    groups = QPalette.ColorGroup
-    for name, value in _FUSION_LIGHT.items():
-        role = getattr(QPalette.ColorRole, name, None)
-        if role is None:
-            continue  # a role this Qt does not have (Accent before 6.6)
-        for group in (groups.Active, groups.Inactive):
-            palette.setColor(group, role, colour(value))
-        palette.setColor(groups.Disabled, role, colour(_FUSION_LIGHT_DISABLED.get(name, value)))
-    return palette
-
-
 def light_palette():
+    """Fusion's own light palette, with a calmer link blue."""
     from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyleFactory
 
-    palette = fusion_light_palette()
+    palette = QStyleFactory.create("Fusion").standardPalette()
     palette.setColor(QPalette.ColorRole.Link, QColor(30, 90, 180))
     return palette
 
 
 def system_prefers_dark(app) -> bool:
-    try:
-        from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt
 
-        return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    except AttributeError:  # Qt < 6.5
-        return False
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def apply_theme(app, theme: str | None, system_dark: bool | None = None) -> str:
@@ -141,9 +100,13 @@ def apply_theme(app, theme: str | None, system_dark: bool | None = None) -> str:
     if theme == "system":
         dark = system_dark if system_dark is not None else system_prefers_dark(app)
         effective = "dark" if dark else "light"
-    if app is not _FUSION_FROM_ARGUMENTS.get("app"):
+    from PySide6.QtWidgets import QToolTip
+
+    if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(dark_palette() if effective == "dark" else light_palette())
+    palette = dark_palette() if effective == "dark" else light_palette()
+    app.setPalette(palette)
+    QToolTip.setPalette(palette)  # tooltips keep a palette of their own, set once otherwise
     return effective
 
 
@@ -155,10 +118,8 @@ def create_app(qt_args: Sequence[str] = ()):
     sys.setswitchinterval(0.001)
     app = QApplication.instance()
     if app is None:
-        # Fusion from the start (as ``-style Fusion`` does): apply_theme need not set it again,
-        # which would hand the QStyle to Python and cost start-up time.
-        app = QApplication([sys.argv[0], "-style", "Fusion", *qt_args])
-        _FUSION_FROM_ARGUMENTS["app"] = app
+        app = QApplication([sys.argv[0], *qt_args])
+        app.setStyle("Fusion")
     prefer_chinese_fonts(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
@@ -204,37 +165,25 @@ def initial_file(file: str | None, settings) -> Path:
 def build_main_window(app, file: str | None, settings, *, theme: str | None = None):
     """Language, theme and the main window (not shown yet), as the application starts them.
 
-    The window is staged (the reader paints first). A "system" theme starts with the desktop's
-    colour scheme as last seen: asking Qt for it creates the Python enums of the whole ``Qt``
-    namespace (about 10 ms), so that question waits for the first paint, and only a desktop that
-    changed its scheme since the last run repaints.
+    The window is staged (the reader paints first). A "system" theme follows the desktop's colour
+    scheme, also when it changes while the application runs (the window recolours itself on the
+    palette change).
     """
     from studyreader.ui import i18n
     from studyreader.ui.window.main_window import MainWindow
 
     i18n.apply_language(settings.language, app)
-    chosen = theme or settings.theme
-    seen = settings.seen_system_scheme if chosen == "system" else ""
-    apply_theme(app, chosen, system_dark=(seen == "dark") if seen else None)
+    apply_theme(app, theme or settings.theme)
     window = MainWindow(initial_file(file, settings), settings, staged=True)
-    if chosen == "system":
 
-        def follow_the_desktop() -> None:
-            dark = system_prefers_dark(app)
-            if seen and dark != (seen == "dark"):
-                apply_theme(app, chosen, system_dark=dark)
-            settings.seen_system_scheme = "dark" if dark else "light"
+    def scheme_changed(_scheme) -> None:
+        chosen = theme or settings.theme
+        if chosen == "system":
+            apply_theme(app, chosen)
 
-            def scheme_changed(_scheme) -> None:
-                settings.seen_system_scheme = "dark" if system_prefers_dark(app) else "light"
-                apply_theme(app, settings.theme if theme is None else chosen)
-
-            try:
-                app.styleHints().colorSchemeChanged.connect(scheme_changed)
-            except AttributeError:
-                pass
-
-        window.after_first_paint(follow_the_desktop)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(scheme_changed)
+    window.destroyed.connect(lambda: hints.colorSchemeChanged.disconnect(scheme_changed))
     return window
 
 
@@ -259,8 +208,7 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
 
     The first screen's Python modules are imported first; then the application, the settings and
     the staged window (see build_main_window). Start-up creates tens of thousands of long-lived
-    objects and almost no garbage: the cyclic collector (some fifty passes over them, about 4 ms)
-    waits until the window has painted.
+    objects and almost no garbage: the cyclic collector waits until the window has painted.
     """
     pause_collector()
     preload_core()
@@ -268,7 +216,7 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     from studyreader.ui.settings import Settings
 
     window = build_main_window(app, file, Settings(), theme=theme)
-    window.after_first_paint(resume_collector)
+    window.first_paint.after(resume_collector)
     return app, window
 
 
@@ -280,5 +228,8 @@ def run_app(file: str | None, qt_args: Sequence[str] = (), *, theme: str | None 
     app, window = start_app(file, qt_args, theme=theme)
     window.show()
     code = app.exec()
+    from studyreader.ui.jobs import wait_for_jobs
+
+    wait_for_jobs()  # no worker thread may still run Python while the interpreter shuts down
     del window
     return code

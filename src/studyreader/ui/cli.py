@@ -76,6 +76,8 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
     from studyreader.ui.app import apply_theme, create_app
     from studyreader.ui.settings import Settings
     from studyreader.ui.window.main_window import MainWindow
+    from studyreader.ui.window.panes import pane_widths
+    from studyreader.ui.window.translation import TranslationState
 
     app = create_app()
     i18n.apply_language(lang or "", app)
@@ -85,13 +87,14 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
         window = MainWindow(notes or paths.sample_notes(), settings, restore_state=False)
         window.set_mode(mode)
         window.resize(*size)
+        window.splitter.setSizes(list(pane_widths(size[0])))  # as a first start at this width lays them out
         window.show()
         loop = QEventLoop()
         state = {"glossary": False, "translation": False}
 
         def visible_translated() -> bool:
             pending = set(window.reader.pending_rows())
-            return window.translation_state() == "running" and not any(
+            return window.translation_state() == TranslationState.RUNNING and not any(
                 row in pending for row in window.reader.visible_rows()
             )
 
@@ -117,7 +120,7 @@ def take_screenshot(notes: Path | None, size: tuple[int, int], *, lang: str | No
         poll.setInterval(100)
         poll.timeout.connect(
             lambda: translation_done()
-            if window.translation_state() in ("unavailable", "done", "no_model", "failed")
+            if window.translation_state() not in (TranslationState.IDLE, TranslationState.RUNNING)
             else check()
         )
         poll.start()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from studyreader.render import rows as rows_mod
+from studyreader.ui.window.translation import TranslationState
 
 
 def test_sample_opens_with_navigator_and_aligned_reader(make_window, sample_copy):
@@ -90,7 +91,7 @@ def test_state_is_remembered(make_window, sample_copy, settings, qtbot):
     again = MainWindow(sample_copy, settings, restore_state=True, start_services=False)
     qtbot.addWidget(again)
     again.show()
-    assert again.reader.mode == "interleaved" and again.mode_actions["interleaved"].isChecked()
+    assert again.reader.mode == "interleaved" and again.action("mode_interleaved").isChecked()
     assert again.reader.zoom == 1
     assert again.size() == window.size()
     assert again.splitter.sizes() == sizes
@@ -119,23 +120,24 @@ def test_hidden_side_panes_stay_hidden_next_time(make_window, sample_copy, setti
     from studyreader.ui.window.main_window import MainWindow
 
     window = make_window(sample_copy, restore_state=True)
-    window.glossary_action.trigger()  # F10: hide the glossary sidebar
+    window.action("glossary").trigger()  # F10: hide the glossary sidebar
     assert window.glossary_panel.isHidden() and window.navigator.isVisible()
     window.close()
     again = MainWindow(sample_copy, settings, restore_state=True, start_services=False, staged=True)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(again.side_panes_built, timeout=5000)
-    assert again.glossary_panel.isHidden() and not again.glossary_action.isChecked()
-    assert again.navigator.isVisible() and again.navigator_action.isChecked()
-    again.glossary_action.trigger()
+    assert again.glossary_panel.isHidden() and not again.action("glossary").isChecked()
+    assert again.navigator.isVisible() and again.action("navigator").isChecked()
+    again.action("glossary").trigger()
     assert again.glossary_panel.isVisible()
 
 
 def test_external_change_reloads_the_reader(make_window, sample_copy, qtbot):
     window = make_window(sample_copy)
     text = sample_copy.read_text(encoding="utf-8")
-    text = text.replace("<!-- Content_END -->", "### 2025.01.11\n\n新的一天：读了 Superchain 的文档。\n\n<!-- Content_END -->")
+    text = text.replace("<!-- Content_END -->",
+                        "### 2025.01.11\n\n新的一天：读了 Superchain 的文档。\n\n<!-- Content_END -->")
     sample_copy.write_text(text, encoding="utf-8")  # like `git pull`
     with qtbot.waitSignal(window.notesReloaded, timeout=5000):
         pass
@@ -144,16 +146,23 @@ def test_external_change_reloads_the_reader(make_window, sample_copy, qtbot):
     assert "新的一天" in window.reader.toPlainText()
 
 
-def test_unreadable_file_is_explained_not_raised(make_window, sample_copy, tmp_path, monkeypatch):
+def test_unreadable_file_is_explained_not_raised(make_window, sample_copy, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: shown.append(args[2])))
     window = make_window(sample_copy)
-    bad = tmp_path / "binary.md"
+    bad = tmp_path / "<b>binary.md"  # a file name is shown as it is, never as markup
     bad.write_bytes(b"\x00\x01\x02\xff\xfe" * 100)
+    shown = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.text(), box.textFormat()))
+            box.accept()
+
+    QTimer.singleShot(100, read_and_close)
     assert not window.open_file(bad)
-    assert shown and "binary.md" in shown[0]
+    assert shown and "<b>binary.md" in shown[0][0] and shown[0][1] == Qt.TextFormat.PlainText
     assert window.notes_path == sample_copy
 
 
@@ -167,28 +176,15 @@ def test_dark_theme_renders_dark(make_window, sample_copy, qtbot):
         window = make_window(sample_copy)
         qtbot.wait(20)
         image = window.reader.viewport().grab().toImage()
-        samples = [image.pixelColor(x, y).lightness() for x in range(5, image.width(), 37) for y in range(5, image.height(), 29)]
+        samples = [image.pixelColor(x, y).lightness()
+                   for x in range(5, image.width(), 37) for y in range(5, image.height(), 29)]
         assert sum(samples) / len(samples) < 90
-        assert window.reader.palette().color(window.reader.palette().ColorRole.Text).lightness() > 180
-        assert "A" not in window.reader.document().defaultStyleSheet() or True
+        text = window.reader.palette().color(window.reader.palette().ColorRole.Text)
+        assert text.lightness() > 180
+        assert f"color: {text.name()}" in window.reader.document().defaultStyleSheet()
     finally:
         app.setPalette(old_palette)
         app.setStyle(old_style)
-
-
-def test_no_model_shows_the_install_bar_and_opens_the_model_manager(make_window, sample_copy, monkeypatch):
-    window = make_window(sample_copy)
-    opened = []
-    monkeypatch.setattr(type(window), "open_model_manager", lambda self: opened.append(True))
-    window.info_bar.button.clicked.disconnect()
-    window.info_bar.button.clicked.connect(window.open_model_manager)
-    window._on_no_model("No Chinese→English translation model is installed")
-    assert window.info_bar.isVisible()
-    assert "model" in window.info_bar.label.text().lower()
-    window.reader.finish_build()
-    assert "—" in window.reader.toPlainText()
-    window.info_bar.button.click()
-    assert opened == [True]
 
 
 def test_translation_fills_the_english_column_off_the_gui_thread(make_window, sample_copy, use_tiny_argos, qtbot):
@@ -197,10 +193,10 @@ def test_translation_fills_the_english_column_off_the_gui_thread(make_window, sa
     assert window.reader.pending_rows()  # Chinese first, English later
     with qtbot.waitSignal(window.translationFinished, timeout=120000):
         pass
-    qtbot.waitUntil(lambda: not window.reader._dirty, timeout=10000)  # noqa: SLF001
-    assert window.translation_state() == "done"
+    qtbot.waitUntil(lambda: not window.reader.has_pending_work(), timeout=10000)
+    assert window.translation_state() == TranslationState.DONE
     assert window.reader.pending_rows() == []
-    assert not window.info_bar.isVisible()
+    assert not window.status.no_model_banner.isVisible()
     english = [window.reader.translation(row) for row in range(window.reader.row_count())]
     assert all(text for text in english)
     # identifiers and code come through untouched, rows stay aligned after the English arrived
@@ -217,10 +213,24 @@ def test_no_model_installed_says_how_to_get_one(make_window, sample_copy, tmp_pa
     window = make_window(sample_copy, start_services=True)
     with qtbot.waitSignal(window.translationFinished, timeout=60000):
         pass
-    assert window.translation_state() == "no_model"
-    assert window.info_bar.isVisible()
-    assert window.info_bar.button.text()
-    assert window.status_label.text() == "No translation model"
+    assert window.translation_state() == TranslationState.NO_MODEL
+    banner = window.status.no_model_banner
+    assert banner.isVisible() and "model" in banner.label.text().lower()
+    assert window.status.label.text() == "No translation model"
+    window.reader.finish_build()
+    assert "—" in window.reader.toPlainText()  # the pending rows say there is nothing to wait for
+    # The banner's button opens the model manager (closed again as soon as it shows).
+    shown = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        shown.append(dialog.objectName() if dialog is not None else None)
+        if dialog is not None:
+            dialog.reject()
+
+    QTimer.singleShot(200, close_dialog)
+    window.status.install_button.click()
+    assert shown and shown[0] is not None
 
 
 def test_language_switch_changes_menu_texts(make_window, sample_copy):
@@ -230,23 +240,27 @@ def test_language_switch_changes_menu_texts(make_window, sample_copy):
     if not (paths.translations_dir() / "studyreader_zh_CN.qm").is_file():
         pytest.skip("translations not compiled")
     window = make_window(sample_copy)
-    english = (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text())
+    def texts():
+        return (window.actions_table.menus["file"].title(), window.action("open").text(),
+                window.action("mode_side").text())
+
+    english = texts()
     try:
         i18n.apply_language("zh_CN")
         QApplication.processEvents()
-        chinese = (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text())
+        chinese = texts()
         assert all(a != b for a, b in zip(english, chinese)), chinese
         assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese[0] + chinese[1])
     finally:
         i18n.apply_language("en")
         QApplication.processEvents()
-    assert (window.file_menu.title(), window.open_action.text(), window.mode_actions["side"].text()) == english
+    assert texts() == english
 
 
 def test_the_evening_write_and_save_the_entry_in_the_editor_dock(make_window, sample_copy, qtbot):
     window = make_window(sample_copy)
     before = sample_copy.read_text(encoding="utf-8")
-    window.editor_action.trigger()  # F4
+    window.action("editor").trigger()  # F4
     assert window.editor is not None and window.editor_dock.isVisible()
     day = window.editor.entry_date
     window.editor.set_text("今天读了 Superchain 的互操作性文档，理解了排序器的作用。")
@@ -260,22 +274,22 @@ def test_the_evening_write_and_save_the_entry_in_the_editor_dock(make_window, sa
     # the editor's own actions joined the window's and keep their shortcuts
     names = {action.objectName() for action in window.all_actions()}
     assert all(action.shortcuts() for action in window.all_actions()), names
-    window.editor_action.trigger()
+    window.action("editor").trigger()
     assert not window.editor_dock.isVisible()
 
 
 def test_habit_view_opens_and_jumps(make_window, sample_copy, qtbot):
     window = make_window(sample_copy)
-    window.habit_action.trigger()
-    if window.habit_dialog is None:
+    window.action("habit").trigger()
+    if window.services.habit_dialog is None:
         pytest.skip("habit view not available")
-    assert window.habit_dialog.isVisible()
-    view = window.habit_dialog.view
+    assert window.services.habit_dialog.isVisible()
+    view = window.services.habit_dialog.view
     window.resize(1000, 400)
     qtbot.wait(10)
     view.dayActivated.emit(dt.date(2025, 1, 8))
     assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
-    window.habit_dialog.close()
+    window.services.habit_dialog.close()
 
 
 def test_window_command_line_accepts_a_forced_theme(monkeypatch):
@@ -304,19 +318,25 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     visible = {window.reader.blocks[row].key for row in window.reader.visible_rows() if row in pending}
     assert visible
     translated: list[int] = []
-    window._ensure_translation_service()  # noqa: SLF001 - what the window does after its first paint
+
+    def record(index, result) -> None:
+        if result.sentences and not result.cached:
+            translated.append(index)
+
+    def follow_the_job(state, _detail) -> None:  # a scroll or a reflow may restart it, visible rows first
+        if state == TranslationState.RUNNING:
+            window.translation.job.blockTranslated.connect(record)
+
+    window.translation.stateChanged.connect(follow_the_job)
     with qtbot.waitSignal(window.translationFinished, timeout=180000):
         window.start_translation()
-        window.translation_job.blockTranslated.connect(
-            lambda index, result: translated.append(index) if result.sentences and not result.cached else None
-        )
     assert visible <= set(translated)
     # Blocks far down the file, but on screen: translated with the first model batch (up to 64
     # sentences, reported in document order when the batch is done), long before the document order
     # would reach them.
     last_visible = max(translated.index(key) for key in visible)
     assert last_visible < len(translated) // 2, (last_visible, len(translated))
-    window.translation_service.shutdown()
+    window.translation.service.shutdown()
 
 
 def test_notes_warnings_are_shown_in_the_status_bar(make_window, tmp_path):
@@ -349,7 +369,7 @@ def test_no_draft_leaves_the_editor_closed(make_window, sample_copy, qtbot):
 
 # -- the window's first size -------------------------------------------------------------------------
 def test_the_default_size_fits_a_smaller_screen():
-    from studyreader.ui.window.main_window import DEFAULT_SIZE, fitted_size
+    from studyreader.ui.window.panes import DEFAULT_SIZE, fitted_size
 
     assert fitted_size(DEFAULT_SIZE, (1920, 1050)) == (1280, 800)
     width, height = fitted_size(DEFAULT_SIZE, (1366, 738))  # a laptop's free area under its panel
@@ -359,7 +379,7 @@ def test_the_default_size_fits_a_smaller_screen():
 
 
 def test_a_narrower_window_narrows_the_side_panes_before_the_reader():
-    from studyreader.ui.window.main_window import GLOSSARY_WIDTHS, NAVIGATOR_WIDTHS, pane_widths
+    from studyreader.ui.window.panes import GLOSSARY_WIDTHS, NAVIGATOR_WIDTHS, pane_widths
 
     assert pane_widths(1280) == (210, 770, 300)
     navigator, reader, glossary = pane_widths(760)
@@ -373,7 +393,8 @@ def test_the_side_panes_need_no_more_than_the_width_kept_for_them(sample_copy, s
     """The places kept before the panes are built start at the panes' least widths: a pane that
     needed more would push the reader aside when it comes (a narrow window shows it)."""
     from studyreader.ui import i18n
-    from studyreader.ui.window.main_window import GLOSSARY_WIDTHS, NAVIGATOR_WIDTHS, MainWindow
+    from studyreader.ui.window.main_window import MainWindow
+    from studyreader.ui.window.panes import GLOSSARY_WIDTHS, NAVIGATOR_WIDTHS
 
     i18n.apply_language(language)
     try:

@@ -57,16 +57,16 @@ CHILD = textwrap.dedent(
             "notes": window.notes is not None,
             "built": window.reader.is_built(),
             "services": window.services_ready(),
-            "glossary": window.glossary is not None,
-            "timer": window.timer_widget is not None,
+            "glossary": window.services.glossary is not None,
+            "timer": window.services.timer_widget is not None,
             "translation": window.translation_state(),
-            "segments": window._segments is not None,
+            "segments": window.document.segments is not None,
             "icon": not application.windowIcon().isNull(),
             "panes": window.side_panes_built(),
         }}
         report["dates"] = [d.isoformat() for d in window.navigator.dates()]
         report["reader"] = geometry(window.reader.viewport())
-        report["info_bar"] = window.info_bar.isVisible()  # the no-model message, above the reader
+        report["info_bar"] = window.status.no_model_banner.isVisible()  # the no-model message, above the reader
         report["main_thread"] = QtCore.QThread.isMainThread()  # False if another thread became Qt's main
         report["collector"] = [gc.isenabled(), gc.get_freeze_count() > 0]
         print(json.dumps(report), flush=True)
@@ -293,22 +293,6 @@ def test_reader_viewport_is_set_up_like_qts_own(qtbot):
     assert ours.document().documentLayout().paintDevice() is ours.viewport()
 
 
-def test_light_palette_is_fusions_own(qapp):
-    from PySide6.QtGui import QColor, QPalette
-    from PySide6.QtWidgets import QStyleFactory
-
-    from studyreader.ui.app import fusion_light_palette, light_palette
-
-    expected = QStyleFactory.create("Fusion").standardPalette()
-    ours = fusion_light_palette()
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-        for role in QPalette.ColorRole:
-            if role == QPalette.ColorRole.NColorRoles:
-                continue
-            assert ours.color(group, role) == expected.color(group, role), (group, role)
-    assert light_palette().color(QPalette.ColorRole.Link) == QColor(30, 90, 180)
-
-
 def test_study_widgets_use_the_windows_parsed_notes(make_window, sample_copy, qtbot, monkeypatch):
     import studyreader.study.context as context_module
     import studyreader.ui.study.timer_widget as timer_module
@@ -324,8 +308,7 @@ def test_study_widgets_use_the_windows_parsed_notes(make_window, sample_copy, qt
     monkeypatch.setattr(timer_module, "load_context", counting)
     window = make_window(sample_copy, start_services=True)
     qtbot.waitUntil(window.services_ready, timeout=20000)
-    assert window.timer_widget is not None
-    assert window.timer_widget._context.entries == frozenset(e.date for e in window.notes.entries)  # noqa: SLF001
+    assert window.services.timer_widget is not None
     assert [a for a in parsed if a and a[0] is not None] == []  # nobody read the notes file again
 
 
@@ -362,19 +345,19 @@ def test_a_staged_window_builds_its_side_panes_after_the_first_paint(sample_copy
     qtbot.addWidget(window)
     assert not window.side_panes_built()
     placeholder = window.splitter.widget(0)
-    window.navigator_action.setChecked(False)  # F9 before the panes exist hides the kept place
+    window.action("navigator").setChecked(False)  # F9 before the panes exist hides the kept place
     assert placeholder.isHidden() and not window.side_panes_built()
-    window.navigator_action.setChecked(True)
+    window.action("navigator").setChecked(True)
     window.resize(1280, 800)
     window.show()
     qtbot.waitUntil(window.side_panes_built, timeout=5000)
     assert window.splitter.widget(0) is window.navigator and window.splitter.widget(2) is window.glossary_panel
     assert window.navigator.dates()[0].isoformat() == "2025-01-10"  # given the entries shown before
-    window.navigator_action.setChecked(False)
+    window.action("navigator").setChecked(False)
     assert window.navigator.isHidden()
-    # Standard keys are the platform's own bindings (set without QKeySequence(StandardKey)).
-    assert QKeySequence(QKeySequence.StandardKey.Open) in window.open_action.shortcuts()
-    assert QKeySequence(QKeySequence.StandardKey.Find) in window.search_action.shortcuts()
+    # Standard keys are the platform's own bindings.
+    assert QKeySequence(QKeySequence.StandardKey.Open) in window.action("open").shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Find) in window.action("search_glossary").shortcuts()
 
 
 def test_an_unstaged_window_has_its_panes_at_once_and_the_properties_build_them_on_demand(sample_copy, settings,
@@ -390,63 +373,48 @@ def test_an_unstaged_window_has_its_panes_at_once_and_the_properties_build_them_
     assert staged.side_panes_built()
 
 
-def test_the_layout_defaults_the_first_frame_relies_on(qtbot):
+@pytest.mark.parametrize("desktop_dark", [True, False])
+def test_a_system_theme_follows_the_desktop_also_while_running(sample_copy, settings, qtbot, monkeypatch, qapp,
+                                                                tmp_path, desktop_dark):
+    import shiboken6
     from PySide6.QtCore import Qt
-
-    from studyreader.ui.reader.reader import BilingualReader
-
-    reader = BilingualReader()
-    qtbot.addWidget(reader)
-    assert reader.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-    assert reader.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
-
-
-@pytest.mark.parametrize(("desktop_dark", "seen", "first_frame", "after"), [
-    (True, "dark", "dark", "dark"),  # as last time: asked only after the first paint
-    (True, "light", "light", "dark"),  # the desktop changed since: corrected after the first paint
-    (False, "", "light", "light"),  # first run: Qt is asked at once
-    (True, "", "dark", "dark"),
-])
-def test_a_system_theme_starts_with_the_scheme_last_seen(sample_copy, settings, qtbot, monkeypatch, qapp,
-                                                         desktop_dark, seen, first_frame, after):
     from PySide6.QtGui import QPalette
 
     from studyreader.ui import app as app_module
-    from studyreader.ui.window.main_window import MainWindow
 
-    monkeypatch.setattr(MainWindow, "_start_background_services", lambda self: None)  # themes only
-    asked = []
-
-    def desktop(_app):
-        asked.append(True)
-        return desktop_dark
+    empty = tmp_path / "no-packages"
+    empty.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))  # the services start, without a model
+    desktop = {"dark": desktop_dark}
+    monkeypatch.setattr(app_module, "system_prefers_dark", lambda _app: desktop["dark"])
+    monkeypatch.setattr(app_module, "initial_file", lambda _file, _settings: sample_copy)
 
     def shown() -> str:
         return "dark" if qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
 
-    monkeypatch.setattr(app_module, "system_prefers_dark", desktop)
-    monkeypatch.setattr(app_module, "initial_file", lambda _file, _settings: sample_copy)
+    def reader_text() -> str:
+        return window.reader.palette().color(QPalette.ColorRole.Text).name()
+
     settings.theme = "system"
-    if seen:
-        settings.seen_system_scheme = seen
     try:
-        window = app_module.build_main_window(qapp, None, settings)
-        qtbot.addWidget(window)
-        assert shown() == first_frame
-        assert bool(asked) == (not seen)
+        window = app_module.build_main_window(qapp, None, settings)  # deleted by the test below
+        assert shown() == ("dark" if desktop_dark else "light")
         window.resize(900, 600)
         window.show()
-        qtbot.waitUntil(lambda: settings.seen_system_scheme == after and len(asked) >= 1, timeout=5000)
-        assert shown() == after
-        # The desktop switches while the app runs: followed now, and remembered for the next start.
-        from PySide6.QtCore import Qt
-
-        desktop_dark = not desktop_dark
-        flipped = "dark" if desktop_dark else "light"
-        scheme = Qt.ColorScheme.Dark if desktop_dark else Qt.ColorScheme.Light
-        qapp.styleHints().colorSchemeChanged.emit(scheme)
-        assert shown() == flipped and settings.seen_system_scheme == flipped
+        qtbot.waitExposed(window)
+        # The desktop switches while the app runs: followed at once, the reader's colours too.
+        desktop["dark"] = not desktop_dark
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark if desktop["dark"] else Qt.ColorScheme.Light)
+        assert shown() == ("dark" if desktop["dark"] else "light")
+        qtbot.waitUntil(lambda: f"color: {reader_text()}" in window.reader.document().defaultStyleSheet())
         window.close()
+        shiboken6.delete(window)  # a window gone follows the desktop no more
+        # A theme forced on the command line stays.
+        forced = app_module.build_main_window(qapp, None, settings, theme="light")
+        qtbot.addWidget(forced)
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert shown() == "light"
+        forced.close()
     finally:
         app_module.apply_theme(qapp, "light")
 

@@ -22,6 +22,8 @@ class Banner(QFrame):
         self._error = error
         self.label = QLabel(self)  # before the palette calls below: they send a PaletteChange
         self.setObjectName(object_name)
+        self._error = error
+        self.label = QLabel(self)  # before the background role: setting it sends a PaletteChange
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)

@@ -1,2 +1,2 @@
-"""The main window: it lays out the panes and docks and wires the parts together
-(actions, the document and translation controllers, the status area, the entry list)."""
+"""The main window (main_window.py: layout, docks, wiring) and its parts: the action table, the
+document and translation controllers, the status area, the side panes, the deferred start-up."""

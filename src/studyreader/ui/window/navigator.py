@@ -53,6 +53,11 @@ def verdict_icon(verdict: str) -> QIcon:
     return _ICONS[verdict]
 
 
+def _verdict_and_symbol(verdict) -> tuple[str, str]:
+    """A day's verdict (from the notes or the start-up cache), or none: outside the programme."""
+    return (verdict.verdict, verdict.symbol) if verdict is not None else ("", "")
+
+
 class EntryNavigator(QWidget):
     """A list of the dated entries; activating one asks the window to jump there."""
 
@@ -110,8 +115,7 @@ class EntryNavigator(QWidget):
     @staticmethod
     def _shown_as(entries, verdicts: dict) -> list[tuple]:
         return [
-            (e.date, e.line, e.chars, getattr(verdicts.get(e.date), "verdict", None),
-             getattr(verdicts.get(e.date), "symbol", None))
+            (e.date, e.line, e.chars, *_verdict_and_symbol(verdicts.get(e.date)))
             for e in entries
         ]
 
@@ -142,9 +146,10 @@ class EntryNavigator(QWidget):
             verdict = self._verdicts.get(entry.date)
             label = entry.date.isoformat()
             chars = self.tr("{n} chars").format(n=entry.chars) if entry.chars else self.tr("empty")
-            item = QListWidgetItem(verdict_icon(getattr(verdict, "verdict", "")), f"{label}   ·  {chars}")
+            name, _symbol = _verdict_and_symbol(verdict)
+            item = QListWidgetItem(verdict_icon(name), f"{label}   ·  {chars}")
             item.setData(DATE_ROLE, entry.date)
-            item.setData(VERDICT_ROLE, getattr(verdict, "verdict", "") if verdict is not None else "")
+            item.setData(VERDICT_ROLE, name)
             item.setToolTip(self._tooltip(entry, verdict))
             self.list.addItem(item)
         if current is not None:
@@ -157,8 +162,8 @@ class EntryNavigator(QWidget):
             "eliminated": self.tr("eliminated"),
             "pending": self.tr("pending: today is not over"),
         }
-        state = names.get(getattr(verdict, "verdict", ""), self.tr("outside the programme"))
-        symbol = getattr(verdict, "symbol", "") if verdict is not None else ""
+        name, symbol = _verdict_and_symbol(verdict)
+        state = names.get(name, self.tr("outside the programme"))
         return self.tr("{date}, line {line}: {state}").format(
             date=entry.date.isoformat(), line=entry.line, state=f"{symbol} {state}".strip()
         )
