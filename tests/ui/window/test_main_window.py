@@ -317,11 +317,13 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     pending = set(window.reader.pending_rows())
     visible = {window.reader.blocks[row].key for row in window.reader.visible_rows() if row in pending}
     assert visible
-    translated: list[int] = []
+    translatable = [window.reader.blocks[row].key for row in sorted(pending)]
+    before_visible = translatable.index(min(visible, key=translatable.index))
+    arrived: list[int] = []  # first arrival of each block with sentences, from whichever job
 
     def record(index, result) -> None:
-        if result.sentences and not result.cached:
-            translated.append(index)
+        if result.sentences and index not in arrived:
+            arrived.append(index)
 
     def follow_the_job(state, _detail) -> None:  # a scroll or a reflow may restart it, visible rows first
         if state == TranslationState.RUNNING:
@@ -330,12 +332,13 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     window.translation.stateChanged.connect(follow_the_job)
     with qtbot.waitSignal(window.translationFinished, timeout=180000):
         window.start_translation()
-    assert visible <= set(translated)
-    # Blocks far down the file, but on screen: translated with the first model batch (up to 64
-    # sentences, reported in document order when the batch is done), long before the document order
-    # would reach them.
-    last_visible = max(translated.index(key) for key in visible)
-    assert last_visible < len(translated) // 2, (last_visible, len(translated))
+    assert visible <= set(arrived)
+    # Blocks far down the file, but on screen, arrive long before the document order would reach
+    # them (a restarted job brings the blocks already done back from the cache; each block counts at
+    # its first arrival, so a restart under load cannot make the order look better or worse).
+    last_visible = max(arrived.index(key) for key in visible)
+    assert before_visible > 100, before_visible
+    assert last_visible < before_visible // 2, (last_visible, before_visible)
     window.translation.service.shutdown()
 
 
