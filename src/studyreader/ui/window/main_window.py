@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from studyreader.ui.glossary.panel import GlossaryPanel
     from studyreader.ui.window.navigator import EntryNavigator
 
+
 class MainWindow(QMainWindow):
     notesOpened = Signal(object)
     notesReloaded = Signal(object)
@@ -343,25 +344,16 @@ class MainWindow(QMainWindow):
         self.settings.editor_visible = visible
 
     def _create_editor(self) -> None:
-        from PySide6.QtWidgets import QDockWidget
-
         from studyreader.ui.editor.editor import EntryEditor
+        from studyreader.ui.window.editor_dock import dock_editor
 
         # One watcher and one translation service for the window and the editor.
-        self.editor = EntryEditor(
-            self.notes_path, self.settings, self,
-            watcher=self.document.watcher, translation_service=self.translation.ensure_service(),
-        )
+        self.editor = EntryEditor(self.notes_path, self.settings, self, watcher=self.document.watcher,
+                                  translation_service=self.translation.ensure_service())
         if self.services.glossary is not None:
             self.editor.set_glossary(self.services.glossary)
-        dock = QDockWidget(self)
-        dock.setObjectName("editorDock")
-        dock.setWidget(self.editor)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        dock.visibilityChanged.connect(self._editor_visibility_changed)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.editor_dock = dock
+        self.editor_dock = dock_editor(self, self.editor)
+        self.editor_dock.visibilityChanged.connect(self._editor_visibility_changed)
         self.editor.entrySaved.connect(self._on_entry_saved)
         self.editor.statusMessage.connect(self.status.message)
         self.actions_table.add_to_menu("entry", self.editor.actions_list())
