@@ -8,19 +8,24 @@ line endings, BOM, trailing newline, other entries.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.notes.atomic import atomic_write_bytes
+from studyreader.notes.atomic import LOCK_TIMEOUT_SECONDS, LockTimeoutError, notes_lock, replace_if_unchanged
 from studyreader.notes.dates import DateStyle, match_heading
-from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_bytes
+from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_file
 from studyreader.notes.model import Entry, Notes
 from studyreader.notes.parser import _FENCE_OPEN, _MARKER, _WRAPPER_DATE, parse_notes
 
 DEFAULT_STYLE = DateStyle(".", True, True)
+
+
+class EntryChangedError(NotesError):
+    """The entry an in-place edit replaces was changed by someone else since it was read."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,9 @@ def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -
             fence = opened.group("fence")
             continue
         if _MARKER.match(line):
-            raise NotesError(f"{where}, line {number}: contains a marker comment ({line.strip()}), which would break the notes file")
+            raise NotesError(
+                f"{where}, line {number}: contains a marker comment ({line.strip()}), which would break the notes file"
+            )
         if match_heading(line):
             raise NotesError(
                 f"{where}, line {number}: contains a dated heading ({line.strip()}); write one day's entry at a time"
@@ -205,11 +212,35 @@ def plan_replace(notes: Notes, text: str, day: date) -> Edit:
 
 
 def _check_writable(path: Path) -> None:
+    folder = path.resolve().parent
+    if _read_only_file_system(folder):
+        raise NotesError(f"{path}: is on a read-only file system; nothing can be saved there")
     if not os.access(path, os.W_OK):
         raise NotesError(f"{path}: the file is not writable (permission denied)")
-    folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise NotesError(f"{path}: its folder {folder} is not writable, so the file cannot be replaced safely")
+
+
+def _read_only_file_system(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def save_failure_message(path: Path, error: OSError) -> str:
+    """What a failed save says: the file and the cause in words, and that nothing changed."""
+    reasons = {
+        errno.EROFS: "the file system is read-only",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "operation not permitted",
+    }
+    reason = reasons.get(error.errno) or error.strerror or str(error)
+    return f"{path}: could not be saved ({reason}); the file was not changed"
 
 
 def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> date:
@@ -225,28 +256,86 @@ def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> 
         raise NotesError(f"{notes.path}: {error}") from None
 
 
-def _write(path: Path | str, text: str, day: date | str | None, now: datetime | None, planner) -> AppendResult:
+MAX_ATTEMPTS = 20  # another program rewriting the file this often while we save is not going to stop
+
+
+def entry_text(notes: Notes, day: date) -> str | None:
+    """The text an in-place edit of ``day``'s entry replaces (None when there is no such entry)."""
+    entry = notes.entry_for(day)
+    if entry is None or entry.chars == 0:
+        return None
+    start, end = editable_span(notes, entry)
+    return notes.text[start:end]
+
+
+def _write(
+    path: Path | str, text: str, day, now, planner, *, guard: bool = False, expected: str | None = None
+) -> AppendResult:
+    """Read, plan and replace under the notes lock, redoing the edit if the file changed meanwhile.
+
+    With ``guard`` (an in-place replace), the entry must still hold ``expected`` (default: what
+    it held at the first read); if someone else changed it, :class:`EntryChangedError` is raised.
+    """
     path = Path(path)
-    decoded = decode_notes(read_notes_bytes(path), path)
-    notes = parse_notes(decoded.text, path, bom=decoded.bom)
-    _require_region(notes)
-    resolved = _resolve_day(notes, day, now)
-    edit = planner(notes, text, resolved)
+    read_notes_file(path)  # a missing, unreadable or special file is refused before anything else
     _check_writable(path)
-    new_text = edit.apply(notes.text)
+    known = expected is not None
     try:
-        atomic_write_bytes(path, encode_notes(new_text, decoded.bom))
+        with notes_lock(path):
+            for _attempt in range(MAX_ATTEMPTS):
+                data, version = read_notes_file(path)
+                decoded = decode_notes(data, path)
+                notes = parse_notes(decoded.text, path, bom=decoded.bom)
+                _require_region(notes)
+                resolved = _resolve_day(notes, day, now)
+                if guard:
+                    current = entry_text(notes, resolved)
+                    if not known:
+                        expected, known = current, True
+                    elif current != expected:
+                        raise EntryChangedError(
+                            f"{path}: the entry for {resolved.isoformat()} was changed by another program "
+                            "since it was read; nothing was written"
+                        )
+                edit = planner(notes, text, resolved)
+                new_text = edit.apply(notes.text)
+                if replace_if_unchanged(path, encode_notes(new_text, decoded.bom), version):
+                    break
+            else:
+                raise NotesError(
+                    f"{path}: kept changing while it was being saved ({MAX_ATTEMPTS} tries); nothing was written"
+                )
+    except LockTimeoutError:
+        raise NotesError(
+            f"{path}: another StudyReader has kept this file locked for over {LOCK_TIMEOUT_SECONDS:.0f} s; "
+            "nothing was written"
+        ) from None
     except OSError as error:
-        raise NotesError(f"{path}: could not be saved ({error.strerror or error}); the file was not changed") from None
+        raise NotesError(save_failure_message(path, error)) from None
     written = parse_notes(new_text, path).entry_for(resolved)
     return AppendResult(date=resolved, created=edit.created, line=written.line if written else 0, path=path)
 
 
-def append_entry(path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None) -> AppendResult:
+def append_entry(
+    path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None
+) -> AppendResult:
     """Append ``text`` to the entry for ``date`` (default: today in the file's zone), creating it if needed."""
     return _write(path, text, date, now, plan_append)
 
 
-def replace_entry(path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None) -> AppendResult:
-    """Replace the content of the entry for ``date`` with ``text`` (creating it if needed)."""
-    return _write(path, text, date, now, plan_replace)
+def replace_entry(
+    path: Path | str,
+    text: str,
+    date: date | str | None = None,
+    now: datetime | None = None,
+    *,
+    expected: str | None = None,
+) -> AppendResult:
+    """Replace the content of the entry for ``date`` with ``text`` (creating it if needed).
+
+    ``expected`` is the entry's text the caller's edit started from (see :func:`entry_text`;
+    None for a missing or empty entry is not distinguishable, so pass it only for an entry
+    that had text). If the file's entry no longer holds it, :class:`EntryChangedError` is
+    raised and nothing is written, so the caller can ask before overwriting someone's edit.
+    """
+    return _write(path, text, date, now, plan_replace, guard=True, expected=expected)
