@@ -72,7 +72,7 @@ _URL_HINT = re.compile(r"\.(?:io|com|org|net|xyz|dev|eth|fi|finance|app|network|
 _URL_TAIL = re.compile(r"[^\s<>\"'`\u00a0\u2e80-\uffff]*")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK_TARGET = re.compile(r"\]\([^)\]\s]*(?:\s+\"[^\"\n]*\")?\)")  # stops at the next "](": linear
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
@@ -304,7 +304,7 @@ class Matcher:
             if candidates is None:
                 start = after - length
             else:
-                for term_id, length, check_left, check_right, case, chars in candidates:
+                for term_id, length, check_left, check_right, case, chars in candidates:  # noqa: B007 - rebinds the match kept below
                     start = after - length
                     if check_left and start and low[start - 1] in words:
                         continue
