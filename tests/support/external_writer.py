@@ -24,7 +24,7 @@ def main(path: Path, stop: Path) -> int:
         edit = data + f"EXTERNAL-EDIT-{count}\n".encode()
         if replace_if_unchanged(path, edit, version):
             count += 1
-            time.sleep(generator.uniform(0.001, 0.02))
+            time.sleep(generator.uniform(0.003, 0.03))  # a busy tool; a git pull is far rarer
     print(count)
     return 0
 

@@ -8,6 +8,7 @@ line endings, BOM, trailing newline, other entries.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 from collections import Counter
@@ -46,6 +47,7 @@ class Edit:
     end: int
     new: str
     created: bool
+    line: int = 0  # the entry's heading line once the edit is made
 
     def apply(self, text: str) -> str:
         return text[: self.start] + self.new + text[self.end :]
@@ -108,11 +110,16 @@ def plan_append(notes: Notes, text: str, day: date) -> Edit:
             insert = eol + body + eol
         else:
             insert = body + eol
-        return Edit(existing.append_at, existing.append_at, insert, created=False)
+        return Edit(existing.append_at, existing.append_at, insert, created=False, line=existing.line)
+    later = None if notes.newest_first else next((e for e in notes.entries if e.date > day), None)
     for style in _candidate_styles(notes):
-        edit = _plan_new_entry(notes, body, day, style)
-        if _places_correctly(notes, edit, day, body):
-            return edit
+        # At the end (or the top of a newest-first file); failing that, in date order before the
+        # first later entry, where a trailing year-less heading (``### 4.8``) keeps its reading.
+        for before in (None, later) if later is not None else (None,):
+            edit = _plan_new_entry(notes, body, day, style, before)
+            line = _placed_line(notes, edit, day, body)
+            if line:
+                return dataclasses.replace(edit, line=line)
     raise NotesError(f"{notes.path}: could not find a safe place for the entry of {day.isoformat()}")
 
 
@@ -132,7 +139,7 @@ def _candidate_styles(notes: Notes) -> list[DateStyle]:
     return [style] if style.with_year else [style, with_year, DEFAULT_STYLE]
 
 
-def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle) -> Edit:
+def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle, before: Entry | None = None) -> Edit:
     eol = notes.line_ending
     region = notes.region
     level = _dominant(notes.entries, lambda e: e.level) if notes.entries else 3
@@ -145,6 +152,8 @@ def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle) -> Edi
             block.append("")
         block.append(body)
     block_text = eol.join(block)
+    if before is not None:
+        return Edit(before.start, before.start, block_text + eol + eol, created=True)
     if notes.newest_first and notes.entries:
         first = notes.entries[0]
         return Edit(first.start, first.start, block_text + eol + eol, created=True)
@@ -171,10 +180,13 @@ def _last_nonblank_line_end(text: str, start: int, end: int) -> int | None:
     return start + (newline + 1 if newline != -1 else len(chunk))
 
 
-def _places_correctly(notes: Notes, edit: Edit, day: date, body: str) -> bool:
+def _placed_line(notes: Notes, edit: Edit, day: date, body: str) -> int:
+    """The new entry's heading line if the edit reads back as exactly one more entry, else 0."""
     after = parse_notes(edit.apply(notes.text), notes.path)
     entry = after.entry_for(day)
-    return entry is not None and body in entry.content and len(after.entries) == len(notes.entries) + 1
+    if entry is not None and body in entry.content and len(after.entries) == len(notes.entries) + 1:
+        return entry.line
+    return 0
 
 
 def editable_span(notes: Notes, entry: Entry) -> tuple[int, int]:
@@ -208,7 +220,7 @@ def plan_replace(notes: Notes, text: str, day: date) -> Edit:
         return plan_append(notes, text, day)
     body = normalise_entry_text(text, notes.line_ending)
     start, end = editable_span(notes, existing)
-    return Edit(start, end, body + notes.line_ending, created=False)
+    return Edit(start, end, body + notes.line_ending, created=False, line=existing.line)
 
 
 def _check_writable(path: Path) -> None:
@@ -256,7 +268,7 @@ def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> 
         raise NotesError(f"{notes.path}: {error}") from None
 
 
-MAX_ATTEMPTS = 20  # another program rewriting the file this often while we save is not going to stop
+MAX_ATTEMPTS = 100  # another program rewriting the file this often while we save is not going to stop
 
 
 def entry_text(notes: Notes, day: date) -> str | None:
@@ -277,13 +289,13 @@ def _write(
     it held at the first read); if someone else changed it, :class:`EntryChangedError` is raised.
     """
     path = Path(path)
-    read_notes_file(path)  # a missing, unreadable or special file is refused before anything else
-    _check_writable(path)
+    first = read_notes_file(path)  # a missing, unreadable or special file is refused before anything else
     known = expected is not None
     try:
         with notes_lock(path):
-            for _attempt in range(MAX_ATTEMPTS):
-                data, version = read_notes_file(path)
+            for attempt in range(MAX_ATTEMPTS):
+                # the first read needs no repeat under the lock: the replace checks it is still current
+                data, version = first if attempt == 0 else read_notes_file(path)
                 decoded = decode_notes(data, path)
                 notes = parse_notes(decoded.text, path, bom=decoded.bom)
                 _require_region(notes)
@@ -298,6 +310,8 @@ def _write(
                             "since it was read; nothing was written"
                         )
                 edit = planner(notes, text, resolved)
+                if attempt == 0:
+                    _check_writable(path)
                 new_text = edit.apply(notes.text)
                 if replace_if_unchanged(path, encode_notes(new_text, decoded.bom), version):
                     break
@@ -312,8 +326,7 @@ def _write(
         ) from None
     except OSError as error:
         raise NotesError(save_failure_message(path, error)) from None
-    written = parse_notes(new_text, path).entry_for(resolved)
-    return AppendResult(date=resolved, created=edit.created, line=written.line if written else 0, path=path)
+    return AppendResult(date=resolved, created=edit.created, line=edit.line, path=path)
 
 
 def append_entry(
