@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.notes.dates import HeadingMatch, closest_year, match_heading, valid_date
+from studyreader.notes.dates import HeadingMatch, closest_year, main_date_span, match_heading, valid_date
 from studyreader.notes.encoding import decode_notes, read_notes_bytes
 from studyreader.notes.frontmatter import read_front_matter, resolve_timezone
 from studyreader.notes.model import ContentRegion, Entry, Notes, Wrapper
@@ -317,6 +317,16 @@ def _is_newest_first(entries: list[Entry]) -> bool:
 
 def _entry_warnings(entries: list[Entry], newest_first: bool) -> list[str]:
     warnings: list[str] = []
+    span = main_date_span(entry.date for entry in entries)
+    if span is not None:
+        first, last = span
+        for entry in entries:
+            if not first <= entry.date <= last:
+                warnings.append(
+                    f"line {entry.line}: {entry.date.isoformat()} is far from the file's other dates "
+                    f"({first.isoformat()} to {last.isoformat()}), so it is left out of the programme; "
+                    "is the year a typo?"
+                )
     first_line: dict[date, int] = {}
     for entry in entries:
         if entry.date in first_line:
