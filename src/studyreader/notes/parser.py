@@ -53,9 +53,13 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _dominant_line_ending(text: str) -> str:
+    """CRLF, LF or (old Mac files) a lone CR, whichever the file uses most; LF on a tie."""
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
-    return "\r\n" if crlf > lf else "\n"
+    cr = text.count("\r") - crlf
+    if crlf > lf and crlf >= cr:
+        return "\r\n"
+    return "\r" if cr > lf and cr > crlf else "\n"
 
 
 def _scan(lines: list[_Line], first_offset: int, warnings: list[str]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,6 +24,8 @@ from studyreader.notes.model import Entry, Notes
 from studyreader.notes.parser import _FENCE_OPEN, _MARKER, _WRAPPER_DATE, parse_notes
 
 DEFAULT_STYLE = DateStyle(".", True, True)
+# The line breaks of ``str.splitlines``, which the parser uses.
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class EntryChangedError(NotesError):
@@ -54,8 +57,17 @@ class Edit:
 
 
 def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -> str:
-    """Trim blank edges, refuse what would break the file, use the file's line endings."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Trim blank edges, refuse what would break the file, use the file's line endings.
+
+    Every character the parser reads as a line break (``str.splitlines``: CR, LF, form feed,
+    vertical tab, U+0085, U+2028, U+2029…) becomes the file's own line ending, so what is
+    written is read back with the same lines: a ``\u2028### 2025.01.20`` is refused as the
+    dated heading it would become, not written as a phantom entry. A NUL is refused: the file
+    would afterwards be taken for binary data.
+    """
+    if "\x00" in text:
+        raise NotesError(f"{where} contains a NUL character (binary data?), which would make the notes file unreadable")
+    lines = text.splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -126,7 +138,7 @@ def plan_append(notes: Notes, text: str, day: date) -> Edit:
 def _blank_after_heading(notes: Notes) -> bool:
     """Whether the file's entries usually leave a blank line under the date heading."""
     votes = Counter(
-        entry.content.startswith(("\n", "\r\n")) for entry in notes.entries if entry.chars and entry.wrapper is None
+        bool(LINE_BREAK.match(entry.content)) for entry in notes.entries if entry.chars and entry.wrapper is None
     )
     return votes[True] > votes[False]
 
@@ -176,8 +188,8 @@ def _last_nonblank_line_end(text: str, start: int, end: int) -> int | None:
     stripped = chunk.rstrip()
     if not stripped:
         return None
-    newline = chunk.find("\n", len(stripped))
-    return start + (newline + 1 if newline != -1 else len(chunk))
+    newline = LINE_BREAK.search(chunk, len(stripped))
+    return start + (newline.end() if newline else len(chunk))
 
 
 def _placed_line(notes: Notes, edit: Edit, day: date, body: str) -> int:
@@ -203,8 +215,8 @@ def editable_span(notes: Notes, entry: Entry) -> tuple[int, int]:
         start, end = entry.body_start, max(entry.append_at, entry.body_start)
     text = notes.text
     while start < end:
-        newline = text.find("\n", start, end)
-        line_end = end if newline == -1 else newline + 1
+        newline = LINE_BREAK.search(text, start, end)
+        line_end = end if newline is None else newline.end()
         if text[start:line_end].strip():
             break
         start = line_end
