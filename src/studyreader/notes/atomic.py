@@ -11,6 +11,17 @@ StudyReader process) and replace only through :func:`replace_if_unchanged`,
 which checks that the file is still the version that was read: another
 program (a ``git pull``, a sync tool, an editor) may rewrite it at any time,
 and its edit must not be silently overwritten.
+
+Two files cannot be replaced by a rename without harm, so they are rewritten in
+place instead (:func:`_write_in_place`): a hard-linked file (a new inode would
+leave the other names with the old text) and a file owned by someone else that
+we may write but not give back to its owner (a group member saving a shared
+file would otherwise become its owner). In place is made safe by a backup: the
+old bytes are first saved, fsynced, as ``.NAME.studyreader-backup`` beside the
+file, the new bytes are written and fsynced over the old, and only then is the
+backup removed. A crash in between can leave a torn file, but never without a
+whole copy of the old text beside it (the backup is not a ``.tmp`` name, so no
+clean-up ever deletes it).
 """
 
 from __future__ import annotations
@@ -165,9 +176,13 @@ def _windows_lock(target: Path, timeout: float) -> Iterator[None]:
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` (or create it) with ``data`` atomically, whatever is there now.
 
-    A symlink is followed, so the link stays a link and its target changes.
+    A symlink is followed, so the link stays a link and its target changes. A hard-linked
+    or foreign-owned file is rewritten in place (see the module docstring).
     """
     target = Path(os.path.realpath(path))
+    if _must_write_in_place(target):
+        _write_in_place(target, data, None)
+        return
     temp_name = _write_temporary(target, data)
     try:
         os.replace(temp_name, target)
@@ -187,6 +202,8 @@ def replace_if_unchanged(path: str | os.PathLike[str], data: bytes, expected: Fi
     call returns False, so no one's edit is overwritten.
     """
     target = Path(os.path.realpath(path))
+    if _must_write_in_place(target):
+        return _write_in_place(target, data, expected)
     temp_name = _write_temporary(target, data)
     try:
         if current_version(target) != expected:
@@ -206,6 +223,55 @@ def replace_if_unchanged(path: str | os.PathLike[str], data: bytes, expected: Fi
         raise
     _fsync_folder(target.parent)
     remove_stale_temporaries(target)
+    return True
+
+
+def backup_path(target: Path) -> Path:
+    """Where an in-place write keeps the old bytes until the new ones are on disk."""
+    return target.parent / f".{target.name}.studyreader-backup"
+
+
+def _must_write_in_place(target: Path) -> bool:
+    """A hard link, or a file whose owner a replacement could not keep."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if info.st_nlink > 1:
+        return True
+    return hasattr(os, "geteuid") and os.geteuid() not in (0, info.st_uid)
+
+
+def _write_in_place(target: Path, data: bytes, expected: FileVersion | None) -> bool:
+    """Rewrite the file's own inode (keeping its links, owner, mode, ACLs) behind a fsynced backup."""
+    old, version = read_regular_file(target)
+    if expected is not None and version != expected:
+        return False
+    backup = backup_path(target)
+    if backup.exists():  # an in-place write was interrupted: the file may be torn, the backup is whole
+        raise FileExistsError(
+            errno.EEXIST,
+            f"an interrupted save left the old text in {backup}; compare the two, keep the right one "
+            "and delete the backup before saving again",
+            str(target),
+        )
+    temp_name = _write_temporary(backup, old)
+    os.chmod(temp_name, stat.S_IMODE(os.stat(target).st_mode))  # as private as the notes themselves
+    os.replace(temp_name, backup)
+    _fsync_folder(target.parent)
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.unlink(backup)
+    _fsync_folder(target.parent)
     return True
 
 
