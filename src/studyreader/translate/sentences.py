@@ -40,10 +40,11 @@ _CLOSERS = "”’」』）)]】》〉\"'"
 _SOFT_BREAKS = "，、,：:"
 
 # Opaque inline syntax, longest/most specific first. A scan from an opener never runs past the
-# next opener of its kind (``[^\[\]…]``, ``(?!<!--)``), so a line of unclosed openers is linear.
+# next opener of its kind (``[^\[\]…]``, ``(?!<!--)``) or a bounded length (an image's URL may hold
+# brackets and parentheses), so a line of unclosed openers is linear.
 _OPAQUE_RE = re.compile(
     r"""
-      (?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))
+      (?P<image>!\[[^\[\]\n]*\]\([^)\n]{0,2048}\))
     | (?P<target>\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\))
     | (?P<ref>\]\[[^\[\]\n]*\])
     | (?P<footnote>\[\^[^\[\]\n]+\])
