@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from studyreader.notes.dates import HeadingMatch, closest_year, main_date_span, match_heading, valid_date
 from studyreader.notes.encoding import decode_notes, read_notes_bytes
@@ -27,8 +28,9 @@ _FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _WRAPPER_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line (a tuple: a file has tens of thousands, and tuples are cheap to make)."""
+
     number: int  # 1-based
     start: int
     text: str  # without line ending
