@@ -69,7 +69,7 @@ def _context_for(path_arg: str | None, settings):
     if path_arg is not None:
         path = Path(path_arg)
         if not path_arg or not path.is_file():
-            raise StudyReaderError(f"{path_arg!r}: no such notes file")
+            raise StudyReaderError(f"{path_arg or repr(path_arg)}: no such notes file")
         context = load_context(path, strict=True)
         if context.zone_warning:
             import sys
