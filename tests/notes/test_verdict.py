@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+import pytest
+
 from studyreader.notes import parse_notes
 from studyreader.notes.verdict import programme_verdicts, verdicts_for
 
@@ -47,3 +49,29 @@ def test_from_a_notes_file_with_default_span():
     ]
     span = programme_verdicts(parse_notes(text), start=date(2025, 1, 5), end=date(2025, 1, 6), today=date(2025, 2, 1))
     assert [v.verdict for v in span] == ["missed", "done"]
+
+
+# ---- far-out typo years (issue 12) ------------------------------------------------------------
+
+@pytest.mark.parametrize("heading", ["### 9999.12.31", "### 0001.01.01", "### 2205.01.07"])
+def test_a_typo_year_is_a_warning_and_does_not_stretch_the_programme(tmp_path, heading):
+    import subprocess
+    import sys
+
+    from tests.support.hostile import far_year_notes
+
+    path = tmp_path / "notes.md"
+    path.write_text(far_year_notes(heading), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "studyreader", "status", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "far from the file's other dates" in result.stderr and "left out of the programme" in result.stderr
+    days = [line.split()[0] for line in result.stdout.splitlines()]
+    assert days == ["2025-01-06", "2025-01-07", "2025-01-08"]
+
+
+def test_an_explicit_span_ending_on_the_last_date_does_not_overflow():
+    verdicts = verdicts_for({}, date(9999, 12, 29), date(9999, 12, 31), date(2025, 1, 1))
+    assert [v.date.day for v in verdicts] == [29, 30, 31]

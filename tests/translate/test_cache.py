@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from studyreader.translate.cache import KEEP_DAYS, TranslationCache
 
 PACKAGE = ("translate-zh_en", "1.9")
@@ -114,3 +116,58 @@ def test_an_in_memory_cache_works_the_same(tmp_path):
     cache.put_many(*PACKAGE, {"你好。": "Hello."})
     assert cache.get_many(*PACKAGE, ["你好。", "再见。"]) == {"你好。": "Hello."}
     cache.close()
+
+
+# ---- a read-only cache in a read-only folder (issue 12, item 12) -------------------------------
+
+@pytest.fixture
+def read_only_cache(tmp_path):
+    """A cache file holding one row, in a folder nobody may write: a read-only tmpfs as root
+    (root ignores file modes), plain modes otherwise."""
+    import os
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    ).returncode == 0
+    path = folder / "translations.sqlite3"
+    cache = TranslationCache(path)
+    cache.put_many("pkg", "1", {"你好。": "Hello."})
+    cache.close()
+    if mounted:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    elif os.geteuid() == 0:
+        pytest.skip("root without mount: file modes cannot make a file read-only")
+    else:
+        path.chmod(0o444)
+        folder.chmod(0o555)
+    try:
+        yield path
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        else:
+            folder.chmod(0o755)
+
+
+def test_a_read_only_cache_never_fails_a_lookup_or_a_store(read_only_cache, caplog):
+    cache = TranslationCache(read_only_cache)
+    cache.put_many("pkg", "1", {"再见。": "Goodbye."})
+    assert cache.get_many("pkg", "1", ["再见。"]) == {"再见。": "Goodbye."}
+    assert cache.warning is not None and "\n" not in cache.warning
+    assert str(read_only_cache) in cache.warning and "temporary cache" in cache.warning
+    assert "damaged" not in cache.warning
+    assert read_only_cache.exists()  # never deleted
+    cache.close()
+
+
+def test_translation_with_a_read_only_cache_succeeds(read_only_cache, tiny_argos_package):
+    from studyreader.translate.engine import TranslationEngine
+
+    engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=read_only_cache)
+    result = engine.translate_text("我们学习。")
+    assert result.blocks[0].text
+    assert "temporary cache" in engine.cache.warning
+    engine.close()

@@ -63,14 +63,15 @@ def test_use_tiny_argos_fixture_lets_a_default_engine_find_the_package(use_tiny_
 def test_install_then_translate_then_replace(tiny_argos_package, tmp_path):
     target = tmp_path / "packages"
     model = models.install_model(tiny_argos_package.archive, target)
-    assert model.path == target / tiny_argos.FOLDER_NAME
+    installed = "translate-zh_en-0_0_1"  # named from the metadata (zh, en, 0.0.1), not the archive's folder
+    assert model.path == target / installed
     assert (model.path / "model" / "model.bin").is_file()
     engine = TranslationEngine(packages_dir=target, cache_path=tmp_path / "c.sqlite3")
     assert engine.translate_text("我们学习。").blocks[0].text
     # installing the same package again replaces it, without leftovers next to it
     again = models.install_model(tiny_argos_package.archive, target)
     assert again.path == model.path
-    assert sorted(p.name for p in target.iterdir()) == [tiny_argos.FOLDER_NAME]
+    assert sorted(p.name for p in target.iterdir()) == [installed]
     assert not list(tmp_path.glob(".studyreader-replaced-*"))
     models.remove_model(again)
     assert models.list_installed(target) == []
@@ -122,7 +123,8 @@ def test_not_a_zip_and_missing_file(tmp_path):
 
 
 def test_a_valid_package_under_another_folder_name(tiny_argos_package, tmp_path):
-    archive = _zip(tmp_path / "other.argosmodel", _package_files(tiny_argos_package, top="translate-zh_en-1_9", version="1.9"))
+    files = _package_files(tiny_argos_package, top="translate-zh_en-1_9", version="1.9")
+    archive = _zip(tmp_path / "other.argosmodel", files)
     info = models.validate_archive(archive)
     assert info.top == "translate-zh_en-1_9" and info.metadata["package_version"] == "1.9"
     model = models.install_model(archive, tmp_path / "packages")
@@ -230,7 +232,7 @@ def test_a_broken_folder_does_not_hide_installed_packages(tiny_argos_package, tm
     models.install_model(tiny_argos_package.archive, target)
     (target / "half-copied").mkdir()  # no metadata.json
     (target / "notes.txt").write_text("not a package")
-    assert [m.name for m in models.list_installed(target)] == [tiny_argos.FOLDER_NAME]
+    assert [m.name for m in models.list_installed(target)] == ["translate-zh_en-0_0_1"]
     assert models.find_model(target) is not None
 
 

@@ -88,7 +88,7 @@ _URL_HINT = re.compile(r"\.(?:io|com|org|net|xyz|dev|eth|fi|finance|app|network|
 _URL_TAIL = re.compile(r"[^\s<>\"'`\u00a0\u2e80-\uffff]*")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK_TARGET = re.compile(r"\]\([^)\]\s]*(?:\s+\"[^\"\n]*\")?\)")  # stops at the next "](": linear
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 

@@ -92,8 +92,18 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def term_lines(text: str) -> list[int]:
-    """1-based line numbers of each ``[[term]]`` header, in file order."""
-    return [text.count("\n", 0, m.start()) + 1 for m in _TERM_HEADER.finditer(text)]
+    """1-based line numbers of each ``[[term]]`` header, in file order.
+
+    Counted on from the previous header, not from the start each time: a large user glossary
+    (4 MB) took 9.6 s with the quadratic count.
+    """
+    lines = []
+    line, position = 1, 0
+    for found in _TERM_HEADER.finditer(text):
+        line += text.count("\n", position, found.start())
+        position = found.start()
+        lines.append(line)
+    return lines
 
 
 def term_from_dict(

@@ -3,12 +3,13 @@
 from studyreader.notes.encoding import NotesError
 from studyreader.notes.model import ContentRegion, Entry, Notes
 from studyreader.notes.parser import load_notes, parse_notes
-from studyreader.notes.writer import AppendResult, append_entry, replace_entry
+from studyreader.notes.writer import AppendResult, EntryChangedError, append_entry, replace_entry
 
 __all__ = [
     "AppendResult",
     "ContentRegion",
     "Entry",
+    "EntryChangedError",
     "Notes",
     "NotesError",
     "append_entry",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+MAX_TEXT_CHARS = 4_000_000  # far more than a day's entry; /dev/zero as --text-file must not eat the memory
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     entries = subparsers.add_parser("entries", help="list the dated entries of a notes file")
@@ -57,15 +59,30 @@ def _read_text_argument(args: argparse.Namespace) -> str:
     from pathlib import Path
 
     from studyreader.notes import NotesError
-    from studyreader.notes.encoding import decode_notes, read_notes_bytes
+    from studyreader.notes.encoding import decode_notes
 
     if args.text is not None:
         return args.text
     if args.text_file == "-":
-        return sys.stdin.read()
+        text = sys.stdin.read(MAX_TEXT_CHARS + 1)
+        if len(text) > MAX_TEXT_CHARS:
+            raise NotesError(f"--text-file -: more than {MAX_TEXT_CHARS:,} characters; not one day's entry")
+        return text
     path = Path(args.text_file)
     try:
-        return decode_notes(read_notes_bytes(path), path).text
+        # A pipe is fine here (``--text-file <(command)``), but nothing may be read without end.
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TEXT_CHARS * 4 + 1)
+    except FileNotFoundError:
+        raise NotesError(f"--text-file {path}: no such file") from None
+    except IsADirectoryError:
+        raise NotesError(f"--text-file {path}: is a folder") from None
+    except OSError as error:
+        raise NotesError(f"--text-file {path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_TEXT_CHARS * 4:
+        raise NotesError(f"--text-file {path}: more than {MAX_TEXT_CHARS * 4 // 1_000_000} MB; not one day's entry")
+    try:
+        return decode_notes(data, path).text
     except NotesError as error:
         raise NotesError(f"--text-file {error}") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,6 +73,28 @@ def closest_year(month: int, day: int, anchor: date) -> date | None:
     if not candidates:
         return None
     return min(candidates, key=lambda d: abs((d - anchor).days))
+
+
+OUTLIER_GAP_DAYS = 400  # a gap this long between two dates splits them into separate runs
+
+
+def main_date_span(dates: Iterable[date]) -> tuple[date, date] | None:
+    """First and last date of the longest run of dates with no gap over :data:`OUTLIER_GAP_DAYS`.
+
+    A typo year (``### 9999.12.31``, ``### 0001.01.01``) forms a run of its own and so never
+    stretches the programme to millions of days. Of equally long runs, the latest wins.
+    """
+    ordered = sorted(set(dates))
+    if not ordered:
+        return None
+    best = (0, 0)
+    run_start = 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or (ordered[index] - ordered[index - 1]).days > OUTLIER_GAP_DAYS:
+            if index - run_start >= best[1] - best[0] + 1:
+                best = (run_start, index - 1)
+            run_start = index
+    return ordered[best[0]], ordered[best[1]]
 
 
 def parse_iso_date(text: str) -> date:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyreader.errors import StudyReaderError
+from studyreader.notes.atomic import FileVersion, NotRegularFileError, read_regular_file
 
 
 class NotesError(StudyReaderError):
@@ -37,7 +38,9 @@ def decode_notes(data: bytes, path: Path | str) -> DecodedText:
         line = body[: error.start].count(b"\n") + 1
         hint = ""
         if _looks_like_gbk(body):
-            hint = " It looks like GBK (GB18030) encoded Chinese: convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8."
+            hint = (
+                " It looks like GBK (GB18030) encoded Chinese: convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8."
+            )
         raise NotesError(f"{path}: the file is not valid UTF-8 (first bad byte on line {line}).{hint}") from None
     return DecodedText(text=text, bom=bom)
 
@@ -58,12 +61,22 @@ def _looks_like_gbk(data: bytes) -> bool:
 
 def read_notes_bytes(path: Path) -> bytes:
     """Read the file or raise a NotesError that says why not."""
+    return read_notes_file(path)[0]
+
+
+def read_notes_file(path: Path) -> tuple[bytes, FileVersion]:
+    """The file's bytes and the version they are, or a NotesError that says why not.
+
+    Only regular files are read: a FIFO would hang and ``/dev/zero`` would never end.
+    """
     try:
-        return path.read_bytes()
+        return read_regular_file(path)
     except FileNotFoundError:
         raise NotesError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise NotesError(f"{path}: is a folder, not a notes file") from None
+    except NotRegularFileError as error:
+        raise NotesError(f"{path}: {error.strerror}; only a regular file can be a notes file") from None
     except PermissionError:
         raise NotesError(f"{path}: permission denied while reading") from None
     except OSError as error:

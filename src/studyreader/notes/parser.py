@@ -8,13 +8,17 @@ anything odd as a warning instead of failing.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
-from studyreader.notes.dates import HeadingMatch, closest_year, match_heading, valid_date
+from studyreader.notes.dates import HeadingMatch, closest_year, main_date_span, match_heading, valid_date
 from studyreader.notes.encoding import decode_notes, read_notes_bytes
 from studyreader.notes.frontmatter import read_front_matter, resolve_timezone
 from studyreader.notes.model import ContentRegion, Entry, Notes, Wrapper
@@ -24,8 +28,9 @@ _FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _WRAPPER_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line (a tuple: a file has tens of thousands, and tuples are cheap to make)."""
+
     number: int  # 1-based
     start: int
     text: str  # without line ending
@@ -50,9 +55,13 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _dominant_line_ending(text: str) -> str:
+    """CRLF, LF or (old Mac files) a lone CR, whichever the file uses most; LF on a tie."""
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
-    return "\r\n" if crlf > lf else "\n"
+    cr = text.count("\r") - crlf
+    if crlf > lf and crlf >= cr:
+        return "\r\n"
+    return "\r" if cr > lf and cr > crlf else "\n"
 
 
 def _scan(lines: list[_Line], first_offset: int, warnings: list[str]):
@@ -86,28 +95,35 @@ def _scan(lines: list[_Line], first_offset: int, warnings: list[str]):
 
 
 def _find_region(markers: list[_Marker], lines: list[_Line]) -> tuple[ContentRegion | None, str | None]:
+    """The first START marker that has a matching END after it (one pass each way: linear)."""
+    last_end: dict[str, int] = {}
+    last_start: dict[str, int] = {}
     for index, marker in enumerate(markers):
-        if marker.kind != "START":
+        (last_end if marker.kind == "END" else last_start)[marker.name] = index
+    for index, marker in enumerate(markers):
+        if marker.kind != "START" or last_end.get(marker.name, -1) < index:
             continue
-        for later in markers[index + 1 :]:
-            if later.kind == "END" and later.name == marker.name:
-                return (
-                    ContentRegion(
-                        name=marker.name,
-                        start=marker.line.end,
-                        end=later.line.start,
-                        start_line=marker.line.number,
-                        end_line=later.line.number,
-                    ),
-                    None,
-                )
+        later = next(m for m in markers[index + 1 :] if m.kind == "END" and m.name == marker.name)
+        return (
+            ContentRegion(
+                name=marker.name,
+                start=marker.line.end,
+                end=later.line.start,
+                start_line=marker.line.number,
+                end_line=later.line.number,
+            ),
+            None,
+        )
     for index, marker in enumerate(markers):
-        if marker.kind == "END" and any(m.kind == "START" and m.name == marker.name for m in markers[index + 1 :]):
+        if marker.kind == "END" and last_start.get(marker.name, -1) > index:
             return None, (
                 f"the end marker <!-- {marker.name}_END --> (line {marker.line.number}) comes before "
                 f"its start marker <!-- {marker.name}_START -->"
             )
-    return None, "no <!-- Content_START --> … <!-- Content_END --> marker pair (or any <!-- NAME_START --> … <!-- NAME_END --> pair)"
+    return None, (
+        "no <!-- Content_START --> … <!-- Content_END --> marker pair "
+        "(or any <!-- NAME_START --> … <!-- NAME_END --> pair)"
+    )
 
 
 def _resolve_dates(
@@ -127,10 +143,15 @@ def _resolve_dates(
         if match.year is not None:
             day = valid_date(match.year, match.month, match.day)
             if day is None:
-                warnings.append(f"line {line.number}: {line.text.strip()!r} names an impossible date; not read as an entry")
+                warnings.append(
+                    f"line {line.number}: {line.text.strip()!r} names an impossible date; not read as an entry"
+                )
             else:
                 full.append((index, day))
     full_at = dict(full)
+    full_indexes = [i for i, _ in full]
+    steps = Counter((b > a) - (b < a) for (_, a), (_, b) in zip(full, full[1:]))
+    direction = (steps[1] > steps[-1]) - (steps[-1] > steps[1])  # 1 oldest first, -1 newest first
     resolved: list[tuple[_Line, HeadingMatch, date]] = []
     previous: date | None = None
     for index, (line, match) in enumerate(headings):
@@ -139,8 +160,9 @@ def _resolve_dates(
                 previous = full_at[index]
                 resolved.append((line, match, previous))
             continue
-        before = next((d for i, d in reversed(full) if i < index), None)
-        after = next((d for i, d in full if i > index), None)
+        position = bisect.bisect_left(full_indexes, index)  # neighbours by bisection: linear overall
+        before = full[position - 1][1] if position > 0 else None
+        after = full[position][1] if position < len(full) else None
         anchor = previous or before or after
         if anchor is None:
             anchor = date(year_hint, 6, 30) if year_hint else today
@@ -149,22 +171,37 @@ def _resolve_dates(
             continue
         if year_hint is None and anchor is today and day > today:
             day = valid_date(day.year - 1, day.month, day.day) or day
-        if full and not _fits_between(day, before, after):
+        if full and not _fits_between(day, before, after, direction):
             continue
         previous = day
         resolved.append((line, match, day))
     return resolved
 
 
-def _fits_between(day: date, before: date | None, after: date | None) -> bool:
+def _fits_between(day: date, before: date | None, after: date | None, direction: int = 0) -> bool:
+    """Whether a year-less date sits in the date order of its full-dated neighbours.
+
+    With one neighbour (before the first or after the last full date) it must be within two
+    months of it and, in a file whose dates run one way, not go against that order: ``### 4.3``
+    after ``2021.4.6`` in an oldest-first file is a numbered section, not 3 April.
+    """
     if before and after:
         return before <= day <= after or after <= day <= before
-    neighbour = before or after
-    return neighbour is not None and abs((day - neighbour).days) <= 62
+    if before is not None:
+        gap = (day - before).days * (direction or 1)
+    elif after is not None:
+        gap = (after - day).days * (direction or 1)
+    else:
+        return False
+    return (abs(gap) if direction == 0 else gap) <= 62 and (direction == 0 or gap >= 0)
 
 
-def _wrapper_in(markers: list[_Marker], start: int, end: int, region_name: str | None) -> Wrapper | None:
-    inside = [m for m in markers if start <= m.line.start < end and m.name != region_name]
+def _wrapper_in(
+    markers: list[_Marker], marker_offsets: list[int], start: int, end: int, region_name: str | None
+) -> Wrapper | None:
+    first = bisect.bisect_left(marker_offsets, start)
+    last = bisect.bisect_left(marker_offsets, end, first)
+    inside = [m for m in markers[first:last] if m.name != region_name]
     opening = next((m for m in inside if m.kind == "START" and _WRAPPER_DATE.search(m.name)), None)
     if opening is None:
         return None
@@ -177,8 +214,26 @@ def _wrapper_in(markers: list[_Marker], start: int, end: int, region_name: str |
     )
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Parsing makes tens of thousands of small acyclic objects per MB; the cyclic collector's full
+    passes over all of them made a 2 MB file cost more than twice a 1 MB one. Nothing here makes cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_notes(text: str, path: Path | str | None = None, *, today: date | None = None, bom: bool = False) -> Notes:
-    """Parse decoded notes text (BOM already stripped). Never raises on content."""
+    """Parse decoded notes text (BOM already stripped). Never raises on content. Linear in the text."""
+    with _collector_paused():
+        return _parse(text, path, today, bom)
+
+
+def _parse(text: str, path: Path | str | None, today: date | None, bom: bool) -> Notes:
     warnings: list[str] = []
     front = read_front_matter(text)
     zone = resolve_timezone(front.values.get("timezone"))
@@ -194,10 +249,12 @@ def parse_notes(text: str, path: Path | str | None = None, *, today: date | None
     limit = region.end if region is not None else len(text)
     region_name = region.name if region else None
     marker_starts = {m.line.start for m in markers}
+    marker_offsets = [m.line.start for m in markers]
     entries: list[Entry] = []
     for position, (line, match, day) in enumerate(resolved):
         end = resolved[position + 1][0].start if position + 1 < len(resolved) else limit
-        entries.append(_build_entry(text, lines, line, match, day, end, markers, marker_starts, region_name))
+        wrapper = _wrapper_in(markers, marker_offsets, line.start, end, region_name)
+        entries.append(_build_entry(text, lines, line, match, day, end, wrapper, marker_starts))
     newest_first = _is_newest_first(entries)
     warnings.extend(_entry_warnings(entries, newest_first))
     by_date: dict[date, Entry] = {}
@@ -220,19 +277,19 @@ def parse_notes(text: str, path: Path | str | None = None, *, today: date | None
     )
 
 
-def _build_entry(text, lines, line, match, day, end, markers, marker_starts, region_name) -> Entry:
+def _build_entry(text, lines, line, match, day, end, wrapper, marker_starts) -> Entry:
     body_start = line.end
-    wrapper = _wrapper_in(markers, line.start, end, region_name)
     content = text[body_start:end]
     chars = 0
     last_content_end: int | None = None
     bound = wrapper.end_line_start if wrapper and wrapper.end_line_start is not None else end
-    for other in lines[line.number : ]:
+    for number in range(line.number, len(lines)):  # the entry's own lines only, no slice of the rest
+        other = lines[number]
         if other.start >= end:
             break
         if other.start in marker_starts:
             continue
-        visible = sum(1 for ch in other.text if not ch.isspace())
+        visible = sum(map(len, other.text.split()))  # split() drops exactly the isspace() characters
         chars += visible
         if visible and other.start < bound:
             last_content_end = other.end
@@ -266,10 +323,23 @@ def _is_newest_first(entries: list[Entry]) -> bool:
 
 def _entry_warnings(entries: list[Entry], newest_first: bool) -> list[str]:
     warnings: list[str] = []
+    span = main_date_span(entry.date for entry in entries)
+    if span is not None:
+        first, last = span
+        for entry in entries:
+            if not first <= entry.date <= last:
+                warnings.append(
+                    f"line {entry.line}: {entry.date.isoformat()} is far from the file's other dates "
+                    f"({first.isoformat()} to {last.isoformat()}), so it is left out of the programme; "
+                    "is the year a typo?"
+                )
     first_line: dict[date, int] = {}
     for entry in entries:
         if entry.date in first_line:
-            warnings.append(f"line {entry.line}: {entry.date.isoformat()} is a duplicate of the entry on line {first_line[entry.date]}")
+            warnings.append(
+                f"line {entry.line}: {entry.date.isoformat()} is a duplicate of the entry "
+                f"on line {first_line[entry.date]}"
+            )
         else:
             first_line[entry.date] = entry.line
         if entry.chars == 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from studyreader.notes.dates import main_date_span
 from studyreader.notes.model import Notes
 
 DONE_THRESHOLD = 10  # more than this many non-whitespace characters
@@ -58,10 +59,14 @@ def programme_verdicts(
     today: date | None = None,
     now: datetime | None = None,
 ) -> list[DayVerdict]:
-    """One verdict per day from ``start`` to ``end`` (default: first and last dated entry)."""
-    dates = sorted({entry.date for entry in notes.entries})
-    start = start or (dates[0] if dates else None)
-    end = end or (dates[-1] if dates else None)
+    """One verdict per day from ``start`` to ``end``.
+
+    By default the programme spans the file's main run of dates: a far-out typo year (a warning
+    of the parser) does not stretch it.
+    """
+    span = main_date_span(entry.date for entry in notes.entries)
+    start = start or (span[0] if span else None)
+    end = end or (span[1] if span else None)
     if start is None or end is None or end < start:
         return []
     today = today or notes.today(now)
@@ -73,9 +78,9 @@ def verdicts_for(chars: dict[date, int], start: date, end: date, today: date) ->
     verdicts: list[DayVerdict] = []
     eliminated = False
     misses_in_cycle = 0
-    day = start
-    while day <= end:
-        if (day - start).days % CYCLE_DAYS == 0:
+    for offset in range((end - start).days + 1):  # no date past ``end``: 9999-12-31 + 1 day overflows
+        day = start + timedelta(days=offset)
+        if offset % CYCLE_DAYS == 0:
             misses_in_cycle = 0
         if eliminated:
             verdict = "eliminated"
@@ -91,5 +96,4 @@ def verdicts_for(chars: dict[date, int], start: date, end: date, today: date) ->
             else:
                 verdict = "missed"
         verdicts.append(DayVerdict(day, verdict))
-        day += timedelta(days=1)
     return verdicts

@@ -8,19 +8,28 @@ line endings, BOM, trailing newline, other entries.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.notes.atomic import atomic_write_bytes
+from studyreader.notes.atomic import LOCK_TIMEOUT_SECONDS, LockTimeoutError, notes_lock, replace_if_unchanged
 from studyreader.notes.dates import DateStyle, match_heading
-from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_bytes
+from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_file
 from studyreader.notes.model import Entry, Notes
 from studyreader.notes.parser import _FENCE_OPEN, _MARKER, _WRAPPER_DATE, parse_notes
 
 DEFAULT_STYLE = DateStyle(".", True, True)
+# The line breaks of ``str.splitlines``, which the parser uses.
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+class EntryChangedError(NotesError):
+    """The entry an in-place edit replaces was changed by someone else since it was read."""
 
 
 @dataclass(frozen=True)
@@ -41,14 +50,24 @@ class Edit:
     end: int
     new: str
     created: bool
+    line: int = 0  # the entry's heading line once the edit is made
 
     def apply(self, text: str) -> str:
         return text[: self.start] + self.new + text[self.end :]
 
 
 def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -> str:
-    """Trim blank edges, refuse what would break the file, use the file's line endings."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Trim blank edges, refuse what would break the file, use the file's line endings.
+
+    Every character the parser reads as a line break (``str.splitlines``: CR, LF, form feed,
+    vertical tab, U+0085, U+2028, U+2029…) becomes the file's own line ending, so what is
+    written is read back with the same lines: a ``\u2028### 2025.01.20`` is refused as the
+    dated heading it would become, not written as a phantom entry. A NUL is refused: the file
+    would afterwards be taken for binary data.
+    """
+    if "\x00" in text:
+        raise NotesError(f"{where} contains a NUL character (binary data?), which would make the notes file unreadable")
+    lines = text.splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -68,7 +87,9 @@ def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -
             fence = opened.group("fence")
             continue
         if _MARKER.match(line):
-            raise NotesError(f"{where}, line {number}: contains a marker comment ({line.strip()}), which would break the notes file")
+            raise NotesError(
+                f"{where}, line {number}: contains a marker comment ({line.strip()}), which would break the notes file"
+            )
         if match_heading(line):
             raise NotesError(
                 f"{where}, line {number}: contains a dated heading ({line.strip()}); write one day's entry at a time"
@@ -101,18 +122,23 @@ def plan_append(notes: Notes, text: str, day: date) -> Edit:
             insert = eol + body + eol
         else:
             insert = body + eol
-        return Edit(existing.append_at, existing.append_at, insert, created=False)
+        return Edit(existing.append_at, existing.append_at, insert, created=False, line=existing.line)
+    later = None if notes.newest_first else next((e for e in notes.entries if e.date > day), None)
     for style in _candidate_styles(notes):
-        edit = _plan_new_entry(notes, body, day, style)
-        if _places_correctly(notes, edit, day, body):
-            return edit
+        # At the end (or the top of a newest-first file); failing that, in date order before the
+        # first later entry, where a trailing year-less heading (``### 4.8``) keeps its reading.
+        for before in (None, later) if later is not None else (None,):
+            edit = _plan_new_entry(notes, body, day, style, before)
+            line = _placed_line(notes, edit, day, body)
+            if line:
+                return dataclasses.replace(edit, line=line)
     raise NotesError(f"{notes.path}: could not find a safe place for the entry of {day.isoformat()}")
 
 
 def _blank_after_heading(notes: Notes) -> bool:
     """Whether the file's entries usually leave a blank line under the date heading."""
     votes = Counter(
-        entry.content.startswith(("\n", "\r\n")) for entry in notes.entries if entry.chars and entry.wrapper is None
+        bool(LINE_BREAK.match(entry.content)) for entry in notes.entries if entry.chars and entry.wrapper is None
     )
     return votes[True] > votes[False]
 
@@ -125,7 +151,7 @@ def _candidate_styles(notes: Notes) -> list[DateStyle]:
     return [style] if style.with_year else [style, with_year, DEFAULT_STYLE]
 
 
-def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle) -> Edit:
+def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle, before: Entry | None = None) -> Edit:
     eol = notes.line_ending
     region = notes.region
     level = _dominant(notes.entries, lambda e: e.level) if notes.entries else 3
@@ -138,6 +164,8 @@ def _plan_new_entry(notes: Notes, body: str, day: date, style: DateStyle) -> Edi
             block.append("")
         block.append(body)
     block_text = eol.join(block)
+    if before is not None:
+        return Edit(before.start, before.start, block_text + eol + eol, created=True)
     if notes.newest_first and notes.entries:
         first = notes.entries[0]
         return Edit(first.start, first.start, block_text + eol + eol, created=True)
@@ -160,14 +188,17 @@ def _last_nonblank_line_end(text: str, start: int, end: int) -> int | None:
     stripped = chunk.rstrip()
     if not stripped:
         return None
-    newline = chunk.find("\n", len(stripped))
-    return start + (newline + 1 if newline != -1 else len(chunk))
+    newline = LINE_BREAK.search(chunk, len(stripped))
+    return start + (newline.end() if newline else len(chunk))
 
 
-def _places_correctly(notes: Notes, edit: Edit, day: date, body: str) -> bool:
+def _placed_line(notes: Notes, edit: Edit, day: date, body: str) -> int:
+    """The new entry's heading line if the edit reads back as exactly one more entry, else 0."""
     after = parse_notes(edit.apply(notes.text), notes.path)
     entry = after.entry_for(day)
-    return entry is not None and body in entry.content and len(after.entries) == len(notes.entries) + 1
+    if entry is not None and body in entry.content and len(after.entries) == len(notes.entries) + 1:
+        return entry.line
+    return 0
 
 
 def editable_span(notes: Notes, entry: Entry) -> tuple[int, int]:
@@ -184,8 +215,8 @@ def editable_span(notes: Notes, entry: Entry) -> tuple[int, int]:
         start, end = entry.body_start, max(entry.append_at, entry.body_start)
     text = notes.text
     while start < end:
-        newline = text.find("\n", start, end)
-        line_end = end if newline == -1 else newline + 1
+        newline = LINE_BREAK.search(text, start, end)
+        line_end = end if newline is None else newline.end()
         if text[start:line_end].strip():
             break
         start = line_end
@@ -201,15 +232,39 @@ def plan_replace(notes: Notes, text: str, day: date) -> Edit:
         return plan_append(notes, text, day)
     body = normalise_entry_text(text, notes.line_ending)
     start, end = editable_span(notes, existing)
-    return Edit(start, end, body + notes.line_ending, created=False)
+    return Edit(start, end, body + notes.line_ending, created=False, line=existing.line)
 
 
 def _check_writable(path: Path) -> None:
+    folder = path.resolve().parent
+    if _read_only_file_system(folder):
+        raise NotesError(f"{path}: is on a read-only file system; nothing can be saved there")
     if not os.access(path, os.W_OK):
         raise NotesError(f"{path}: the file is not writable (permission denied)")
-    folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise NotesError(f"{path}: its folder {folder} is not writable, so the file cannot be replaced safely")
+
+
+def _read_only_file_system(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def save_failure_message(path: Path, error: OSError) -> str:
+    """What a failed save says: the file and the cause in words, and that nothing changed."""
+    reasons = {
+        errno.EROFS: "the file system is read-only",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "operation not permitted",
+    }
+    reason = reasons.get(error.errno) or error.strerror or str(error)
+    return f"{path}: could not be saved ({reason}); the file was not changed"
 
 
 def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> date:
@@ -225,28 +280,87 @@ def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> 
         raise NotesError(f"{notes.path}: {error}") from None
 
 
-def _write(path: Path | str, text: str, day: date | str | None, now: datetime | None, planner) -> AppendResult:
+MAX_ATTEMPTS = 100  # another program rewriting the file this often while we save is not going to stop
+
+
+def entry_text(notes: Notes, day: date) -> str | None:
+    """The text an in-place edit of ``day``'s entry replaces (None when there is no such entry)."""
+    entry = notes.entry_for(day)
+    if entry is None or entry.chars == 0:
+        return None
+    start, end = editable_span(notes, entry)
+    return notes.text[start:end]
+
+
+def _write(
+    path: Path | str, text: str, day, now, planner, *, guard: bool = False, expected: str | None = None
+) -> AppendResult:
+    """Read, plan and replace under the notes lock, redoing the edit if the file changed meanwhile.
+
+    With ``guard`` (an in-place replace), the entry must still hold ``expected`` (default: what
+    it held at the first read); if someone else changed it, :class:`EntryChangedError` is raised.
+    """
     path = Path(path)
-    decoded = decode_notes(read_notes_bytes(path), path)
-    notes = parse_notes(decoded.text, path, bom=decoded.bom)
-    _require_region(notes)
-    resolved = _resolve_day(notes, day, now)
-    edit = planner(notes, text, resolved)
-    _check_writable(path)
-    new_text = edit.apply(notes.text)
+    first = read_notes_file(path)  # a missing, unreadable or special file is refused before anything else
+    known = expected is not None
     try:
-        atomic_write_bytes(path, encode_notes(new_text, decoded.bom))
+        with notes_lock(path):
+            for attempt in range(MAX_ATTEMPTS):
+                # the first read needs no repeat under the lock: the replace checks it is still current
+                data, version = first if attempt == 0 else read_notes_file(path)
+                decoded = decode_notes(data, path)
+                notes = parse_notes(decoded.text, path, bom=decoded.bom)
+                _require_region(notes)
+                resolved = _resolve_day(notes, day, now)
+                if guard:
+                    current = entry_text(notes, resolved)
+                    if not known:
+                        expected, known = current, True
+                    elif current != expected:
+                        raise EntryChangedError(
+                            f"{path}: the entry for {resolved.isoformat()} was changed by another program "
+                            "since it was read; nothing was written"
+                        )
+                edit = planner(notes, text, resolved)
+                if attempt == 0:
+                    _check_writable(path)
+                new_text = edit.apply(notes.text)
+                if replace_if_unchanged(path, encode_notes(new_text, decoded.bom), version):
+                    break
+            else:
+                raise NotesError(
+                    f"{path}: kept changing while it was being saved ({MAX_ATTEMPTS} tries); nothing was written"
+                )
+    except LockTimeoutError:
+        raise NotesError(
+            f"{path}: another StudyReader has kept this file locked for over {LOCK_TIMEOUT_SECONDS:.0f} s; "
+            "nothing was written"
+        ) from None
     except OSError as error:
-        raise NotesError(f"{path}: could not be saved ({error.strerror or error}); the file was not changed") from None
-    written = parse_notes(new_text, path).entry_for(resolved)
-    return AppendResult(date=resolved, created=edit.created, line=written.line if written else 0, path=path)
+        raise NotesError(save_failure_message(path, error)) from None
+    return AppendResult(date=resolved, created=edit.created, line=edit.line, path=path)
 
 
-def append_entry(path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None) -> AppendResult:
+def append_entry(
+    path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None
+) -> AppendResult:
     """Append ``text`` to the entry for ``date`` (default: today in the file's zone), creating it if needed."""
     return _write(path, text, date, now, plan_append)
 
 
-def replace_entry(path: Path | str, text: str, date: date | str | None = None, now: datetime | None = None) -> AppendResult:
-    """Replace the content of the entry for ``date`` with ``text`` (creating it if needed)."""
-    return _write(path, text, date, now, plan_replace)
+def replace_entry(
+    path: Path | str,
+    text: str,
+    date: date | str | None = None,
+    now: datetime | None = None,
+    *,
+    expected: str | None = None,
+) -> AppendResult:
+    """Replace the content of the entry for ``date`` with ``text`` (creating it if needed).
+
+    ``expected`` is the entry's text the caller's edit started from (see :func:`entry_text`;
+    None for a missing or empty entry is not distinguishable, so pass it only for an entry
+    that had text). If the file's entry no longer holds it, :class:`EntryChangedError` is
+    raised and nothing is written, so the caller can ask before overwriting someone's edit.
+    """
+    return _write(path, text, date, now, plan_replace, guard=True, expected=expected)

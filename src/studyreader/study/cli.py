@@ -66,11 +66,16 @@ def _context_for(path_arg: str | None, settings):
     from studyreader.errors import StudyReaderError
     from studyreader.study.context import load_context, local_context
 
-    if path_arg:
+    if path_arg is not None:
         path = Path(path_arg)
-        if not path.is_file():
-            raise StudyReaderError(f"{path}: no such notes file")
-        return load_context(path, strict=True)
+        if not path_arg or not path.is_file():
+            raise StudyReaderError(f"{path_arg or repr(path_arg)}: no such notes file")
+        context = load_context(path, strict=True)
+        if context.zone_warning:
+            import sys
+
+            print(f"studyreader: {path}: {context.zone_warning}", file=sys.stderr)  # as `entries` says it
+        return context
     from studyreader import options
 
     last = settings.get(options.LAST_FILE.key)
@@ -114,7 +119,7 @@ def _log(args: argparse.Namespace) -> int:
         raise StudyLogError(f"minutes must be positive, not {args.minutes}")
     context = _context_for(args.notes, _settings())
     today = context.today()
-    day = parse_day(args.date) if args.date else today
+    day = parse_day(args.date) if args.date is not None else today  # --date "" is refused, not today
     with StudyLog.open() as log:
         _warn(log)
         entry = log.add_manual(day, args.minutes, tz=context.tz, note=args.note, notes_path=context.path, today=today)

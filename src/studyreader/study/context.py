@@ -19,6 +19,7 @@ class NotesContext:
     path: Path | None = None
     entries: frozenset[date] = field(default_factory=frozenset)
     problem: str | None = None  # why the file could not be read (the zone is then the computer's)
+    zone_warning: str | None = None  # the file names a zone that is not known: the computer's is used
 
     def today(self, now: datetime | None = None) -> date:
         moment = now if now is not None else datetime.now(self.tz)
@@ -35,13 +36,16 @@ def local_context(problem: str | None = None) -> NotesContext:
 
 
 def context_from_notes(notes) -> NotesContext:
+    from studyreader.notes.frontmatter import read_front_matter, resolve_timezone
     from studyreader.study.stats import entry_dates
 
+    zone = resolve_timezone(read_front_matter(notes.text).values.get("timezone"))
     return NotesContext(
         notes.tz,
         notes.tz_name,
         Path(notes.path) if notes.path else None,
         frozenset(entry_dates(notes)),
+        zone_warning=zone.warning,
     )
 
 

@@ -72,6 +72,54 @@ class StudyLogError(StudyReaderError):
     """A refused manual entry or an unusable log file."""
 
 
+_EXPECTED_TABLES = {"sessions", "slices", "manual"}
+
+
+def _sqlite_reason(error: sqlite3.Error, path: Path) -> str:
+    """What an SQLite failure means for the user, in words (never a traceback)."""
+    code = getattr(error, "sqlite_errorcode", None) or 0  # absent on errors raised by the sqlite3 module itself
+    primary = code & 0xFF
+    if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _disk_full(path):
+        return "the disk is full"  # a full disk often shows as an I/O error (the WAL index cannot grow)
+    reasons = {
+        sqlite3.SQLITE_BUSY: "it is locked by another program (another StudyReader?); try again in a moment",
+        sqlite3.SQLITE_LOCKED: "it is locked by another program (another StudyReader?); try again in a moment",
+        sqlite3.SQLITE_FULL: "the disk is full",
+        sqlite3.SQLITE_READONLY: "it is read-only",
+        sqlite3.SQLITE_CANTOPEN: "the file cannot be opened",
+        sqlite3.SQLITE_IOERR: "the disk reported an input/output error",
+        sqlite3.SQLITE_PERM: "permission denied",
+    }
+    return reasons.get(primary, str(error))
+
+
+def _disk_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
+class _Reported:
+    """Turns an SQLite error inside a log operation into a :class:`StudyLogError` that says what happened."""
+
+    def __init__(self, path: Path, action: str) -> None:
+        self.path, self.action = path, action
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if isinstance(error, sqlite3.Error):
+            raise StudyLogError(
+                f"study log {self.path}: could not {self.action}: "
+                f"{_sqlite_reason(error, self.path)}; nothing was changed"
+            ) from None
+        return False
+
+
 @dataclass(frozen=True)
 class ManualEntry:
     id: int
@@ -127,11 +175,16 @@ class StudyLog:
         *,
         stale_seconds: float = DEFAULT_STALE_SECONDS,
         now: float | None = None,
+        busy_timeout: float = 10.0,
     ) -> StudyLog:
+        """Open (or create) the log; ``busy_timeout`` is how long a write waits for another writer's lock."""
         target = Path(path) if path is not None else default_log_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StudyLogError(f"study log folder {target.parent} cannot be made: {error.strerror or error}") from None
         notices: list[str] = []
-        conn = _connect_checked(target, notices)
+        conn = _connect_checked(target, notices, busy_timeout)
         log = cls(conn, target, notices)
         log.recover(stale_seconds=stale_seconds, now=now)
         return log
@@ -161,7 +214,7 @@ class StudyLog:
 
     # -- sessions ----------------------------------------------------------
     def begin_session(self, notes_path: str | os.PathLike[str] | None, tz_name: str, start_ts: float) -> int:
-        with self._conn:
+        with _Reported(self.path, "start the session"), self._conn:
             cursor = self._conn.execute(
                 "INSERT INTO sessions (notes_path, tz_name, start_ts, checkpoint_ts, pid, host)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -171,7 +224,7 @@ class StudyLog:
 
     def checkpoint(self, session_id: int, now_ts: float, active_seconds: float, slice_start_ts: float) -> None:
         """Record the studied seconds since the last checkpoint as one slice [slice_start, now]."""
-        with self._conn:
+        with _Reported(self.path, "record the session"), self._conn:
             self._checkpoint(session_id, now_ts, active_seconds, slice_start_ts)
 
     def _checkpoint(self, session_id: int, now_ts: float, active_seconds: float, slice_start_ts: float) -> None:
@@ -195,7 +248,7 @@ class StudyLog:
         )
 
     def finish_session(self, session_id: int, end_ts: float, active_seconds: float, slice_start_ts: float) -> None:
-        with self._conn:
+        with _Reported(self.path, "end the session"), self._conn:
             self._checkpoint(session_id, end_ts, active_seconds, slice_start_ts)
             self._conn.execute("UPDATE sessions SET end_ts = ? WHERE id = ?", (end_ts, session_id))
 
@@ -204,7 +257,7 @@ class StudyLog:
         now = time.time() if now is None else now
         host = socket.gethostname()
         closed: list[int] = []
-        with self._conn:
+        with _Reported(self.path, "close unfinished sessions"), self._conn:
             rows = self._conn.execute(
                 "SELECT id, checkpoint_ts, pid, host FROM sessions WHERE end_ts IS NULL"
             ).fetchall()
@@ -265,7 +318,7 @@ class StudyLog:
                 f"{day.isoformat()} already has {existing} minutes logged; adding {minutes} would make "
                 f"more than 24 hours in one day"
             )
-        with self._conn:
+        with _Reported(self.path, f"log {minutes} minutes on {day.isoformat()}"), self._conn:
             cursor = self._conn.execute(
                 "INSERT INTO manual (day, minutes, note, notes_path, created_ts) VALUES (?, ?, ?, ?, ?)",
                 (day.isoformat(), minutes, note or None, _path_text(notes_path), time.time()),
@@ -275,6 +328,10 @@ class StudyLog:
     # -- queries -----------------------------------------------------------
     def day_seconds(self, tz: tzinfo, start: date, end: date) -> dict[date, float]:
         """Studied seconds per calendar day of ``tz`` from ``start`` to ``end`` inclusive (days with none left out)."""
+        with _Reported(self.path, "read the logged time"):
+            return self._day_seconds(tz, start, end)
+
+    def _day_seconds(self, tz: tzinfo, start: date, end: date) -> dict[date, float]:
         lo = _midnight_ts(start, tz)
         hi = _midnight_ts(end + timedelta(days=1), tz)
         totals: dict[date, float] = {}
@@ -294,6 +351,10 @@ class StudyLog:
 
     def first_day(self, tz: tzinfo) -> date | None:
         """The earliest day with anything logged (for all-time statistics)."""
+        with _Reported(self.path, "read the logged time"):
+            return self._first_day(tz)
+
+    def _first_day(self, tz: tzinfo) -> date | None:
         candidates: list[date] = []
         row = self._conn.execute("SELECT MIN(start_ts) FROM slices").fetchone()
         if row and row[0] is not None:
@@ -324,13 +385,14 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
+def _connect_checked(path: Path, notices: list[str], busy_timeout: float = 10.0) -> sqlite3.Connection:
     problem: str | None = None
     reason = ""
     if path.exists():
         conn = None
         try:
             conn = _connect(path)
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
@@ -343,17 +405,25 @@ def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
         except sqlite3.OperationalError as error:
             # locked, busy, no permission: the file may be fine, so never set it aside for this
             _close_quietly(conn)
-            raise StudyLogError(f"study log {path} cannot be opened: {error}") from None
+            raise StudyLogError(
+                f"study log {path} cannot be opened: {_sqlite_reason(error, path)}; nothing was changed"
+            ) from None
         except sqlite3.DatabaseError as error:
             problem, reason = f"is not a readable SQLite database ({error})", "corrupt"
         if problem is None and conn is not None:
             try:
                 _migrate(conn, path)
-                _configure(conn)
-                return conn
+                missing = _missing_tables(conn)
+                if not missing:
+                    _configure(conn)
+                    return conn
+                problem = f"is an SQLite database without the study log's tables ({', '.join(sorted(missing))})"
+                reason = "no-tables"
             except sqlite3.OperationalError as error:
                 _close_quietly(conn)
-                raise StudyLogError(f"study log {path} cannot be upgraded now: {error}") from None
+                raise StudyLogError(
+                    f"study log {path} cannot be upgraded now: {_sqlite_reason(error, path)}; nothing was changed"
+                ) from None
             except sqlite3.DatabaseError as error:
                 problem, reason = f"could not be upgraded ({error})", "corrupt"
         if conn is not None:
@@ -362,10 +432,21 @@ def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
         notices.append(
             f"study log {path} {problem}; it was moved to {aside} and a new, empty log was started"
         )
-    conn = _connect(path)
-    _migrate(conn, path)
-    _configure(conn)
+    conn = None
+    try:
+        conn = _connect(path)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        _migrate(conn, path)
+        _configure(conn)
+    except sqlite3.Error as error:
+        _close_quietly(conn)
+        raise StudyLogError(f"study log {path} cannot be created: {_sqlite_reason(error, path)}") from None
     return conn
+
+
+def _missing_tables(conn: sqlite3.Connection) -> set[str]:
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return _EXPECTED_TABLES - names
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:

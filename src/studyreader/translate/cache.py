@@ -65,13 +65,23 @@ class TranslationCache:
             log.warning(self.warning)
             self._db = self._memory()
         except sqlite3.DatabaseError as error:
-            if _is_locked(error):
-                self.warning = f"translation cache {self.path} is locked; using a temporary cache"
-                log.warning(self.warning)
-                self._db = self._memory()
-            else:
+            if _is_damaged(error):
                 self._rebuild(error)
+            else:
+                self._use_memory(error)
         return self._db
+
+    def _use_memory(self, error: Exception) -> None:
+        """Go on with a temporary cache: the file is locked, read-only, on a full disk…"""
+        reason = "is locked" if _is_locked(error) else f"cannot be written ({error})"
+        self.warning = f"translation cache {self.path} {reason}; using a temporary cache"
+        log.warning(self.warning)
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = self._memory()
 
     @staticmethod
     def _memory() -> sqlite3.Connection:
@@ -111,12 +121,12 @@ class TranslationCache:
                 pass
             self._db = None
         assert self.path is not None
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
         try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
             self._db = self._connect(self.path)
-        except sqlite3.DatabaseError:
-            self._db = self._memory()
+        except (OSError, sqlite3.DatabaseError) as failure:  # a read-only folder: never fail a translation
+            self._use_memory(failure)
 
     def _prune(self, db: sqlite3.Connection) -> None:
         """Drop the rows not used for KEEP_DAYS (once per opening; the space is reused)."""
@@ -131,7 +141,7 @@ class TranslationCache:
         if not keys:
             return found
         with self._lock:
-            for attempt in range(2):
+            for _attempt in range(2):
                 try:
                     db = self._open()
                     day = self._clock()
@@ -159,7 +169,7 @@ class TranslationCache:
         with self._lock:
             day = self._clock()
             rows = [(package, version, s, t, day) for s, t in pairs.items()]
-            for attempt in range(2):
+            for _attempt in range(2):
                 try:
                     db = self._open()
                     with db:
@@ -173,14 +183,10 @@ class TranslationCache:
                     self._recover(error)
 
     def _recover(self, error: sqlite3.DatabaseError) -> None:
-        if _is_locked(error):
-            self.warning = f"translation cache {self.path} is locked; using a temporary cache"
-            log.warning(self.warning)
-            if self._db is not None:
-                self._db.close()
-            self._db = self._memory()
-        else:
+        if _is_damaged(error):
             self._rebuild(error)
+        else:
+            self._use_memory(error)
 
     def clear(self) -> None:
         """Forget every cached translation (benchmarks; a user may also just delete the file)."""
@@ -198,6 +204,15 @@ class TranslationCache:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def _is_damaged(error: Exception) -> bool:
+    """Only a corrupt file or one that is not a database is deleted and rebuilt; a locked,
+    read-only or full one is left alone (it may be fine, and may not be ours to delete)."""
+    code = getattr(error, "sqlite_errorcode", None)  # absent on errors the sqlite3 module raises itself
+    if code is None:
+        return "malformed" in str(error).lower() or "not a database" in str(error).lower()
+    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_ERROR)
 
 
 def _is_locked(error: Exception) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 import threading
@@ -89,6 +90,57 @@ class ArchiveInfo:
     path: Path
     top: str  # the archive's single top-level folder
     metadata: dict
+
+    @property
+    def folder_name(self) -> str:
+        """The folder the package is installed into, named from its validated metadata."""
+        return install_folder_name(self.metadata)
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """How much an archive may unpack to: a small file must not fill the disk (a zip bomb)."""
+
+    max_bytes: int = 1024**3  # the zh→en package unpacks to about 0.2 GB
+    max_files: int = 2000  # it holds about 100
+
+
+DEFAULT_LIMITS = ArchiveLimits()
+
+# Argos's metadata keys and the JSON types it expects of them; anything else is a refusal, not a traceback.
+_TEXT_KEYS = ("code", "package_version", "argos_version", "from_code", "from_name", "to_code", "to_name",
+              "type", "target_prefix")
+_LIST_KEYS = ("from_codes", "to_codes", "links", "dependencies", "languages", "source_languages",
+              "target_languages")
+_LANGUAGE_LIST_KEYS = ("languages", "source_languages", "target_languages")
+_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,39}")
+
+
+def install_folder_name(metadata: dict) -> str:
+    """``translate-zh_en-1_9`` for package version 1.9 (Argos's own naming), from checked metadata only."""
+    version = metadata["package_version"].replace(".", "_").replace("+", "_")
+    return f"translate-{metadata['from_code']}_{metadata['to_code']}-{version}"
+
+
+def _metadata_problem(metadata: dict) -> str | None:
+    """Why the metadata's values are not of the types Argos reads, or None."""
+    for key in _TEXT_KEYS:
+        if key in metadata and not isinstance(metadata[key], str):
+            return f'"{key}" must be a text, not {json.dumps(metadata[key])[:40]}'
+    for key in _LIST_KEYS:
+        if key in metadata and not isinstance(metadata[key], list):
+            return f'"{key}" must be a list, not {json.dumps(metadata[key])[:40]}'
+    for key in _LANGUAGE_LIST_KEYS:
+        for item in metadata.get(key, []):
+            if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
+                return f'"{key}" must list objects such as {{"code": "zh", "name": "Chinese"}}'
+    for key in ("from_codes", "to_codes", "links"):
+        if not all(isinstance(item, str) for item in metadata.get(key, [])):
+            return f'"{key}" must be a list of texts'
+    version = metadata.get("package_version")
+    if not isinstance(version, str) or not _VERSION.fullmatch(version):
+        return '"package_version" must be a version such as "1.9"'
+    return None
 
 
 def _argos_default_dir() -> Path:
@@ -191,8 +243,18 @@ def find_model(directory: str | os.PathLike | None = None, from_code: str = FROM
 
 # --- archives -------------------------------------------------------------------------------------
 
-def validate_archive(path: str | os.PathLike, from_code: str = FROM_CODE, to_code: str = TO_CODE) -> ArchiveInfo:
-    """Check a ``.argosmodel`` before anything is extracted; raise ModelArchiveError naming the problem."""
+def validate_archive(
+    path: str | os.PathLike,
+    from_code: str = FROM_CODE,
+    to_code: str = TO_CODE,
+    *,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+) -> ArchiveInfo:
+    """Check a ``.argosmodel`` before anything is extracted; raise ModelArchiveError naming the problem.
+
+    The size and number of files are checked from the archive's directory before any byte is
+    decompressed (the CRC test would otherwise inflate a zip bomb); extraction counts again.
+    """
     path = Path(path)
     if not path.is_file():
         raise ModelArchiveError(f"{path}: no such file", exit_code=1)
@@ -201,6 +263,16 @@ def validate_archive(path: str | os.PathLike, from_code: str = FROM_CODE, to_cod
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
+            if len(names) > limits.max_files:
+                raise ModelArchiveError(
+                    f"{path}: refused, the archive holds {len(names)} files (at most {limits.max_files})"
+                )
+            unpacked = sum(info.file_size for info in zf.infolist())
+            if unpacked > limits.max_bytes:
+                raise ModelArchiveError(
+                    f"{path}: refused, the archive would unpack to {unpacked / 1e6:.0f} MB "
+                    f"(at most {limits.max_bytes / 1e6:.0f} MB)"
+                )
             bad = zf.testzip()
             if bad is not None:
                 raise ModelArchiveError(f"{path}: damaged archive (bad CRC for {bad})")
@@ -238,6 +310,9 @@ def validate_archive(path: str | os.PathLike, from_code: str = FROM_CODE, to_cod
                 raise ModelArchiveError(f"{path}: {top}/metadata.json is not valid JSON ({error})") from None
             if not isinstance(metadata, dict):
                 raise ModelArchiveError(f"{path}: {top}/metadata.json is not a JSON object")
+            problem = _metadata_problem(metadata)
+            if problem:
+                raise ModelArchiveError(f"{path}: {top}/metadata.json: {problem}")
             got_from, got_to = metadata.get("from_code"), metadata.get("to_code")
             if (got_from, got_to) != (from_code, to_code):
                 raise ModelArchiveError(
@@ -257,48 +332,76 @@ def validate_archive(path: str | os.PathLike, from_code: str = FROM_CODE, to_cod
     return ArchiveInfo(path, top, metadata)
 
 
-def install_model(path: str | os.PathLike, directory: str | os.PathLike | None = None) -> InstalledModel:
-    """Validate and install a ``.argosmodel``; a package with the same folder name is replaced.
+def install_model(
+    path: str | os.PathLike, directory: str | os.PathLike | None = None, *, limits: ArchiveLimits = DEFAULT_LIMITS
+) -> InstalledModel:
+    """Validate and install a ``.argosmodel`` into ``translate-FROM_TO-VERSION``; an install of the same
+    package version is replaced.
 
-    Extraction goes through ``argostranslate.package.install_from_path`` with Argos's packages folder
-    pointed at ``directory`` for the call; a failed install leaves the previous state in place.
+    The folder's name comes from the validated metadata, never from the archive's own top folder (a
+    zh→en archive whose folder is called ``translate-en_de-1_0`` must not replace the en→de package).
+    The archive is unpacked into a staging folder beside the packages, counting bytes and files
+    against ``limits``, and renamed into place; a failed install leaves the previous state in place.
     """
-    info = validate_archive(path)
+    info = validate_archive(path, limits=limits)
     folder = packages_dir(directory)
     try:
-        return _install(info, folder)
+        return _install(info, folder, limits)
     except OSError as error:
         raise StudyReaderError(
             f"cannot install {info.path} into {folder}: {error.strerror or error}; nothing was installed"
         ) from None
 
 
-def _install(info: ArchiveInfo, folder: Path) -> InstalledModel:
+def _install(info: ArchiveInfo, folder: Path, limits: ArchiveLimits) -> InstalledModel:
     folder.mkdir(parents=True, exist_ok=True)
     argos_package = import_argos(folder)
-    from argostranslate import settings as argos_settings
-
-    target = folder / info.top
+    target = folder / info.folder_name
     with _INSTALL_LOCK:
+        staging = Path(tempfile.mkdtemp(prefix=".studyreader-installing-", dir=folder))
         backup = None
-        if target.exists():
-            backup = Path(tempfile.mkdtemp(prefix=".studyreader-replaced-", dir=folder.parent))
-            shutil.move(str(target), str(backup / info.top))
-        saved = argos_settings.package_data_dir
-        argos_settings.package_data_dir = folder
         try:
-            argos_package.install_from_path(Path(info.path))
+            _extract(info, staging, limits)
+            if target.exists():
+                backup = Path(tempfile.mkdtemp(prefix=".studyreader-replaced-", dir=folder.parent))
+                shutil.move(str(target), str(backup / target.name))
+            os.replace(staging, target)
             model = _to_model(argos_package.Package(target))
         except BaseException:
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
             if backup is not None:
-                shutil.move(str(backup / info.top), str(target))
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.move(str(backup / target.name), str(target))
             raise
         finally:
-            argos_settings.package_data_dir = saved
             if backup is not None:
                 shutil.rmtree(backup, ignore_errors=True)
     return model
+
+
+def _extract(info: ArchiveInfo, staging: Path, limits: ArchiveLimits) -> None:
+    """Unpack the archive's top folder into ``staging``, counting what is really written."""
+    written = 0
+    prefix = info.top + "/"
+    with zipfile.ZipFile(info.path) as zf:
+        for member in zf.infolist():
+            relative = member.filename[len(prefix):] if member.filename.startswith(prefix) else ""
+            if not relative:
+                continue
+            destination = staging.joinpath(*relative.rstrip("/").split("/"))
+            if member.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+                continue
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(member) as source, open(destination, "wb") as out:
+                while chunk := source.read(1 << 20):
+                    written += len(chunk)
+                    if written > limits.max_bytes:
+                        raise ModelArchiveError(
+                            f"{info.path}: refused, the archive unpacks to more than "
+                            f"{limits.max_bytes / 1e6:.0f} MB; nothing was installed"
+                        )
+                    out.write(chunk)
 
 
 def remove_model(model: InstalledModel) -> None:
@@ -388,7 +491,9 @@ def download_model(
                         try:
                             chunk = response.read(256 * 1024)
                         except OSError as error:
-                            raise OfflineError(f"download from {link} broke off ({error}); nothing was installed") from None
+                            raise OfflineError(
+                                f"download from {link} broke off ({error}); nothing was installed"
+                            ) from None
                         if not chunk:
                             break
                         out.write(chunk)
@@ -396,7 +501,9 @@ def download_model(
                         if progress:
                             progress(done, total)
                     if total and done != total:
-                        raise OfflineError(f"download from {link} stopped at {done} of {total} bytes; nothing was installed")
+                        raise OfflineError(
+                            f"download from {link} stopped at {done} of {total} bytes; nothing was installed"
+                        )
                 out.flush()
                 os.fsync(out.fileno())
             return install_model(tmp_path, folder)

@@ -53,12 +53,15 @@ class Block:
 # --- line-level patterns ------------------------------------------------------------------------
 
 _FENCE_RE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
-_HEADING_RE = re.compile(r"^( {0,3}#{1,6})([ \t]+|$)(.*?)((?:[ \t]+#+)?[ \t]*)$")
+# Only the opening; the closing ``##`` run is split off in Python (see ``_closing_start``): a lazy
+# ``(.*?)`` before an optional closing sequence backtracks quadratically on long runs of spaces.
+_HEADING_RE = re.compile(r"^( {0,3}#{1,6})([ \t]++|$)")
 _RULE_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _QUOTE_PREFIX_RE = re.compile(r"^([ \t]*(?:>[ \t]?)+(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|#{1,6}[ \t]+)?)")
 _LIST_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+(?:\[[ xX]\][ \t]+)?|$)")
-_TABLE_DELIM_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# Possessive runs: adjacent optional runs of blanks must not be tried in every split.
+_TABLE_DELIM_RE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+$")
 _HTML_COMMENT_RE = re.compile(r"^[ \t]{0,3}<!--")
 _HTML_BLOCK_TAGS = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|"
@@ -67,9 +70,22 @@ _HTML_BLOCK_TAGS = (
     "source|style|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul|img|br|video|audio|picture|center"
 )
 _HTML_BLOCK_RE = re.compile(rf"^[ \t]{{0,3}}</?(?:{_HTML_BLOCK_TAGS})(?:[\s/>]|$)", re.IGNORECASE)
-_HTML_LONE_TAG_RE = re.compile(r"^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
+_HTML_LONE_TAG_RE = re.compile(
+    r"^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
+)
 _INDENT_RE = re.compile(r"^(?: {4}|\t)")
 
+
+
+def _closing_start(line: str, start: int) -> int:
+    """Where a heading's optional closing sequence (``[ \t]+#+``) and trailing blanks begin."""
+    end = len(line.rstrip(" \t"))
+    if end <= start:
+        return end if end > start else start
+    without_hashes = len(line[:end].rstrip("#"))
+    if without_hashes < end and without_hashes > start and line[without_hashes - 1] in " \t":
+        return max(start, len(line[:without_hashes].rstrip(" \t")))
+    return end
 
 # First characters with which a line may start something other than a paragraph.
 _MARKUP_STARTS = frozenset(" \t#>-*+_=|`~<0123456789")
@@ -300,11 +316,11 @@ class _Parser:
     def _heading(self, i: int) -> int:
         line = self.lines[i]
         m = _HEADING_RE.match(line.content)
+        content_start, closing = m.end(), _closing_start(line.content, m.end())
         b = _Builder()
         b.verbatim(m.group(1) + m.group(2), line.start)
-        content_start = line.start + m.start(3)
-        b.inline(m.group(3), content_start)
-        b.verbatim(m.group(4), line.start + m.start(4))
+        b.inline(line.content[content_start:closing], line.start + content_start)
+        b.verbatim(line.content[closing:], line.start + closing)
         self._emit("heading", i, i, b, level=len(m.group(1).strip()))
         self.list_stack.clear()
         return i + 1

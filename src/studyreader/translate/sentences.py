@@ -10,6 +10,7 @@ guarantee never depends on the model.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -38,16 +39,18 @@ _TERMINATORS = "。！？；…!?"
 _CLOSERS = "”’」』）)]】》〉\"'"
 _SOFT_BREAKS = "，、,：:"
 
-# Opaque inline syntax, longest/most specific first.
+# Opaque inline syntax, longest/most specific first. A scan from an opener never runs past the
+# next opener of its kind (``[^\[\]…]``, ``(?!<!--)``) or a bounded length (an image's URL may hold
+# brackets and parentheses), so a line of unclosed openers is linear.
 _OPAQUE_RE = re.compile(
     r"""
-      (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
-    | (?P<target>\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\))
-    | (?P<ref>\]\[[^\]\n]*\])
-    | (?P<footnote>\[\^[^\]\n]+\])
-    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
+      (?P<image>!\[[^\[\]\n]*\]\([^)\n]{0,2048}\))
+    | (?P<target>\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\))
+    | (?P<ref>\]\[[^\[\]\n]*\])
+    | (?P<footnote>\[\^[^\[\]\n]+\])
+    | (?P<autolink><(?:https?|ftp|mailto):[^<>\s]*>)
     | (?P<url>(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+(?:\([A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*\)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)*)
-    | (?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>)
+    | (?P<html><!--(?:(?!<!--).)*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?/?>)
     | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
     | (?P<escape>\\[!-/:-@\[-`{-~])
     | (?P<emphasis>\*{1,3}|_{2,3}|~~|==)
@@ -78,6 +81,9 @@ class Span(NamedTuple):
     sub: str = ""  # opaque subtype (code, url, target, emphasis, ...)
 
 
+_BACKTICKS = re.compile("`+")
+
+
 def _code_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     k = 0
@@ -85,7 +91,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
         k = text.find("`", k)
         if k == -1:
             return spans
-        run = len(text[k:]) - len(text[k:].lstrip("`"))
+        run = _BACKTICKS.match(text, k).end() - k  # not a slice of the rest: linear in the line
         close = k + run
         while True:
             close = text.find("`" * run, close)
@@ -93,7 +99,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
                 break
             after = close + run
             if after < len(text) and text[after] == "`":  # longer run: not our closer
-                close = after + (len(text[after:]) - len(text[after:].lstrip("`")))
+                close = _BACKTICKS.match(text, after).end()
                 continue
             break
         if close == -1:
@@ -122,13 +128,14 @@ def protected_spans(text: str) -> list[Span]:
 
     for start, end in _code_spans(text):
         add(start, end, "opaque", "code")
+    last_target = max(text.rfind("]("), text.rfind("]["))
     for m in _OPAQUE_RE.finditer(text):
         sub = m.lastgroup or "opaque"
         start, end = m.span()
         if sub == "url":
             while end > start and text[end - 1] in _URL_TAIL:
                 end -= 1
-        if sub == "linkopen" and "](" not in text[end:] and "][" not in text[end:]:
+        if sub == "linkopen" and last_target < end:
             continue  # a lone "[" is just text
         add(start, end, "opaque", sub)
     for m in _TERM_RE.finditer(text):
@@ -178,10 +185,13 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
     spans = protected_spans(text)
     if not spans and len(text) <= max_chars:
         return _split_plain(text)
-    inside = [False] * (len(text) + 1)
+    inside = [False] * (len(text) + 1)  # strictly inside a span: no cut here
+    covered = [False] * (len(text) + 1)  # any character of a span (lookups stay O(1) per character)
     for s in spans:
         for k in range(s.start + 1, s.end):
             inside[k] = True
+        for k in range(s.start, s.end):
+            covered[k] = True
 
     cuts = [0]
     k = 0
@@ -189,7 +199,7 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
         ch = text[k]
         if ch == "\n" and not inside[k]:
             cuts.append(k + 1)
-        elif ch in _TERMINATORS and not inside[k] and not _in_span(spans, k):
+        elif ch in _TERMINATORS and not inside[k] and not covered[k]:
             j = k + 1
             while j < len(text) and (text[j] in _TERMINATORS or text[j] in _CLOSERS):
                 j += 1
@@ -201,9 +211,10 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
 
     pieces: list[tuple[int, int]] = []
     for a, z in zip(cuts, cuts[1:]):
-        pieces.extend(_cap(text, a, z, max_chars, inside, spans))
+        pieces.extend(_cap(text, a, z, max_chars, inside, covered, spans))
 
     sentences = []
+    starts = [s.start for s in spans]
     for a, z in pieces:
         while a < z and text[a].isspace():
             a += 1
@@ -211,8 +222,10 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
             z -= 1
         if a >= z:
             continue
+        first = bisect.bisect_left(starts, a)
+        last = bisect.bisect_left(starts, z, first)
         local = tuple(
-            Span(s.start - a, s.end - a, s.kind, s.text, s.sub) for s in spans if s.start >= a and s.end <= z
+            Span(s.start - a, s.end - a, s.kind, s.text, s.sub) for s in spans[first:last] if s.end <= z
         )
         sentences.append(Sentence(a, z, text[a:z], local))
     return sentences
@@ -237,22 +250,18 @@ def _split_plain(text: str) -> list[Sentence]:
     return sentences
 
 
-def _in_span(spans: Sequence[Span], k: int) -> bool:
-    return any(s.start <= k < s.end for s in spans)
-
-
-def _cap(text: str, a: int, z: int, max_chars: int, inside: list[bool], spans: Sequence[Span]):
+def _cap(text: str, a: int, z: int, max_chars: int, inside: list[bool], covered: list[bool], spans: Sequence[Span]):
     """Cut a run-on sentence at soft breaks (，、：) or, failing that, hard at ``max_chars``."""
     while z - a > max_chars:
         limit = a + max_chars
         cut = -1
         for k in range(limit, a + max_chars // 3, -1):
-            if text[k - 1] in _SOFT_BREAKS and not inside[k - 1] and not _in_span(spans, k - 1):
+            if text[k - 1] in _SOFT_BREAKS and not inside[k - 1] and not covered[k - 1]:
                 cut = k
                 break
         if cut == -1:
             cut = limit
-            while cut > a + 1 and (inside[cut] or _in_span(spans, cut - 1) and _in_span(spans, cut)):
+            while cut > a + 1 and (inside[cut] or covered[cut - 1] and covered[cut]):
                 cut -= 1
             if cut <= a + 1:  # one enormous span: keep it whole
                 cut = next((s.end for s in spans if s.start < limit <= s.end), limit)
@@ -349,7 +358,7 @@ def fallback_runs(model_input: str, term_spans: Sequence[tuple[int, int]] | None
 def _english_punct(text: str) -> str:
     """Full-width punctuation as English punctuation ("），" -> "), "); only for unprotected text."""
     out = "".join(_PUNCT_TO_EN.get(ch, ch) for ch in text)
-    out = re.sub(r"[ \t]+([,.;:!?)\]}])", r"\1", out)
+    out = re.sub(r"(?<![ \t])[ \t]+([,.;:!?)\]}])", r"\1", out)  # only from a run's start: linear
     return re.sub(r"([(\[{])[ \t]+", r"\1", out)
 
 
@@ -357,11 +366,16 @@ def _split_run(piece: str) -> tuple[str, str, str, str, str]:
     """(leading space, leading punctuation, body to translate, trailing punctuation, trailing space)."""
     core = piece.strip()
     lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
-    m = _RUN_RE.match(core)
-    return lead, m.group(1), m.group(2), m.group(3), trail
+    first = _WORDISH.search(core)
+    if first is None:
+        return lead, core, "", "", trail
+    last = len(core)
+    while not _WORDISH.match(core, last - 1):  # a lazy middle group here backtracked quadratically
+        last -= 1
+    return lead, core[: first.start()], core[first.start() : last], core[last:], trail
 
 
-_RUN_RE = re.compile(r"^([^\w\u3400-\u9fff]*)(.*?)([^\w\u3400-\u9fff]*)$", re.S)
+_WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 
 
 def fallback_bodies(pieces: Sequence[tuple[str, bool]]) -> list[str]:
