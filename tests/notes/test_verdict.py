@@ -68,7 +68,7 @@ def test_a_typo_year_is_a_warning_and_does_not_stretch_the_programme(tmp_path, h
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "far from the file's other dates" in result.stderr and "left out of the programme" in result.stderr
-    days = [line.split()[0] for line in result.stdout.splitlines()]
+    days = [line.split()[0] for line in result.stdout.splitlines() if line[:4].isdigit()]  # after the header
     assert days == ["2025-01-06", "2025-01-07", "2025-01-08"]
 
 

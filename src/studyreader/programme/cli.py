@@ -73,6 +73,7 @@ def _status(args: argparse.Namespace) -> int:
     if start and end and end < start:
         raise NotesError(f"{args.file}: --end {end} is before --start {start}")
     status = status_for(args.file, start=start, end=end)
+    _print_notes_warnings(args.file)
     row = status.programme.row if status.programme is not None else None
     published = {v.date: row.mark_for(v.date) if row else None for v in status.verdicts}
     rows = [{"date": v.date.isoformat(), "verdict": v.verdict, "mark": v.mark, "reason": v.reason,
@@ -96,6 +97,18 @@ def _status(args: argparse.Namespace) -> int:
         differs = f"  [table: {table or 'blank'}]" if row is not None and table != verdict.mark else ""
         print(f"{verdict.date.isoformat()}  {verdict.mark or '  '}  {verdict.verdict:<10}{differs}  {verdict.reason}")
     return 0
+
+
+def _print_notes_warnings(file: str) -> None:
+    """What the parser noticed (a typo year, a duplicated date), on stderr as ``entries`` says it."""
+    import sys
+    from pathlib import Path
+
+    from studyreader.notes import parse_notes
+    from studyreader.programme.status import read_notes_text
+
+    for warning in parse_notes(read_notes_text(Path(file)), Path(file)).warnings:
+        print(f"studyreader: {file}: {warning}", file=sys.stderr)
 
 
 def _checkin(args: argparse.Namespace) -> int:

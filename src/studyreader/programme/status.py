@@ -84,7 +84,7 @@ def status_for(
     generation = generation_of(programme)
     zone = bot_zone(text, generation)
     if programme is None:
-        dates = [entry.date for entry in parse_notes(text, path).entries]
+        dates = _main_dates(entry.date for entry in parse_notes(text, path).entries)
         return Status(detection, zone, entry_judgements(text, dates, zone, now), False)
     verdicts = bot_verdicts(
         text, programme.start.value, programme.end.value, generation, programme.allowance.value, now, zone
@@ -92,11 +92,20 @@ def status_for(
     return Status(detection, zone, verdicts, True)
 
 
+def _main_dates(dates) -> list[date]:
+    """The entries' dates without typo years far from the rest (the parser warns about those)."""
+    from studyreader.notes.dates import main_date_span
+
+    dates = list(dates)
+    span = main_date_span(dates)
+    return [day for day in dates if span is not None and span[0] <= day <= span[1]]
+
+
 def _programme_from_entries(text: str, path: Path, start: date | None, end: date | None) -> Programme | None:
     """A period given only in part on the command line: the other end from the first or last entry."""
     from studyreader.notes import NotesError, parse_notes
 
-    dates = sorted({entry.date for entry in parse_notes(text, path).entries})
+    dates = sorted(_main_dates(entry.date for entry in parse_notes(text, path).entries))
     given = "--start/--end"
     first = Sourced(start, None, None, given) if start else (Sourced(dates[0], path, None, "first dated entry")
                                                               if dates else None)
