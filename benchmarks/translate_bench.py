@@ -65,7 +65,8 @@ def main() -> int:
 
     model = models.install_model(archive, packages)
     print(f"tiny package built in {built:.2f} s, installed at {model.path}")
-    print(f"CTranslate2 threads: inter_threads={inter}, intra_threads={intra} (same for a, b, c); {os.cpu_count()} CPUs")
+    print(f"CTranslate2 threads: inter_threads={inter}, intra_threads={intra} (same for a, b, c); "
+          f"{os.cpu_count()} CPUs")
 
     import argostranslate.translate as argos_translate
 
@@ -147,7 +148,8 @@ def main() -> int:
         print(f"(a) StudyReader engine, cold cache   : {cold * 1000:8.1f} ms  "
               f"(model_calls={stats.model_calls}, batches={stats.batches})")
         print(f"(b) argostranslate.translate.translate(): {argos * 1000:8.1f} ms  ({len(argos_units)} calls)")
-        print(f"(c) raw encode + translate_batch + decode: {raw * 1000:8.1f} ms  (translate_batch alone {batch_only_s * 1000:.1f} ms)")
+        print(f"(c) raw encode + translate_batch + decode: {raw * 1000:8.1f} ms  "
+              f"(translate_batch alone {batch_only_s * 1000:.1f} ms)")
         print(f"    cached re-run (a)                : {warm * 1000:8.1f} ms  "
               f"(model_calls={warm_result.stats.model_calls}, cache_hits={warm_result.stats.cache_hits})")
         print("    median of per-round ratios:")

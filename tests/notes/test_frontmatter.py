@@ -63,7 +63,9 @@ def test_unclosed_front_matter_is_not_front_matter():
 
 
 def test_bad_zone_in_file_is_reported_not_fatal():
-    notes = parse_notes("---\ntimezone: Nowhere/City\n---\n<!-- Content_START -->\n### 2025.01.06\ntext\n<!-- Content_END -->\n")
+    notes = parse_notes(
+        "---\ntimezone: Nowhere/City\n---\n<!-- Content_START -->\n### 2025.01.06\ntext\n<!-- Content_END -->\n"
+    )
     assert any("Nowhere/City" in w for w in notes.warnings)
     assert [e.date.isoformat() for e in notes.entries] == ["2025-01-06"]
 

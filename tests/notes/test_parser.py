@@ -20,7 +20,9 @@ def test_dated_heading_forms(heading):
     assert dates(WRAP.format(f"{heading}\nsome text here")) == ["2025-01-06"]
 
 
-@pytest.mark.parametrize("heading", ["#### 2025.01.06", "### 2025.01", "### 学习 2025.01.06", "    ### 2025.01.06", "### 20250106"])
+@pytest.mark.parametrize(
+    "heading", ["#### 2025.01.06", "### 2025.01", "### 学习 2025.01.06", "    ### 2025.01.06", "### 20250106"]
+)
 def test_not_dated_headings(heading):
     assert dates(WRAP.format(f"{heading}\ntext")) == []
 
@@ -46,7 +48,10 @@ def test_numbered_sections_are_not_dates_in_a_dated_file():
 
 
 def test_headings_inside_fenced_code_are_ignored():
-    body = "### 2025.01.06\n```md\n### 2025.01.07\n<!-- Content_END -->\n```\n~~~~\n### 2025.01.08\n~~~~\n### 2025.01.09\nok"
+    body = (
+        "### 2025.01.06\n```md\n### 2025.01.07\n<!-- Content_END -->\n```\n"
+        "~~~~\n### 2025.01.08\n~~~~\n### 2025.01.09\nok"
+    )
     notes = parse_notes(WRAP.format(body))
     assert [e.date.isoformat() for e in notes.entries] == ["2025-01-06", "2025-01-09"]
     assert notes.region is not None and notes.text[notes.region.end:].startswith("<!-- Content_END -->\n")
@@ -54,7 +59,10 @@ def test_headings_inside_fenced_code_are_ignored():
 
 
 def test_markers_in_code_before_the_real_pair_are_skipped():
-    text = "```\n<!-- Content_START -->\n```\nintro\n<!-- Content_START -->\n### 2025.01.06\nhello world\n<!-- Content_END -->\n"
+    text = (
+        "```\n<!-- Content_START -->\n```\nintro\n"
+        "<!-- Content_START -->\n### 2025.01.06\nhello world\n<!-- Content_END -->\n"
+    )
     notes = parse_notes(text)
     assert notes.region.start_line == 5
     assert dates(text) == ["2025-01-06"]

@@ -72,7 +72,9 @@ def test_newest_first_file_gets_new_entry_at_the_start_in_its_style(tmp_path):
     path = write(tmp_path, text)
     append_entry(path, "c", date=date(2025, 1, 9))
     new = path.read_text()
-    assert new == "<!-- Content_START -->\nintro\n## 2025-1-9\nc\n\n## 2025-1-8\nb\n\n## 2025-1-7\na\n<!-- Content_END -->"
+    assert new == (
+        "<!-- Content_START -->\nintro\n## 2025-1-9\nc\n\n## 2025-1-8\nb\n\n## 2025-1-7\na\n<!-- Content_END -->"
+    )
     assert not new.endswith("\n")  # the trailing-newline state is kept
 
 
@@ -237,7 +239,10 @@ def test_replacing_with_the_same_text_changes_nothing(tmp_path):
 
 
 def test_new_entries_copy_the_blank_line_under_the_heading(tmp_path):
-    text = "<!-- Content_START -->\n### 2025.01.06\n\n第一天\n\n### 2025.01.07\n\n第二天\n\n### 2025.01.08\n<!-- Content_END -->\n"
+    text = (
+        "<!-- Content_START -->\n### 2025.01.06\n\n第一天\n\n"
+        "### 2025.01.07\n\n第二天\n\n### 2025.01.08\n<!-- Content_END -->\n"
+    )
     path = write(tmp_path, text)
     append_entry(path, "第三天", date=date(2025, 1, 9))
     append_entry(path, "补上", date=date(2025, 1, 8))

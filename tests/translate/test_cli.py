@@ -100,7 +100,9 @@ def test_models_download_offline(tmp_path, capsys):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/index.json"
-    code, out, err = _run(capsys, "models", "--packages-dir", str(tmp_path / "pk"), "download", "--index-url", url, "--timeout", "5")
+    code, out, err = _run(
+        capsys, "models", "--packages-dir", str(tmp_path / "pk"), "download", "--index-url", url, "--timeout", "5"
+    )
     assert code == 2
     assert url in err and "Traceback" not in err
 

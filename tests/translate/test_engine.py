@@ -365,7 +365,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(
     ["排序器", "提交批次。", "欺诈证明！", "，", "（", "）", " ", "\n", "\n\n", "- ", "## ", "> ", "`x_y`", "**",
-     "OP Stack", "L1StandardBridge", "EIP-4844", "[文档](https://a.b/c_d)", "https://e.f/g", "<br>", "7", "| 甲 | 乙 |\n|---|---|\n| 丙 | `丁` |\n"]
+     "OP Stack", "L1StandardBridge", "EIP-4844", "[文档](https://a.b/c_d)", "https://e.f/g", "<br>", "7",
+     "| 甲 | 乙 |\n|---|---|\n| 丙 | `丁` |\n"]
 )
 
 

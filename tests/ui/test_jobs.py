@@ -60,7 +60,7 @@ def test_nothing_is_delivered_to_a_deleted_owner_or_after_cancel(qtbot):
     cancelled = run_in_thread(lambda: "cancelled", seen.append)
     cancelled.cancel()
     assert cancelled.wait(5)
-    control = run_in_thread(lambda: "control", seen.append)
+    run_in_thread(lambda: "control", seen.append)
     qtbot.waitUntil(lambda: "control" in seen, timeout=5000)
     qtbot.wait(50)
     assert seen == ["control"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+PACKAGES_DIR_HELP = "Argos packages folder (default: $ARGOS_PACKAGES_DIR or Argos's own)"
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -14,7 +15,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the Markdown notes file")
     p.add_argument("--json", action="store_true", help="print blocks and statistics as JSON")
-    p.add_argument("--packages-dir", metavar="DIR", help="Argos packages folder (default: $ARGOS_PACKAGES_DIR or Argos's own)")
+    p.add_argument("--packages-dir", metavar="DIR", help=PACKAGES_DIR_HELP)
     p.add_argument("--no-glossary", action="store_true",
                    help="do not write the glossary's English terms into sentences before translating")
     p.set_defaults(handler=_translate)
@@ -24,7 +25,7 @@ def register(subparsers) -> None:
         help="list, install or download Argos Translate packages",
         description="Manage the Argos Translate packages StudyReader translates with (Chinese→English).",
     )
-    m.add_argument("--packages-dir", metavar="DIR", help="Argos packages folder (default: $ARGOS_PACKAGES_DIR or Argos's own)")
+    m.add_argument("--packages-dir", metavar="DIR", help=PACKAGES_DIR_HELP)
     sub = m.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     ls = sub.add_parser("list", help="installed packages: code, version, size, path")
     ls.add_argument("--json", action="store_true")
@@ -133,7 +134,8 @@ def _models_list(args) -> int:
         return 0
     if not installed:
         print(f"No Argos packages installed in {models.packages_dir(args.packages_dir)}.")
-        print("Install one with `studyreader models install FILE.argosmodel`, or `studyreader models download` when online.")
+        print("Install one with `studyreader models install FILE.argosmodel`, "
+              "or `studyreader models download` when online.")
         return 0
     for m in installed:
         print(f"{m.code}\t{m.from_code}→{m.to_code}\t{m.version}\t{_human_size(m.size)}\t{m.path}")

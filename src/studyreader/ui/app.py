@@ -13,7 +13,6 @@ from pathlib import Path
 from studyreader import APP_ID, APP_NAME, __version__, options, paths
 
 
-
 def preload_core() -> None:
     """Import the plain-Python modules the first paint needs BEFORE PySide6.
 
