@@ -137,7 +137,8 @@ def test_blocks_without_chinese_are_not_translatable():
 
 def test_sentences_split_on_chinese_punctuation_and_lines():
     text = "第一句。第二句！第三句？第四句；第五句……最后"
-    assert [s.text for s in split_sentences(text)] == ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "最后"]
+    expected = ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "最后"]
+    assert [s.text for s in split_sentences(text)] == expected
     assert [s.text for s in split_sentences("甲\n乙")] == ["甲", "乙"]
     # closing quotes stay with their sentence
     assert [s.text for s in split_sentences("他说“好。”然后走了。")] == ["他说“好。”", "然后走了。"]
@@ -221,7 +222,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _MD_ALPHABET = st.sampled_from(
-    list("中文句子。！？；…，、：（）") + list("ab Z09_-*#>|`~[]()!<>/=&\\.:") + ["\n", "\r\n", "\t", "  ", "```", "- ", "1. ", "| x |", "---"]
+    list("中文句子。！？；…，、：（）") + list("ab Z09_-*#>|`~[]()!<>/=&\\.:")
+    + ["\n", "\r\n", "\t", "  ", "```", "- ", "1. ", "| x |", "---"]
 )
 
 
@@ -261,9 +263,9 @@ def test_piecewise_fallback_keeps_every_protected_span(text):
             if not sentence.needs_model:
                 continue
             prepared = prepare_sentence(sentence)
-            kinds = placeholder_kinds(prepared)
+            glue = placeholder_kinds(prepared).get
             english = assemble_fallback(
-                fallback_runs(prepared.model_input), lambda body: "gibberish", glue=lambda p: kinds.get(p, "")
+                fallback_runs(prepared.model_input), lambda body: "gibberish", glue=lambda p, kind=glue: kind(p, "")
             )
             restored = restore(english, prepared.opaque)
             for span in protected_spans(sentence.text):

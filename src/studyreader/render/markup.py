@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
@@ -47,7 +47,8 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
-class Labels(NamedTuple):  # (value types here are NamedTuples: cheaper to create at start-up)
+@dataclass(frozen=True)
+class Labels:
     """User-visible words the renderer inserts; the Qt side passes translated ones."""
 
     remote_image: str = "Remote image not loaded:"
@@ -160,16 +161,17 @@ def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> s
     return _IMG_TAG.sub(replace, clean_html)
 
 
-def render_markdown(text: str, base_dir: Path | None = None, labels: Labels = Labels()) -> str:
+def render_markdown(text: str, base_dir: Path | None = None, labels: Labels | None = None) -> str:
     """Markdown source to the safe HTML the reader shows."""
-    safe = _replace_images(sanitise(markdown_to_html(text)), base_dir, labels)
+    safe = _replace_images(sanitise(markdown_to_html(text)), base_dir, labels or Labels())
     # Tables without spacing above their first row: a table's text starts level with its translation.
     return safe.replace("<table>", '<table class="md" cellspacing="0" cellpadding="0">')
 
 
 # -- glossary marks ----------------------------------------------------------
 
-class Mark(NamedTuple):
+@dataclass(frozen=True)
+class Mark:
     """A stretch of a text node to mark: ``[start, end)`` in that text, a term id, a CSS class."""
 
     start: int

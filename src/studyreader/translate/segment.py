@@ -33,9 +33,12 @@ class Part(NamedTuple):
     start: int  # char offset in the whole text
 
 
-@dataclass(eq=True)
+@dataclass(frozen=True)
 class Block:
-    """One aligned unit of the document; treat as read-only (a plain dataclass because it is cheap)."""
+    """One aligned unit of the document: a row of the reader and what the translator translates.
+
+    ``index`` is the block's position among all blocks of the text (the key a translation comes back with).
+    """
 
     index: int
     kind: str
@@ -67,7 +70,9 @@ _HTML_BLOCK_TAGS = (
     "source|style|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul|img|br|video|audio|picture|center"
 )
 _HTML_BLOCK_RE = re.compile(rf"^[ \t]{{0,3}}</?(?:{_HTML_BLOCK_TAGS})(?:[\s/>]|$)", re.IGNORECASE)
-_HTML_LONE_TAG_RE = re.compile(r"^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
+_HTML_LONE_TAG_RE = re.compile(
+    r"^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
+)
 _INDENT_RE = re.compile(r"^(?: {4}|\t)")
 
 

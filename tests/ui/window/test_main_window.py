@@ -33,12 +33,12 @@ def test_navigator_click_jumps_to_the_entry(make_window, sample_copy, qtbot):
     qtbot.mouseClick(window.navigator.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     entry = window.notes.entry_for(target)
     row = rows_mod.row_at_offset(window.reader.blocks, entry.start)
-    assert window.reader.blocks[row].text.startswith("### 2025.01.09")
+    assert window.reader.blocks[row].source.startswith("### 2025.01.09")
     assert window.reader.top_row() == row
     assert window.reader.verticalScrollBar().value() > 0
     # Alt+Up goes to the entry before it
     window.step_entry(-1)
-    assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
+    assert window.reader.blocks[window.reader.top_row()].source.startswith("### 2025.01.08")
 
 
 def test_every_action_has_a_shortcut_and_shortcuts_are_unique(make_window, sample_copy):
@@ -135,7 +135,8 @@ def test_hidden_side_panes_stay_hidden_next_time(make_window, sample_copy, setti
 def test_external_change_reloads_the_reader(make_window, sample_copy, qtbot):
     window = make_window(sample_copy)
     text = sample_copy.read_text(encoding="utf-8")
-    text = text.replace("<!-- Content_END -->", "### 2025.01.11\n\n新的一天：读了 Superchain 的文档。\n\n<!-- Content_END -->")
+    new_day = "### 2025.01.11\n\n新的一天：读了 Superchain 的文档。\n\n"
+    text = text.replace("<!-- Content_END -->", new_day + "<!-- Content_END -->")
     sample_copy.write_text(text, encoding="utf-8")  # like `git pull`
     with qtbot.waitSignal(window.notesReloaded, timeout=5000):
         pass
@@ -167,7 +168,8 @@ def test_dark_theme_renders_dark(make_window, sample_copy, qtbot):
         window = make_window(sample_copy)
         qtbot.wait(20)
         image = window.reader.viewport().grab().toImage()
-        samples = [image.pixelColor(x, y).lightness() for x in range(5, image.width(), 37) for y in range(5, image.height(), 29)]
+        samples = [image.pixelColor(x, y).lightness()
+                   for x in range(5, image.width(), 37) for y in range(5, image.height(), 29)]
         assert sum(samples) / len(samples) < 90
         assert window.reader.palette().color(window.reader.palette().ColorRole.Text).lightness() > 180
         assert "A" not in window.reader.document().defaultStyleSheet() or True
@@ -274,7 +276,7 @@ def test_habit_view_opens_and_jumps(make_window, sample_copy, qtbot):
     window.resize(1000, 400)
     qtbot.wait(10)
     view.dayActivated.emit(dt.date(2025, 1, 8))
-    assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
+    assert window.reader.blocks[window.reader.top_row()].source.startswith("### 2025.01.08")
     window.habit_dialog.close()
 
 
@@ -301,7 +303,7 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     entries = sorted(window.notes.entries, key=lambda e: e.start)
     assert window.jump_to_date(entries[-3].date)  # far down the file
     pending = set(window.reader.pending_rows())
-    visible = {window.reader.blocks[row].key for row in window.reader.visible_rows() if row in pending}
+    visible = {window.reader.blocks[row].index for row in window.reader.visible_rows() if row in pending}
     assert visible
     translated: list[int] = []
     window._ensure_translation_service()  # noqa: SLF001 - what the window does after its first paint

@@ -17,17 +17,13 @@ so nothing is ever fetched from the network.
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QCursor,
-    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -37,14 +33,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.render import markup as render
-from studyreader.render.rows import Block
-from studyreader.ui.fonts import SIMPLIFIED_CHINESE_MONO_FAMILIES, css_font_family
+from studyreader.render.rows import Block, is_shown
+from studyreader.ui.reader.style import ReaderColours, placeholder_image, style_sheet
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 MODES = ("side", "interleaved", "zh", "en")
-_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
 _SLICE_SECONDS = 0.004  # build/update work per event-loop turn: well under the 50 ms stall budget
 _SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
@@ -54,8 +49,8 @@ _UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still bu
 
 
 def shown_blocks(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks that get a row: all but those that are only an HTML comment (the content markers)."""
-    return [block for block in blocks if not _COMMENT_ONLY.match(block.text)]
+    """The blocks that get a row: all but front matter and comment-only blocks (the content markers)."""
+    return [block for block in blocks if is_shown(block)]
 
 
 def open_external(url: QUrl) -> bool:
@@ -79,38 +74,6 @@ class BilingualReader(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reader")
-        self._painted = False  # rows beyond the first screen are built after the first paint
-        # One slice of work (building rows, updating rows) per event-loop turn, whichever is due:
-        # two timers would both run in the same turn and add up.
-        self._work_timer = QTimer(self, singleShot=True, interval=0)
-        # A viewport made here rather than the one Qt makes: handing a Qt-made widget to Python
-        # for the first time (viewport(), event filters) makes PySide look through every widget
-        # class for its type, which costs start-up time. Same settings as Qt's own viewport.
-        viewport = QWidget(self)
-        viewport.setBackgroundRole(QPalette.ColorRole.Base)
-        viewport.setAutoFillBackground(True)
-        viewport.setAcceptDrops(True)
-        viewport.setCursor(QCursor())  # the arrow
-        self.setViewport(viewport)
-        self._viewport = viewport
-        self.document().documentLayout().setPaintDevice(viewport)  # QTextEdit set the old one
-        self.setReadOnly(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
-        self.document().setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(12)
-        # Long addresses and identifiers wrap instead of widening the page past the window.
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        # The vertical scroll bar always shows: notes are longer than a screen, and the text
-        # keeps its width (a bar appearing after the first rows are in would lay them all out
-        # again). Set through the Q_PROPERTY with Qt::ScrollBarAlwaysOn's value: the enum
-        # itself would create every enum of the Qt namespace before the first paint.
-        self.setProperty("verticalScrollBarPolicy", 2)
-        self.anchorClicked.connect(self._on_anchor_clicked)
-        viewport.setMouseTracking(True)
-
         self._blocks: list[Block] = []
         self._row_of_key: dict[int, int] = {}
         self._zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
@@ -123,6 +86,27 @@ class BilingualReader(QTextBrowser):
         self._glossary = None
         self._no_model = False
         self._zoom = 0
+        self._colours: ReaderColours | None = None
+        self.setObjectName("reader")
+        self._painted = False  # rows beyond the first screen are built after the first paint
+        # One slice of work (building rows, updating rows) per event-loop turn, whichever is due:
+        # two timers would both run in the same turn and add up.
+        self._work_timer = QTimer(self, singleShot=True, interval=0)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(12)
+        # Long addresses and identifiers wrap instead of widening the page past the window.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # The vertical scroll bar always shows: notes are longer than a screen, and the text
+        # keeps its width (a bar appearing after the first rows are in would lay them all out
+        # again).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.viewport().setMouseTracking(True)
+
         self._work_timer.timeout.connect(self._work_step)
         self._yielded_at = 0.0
         self._dirty: set[int] = set()
@@ -188,13 +172,13 @@ class BilingualReader(QTextBrowser):
         """
         restore = self.top_row() if keep_position and self._tables else None
         known = {
-            block.text: text for block, text in zip(self._blocks, self._en_text) if text is not None
+            block.source: text for block, text in zip(self._blocks, self._en_text) if text is not None
         }
         # Rows are rendered when they are built (large files: slice by slice); only comment-only
         # blocks (the content markers) are dropped up front.
-        kept = [i for i, block in enumerate(blocks) if not _COMMENT_ONLY.match(block.text)]
+        kept = [i for i, block in enumerate(blocks) if is_shown(block)]
         self._blocks = [blocks[i] for i in kept]
-        self._row_of_key = {block.key: row for row, block in enumerate(self._blocks)}
+        self._row_of_key = {block.index: row for row, block in enumerate(self._blocks)}
         self._base_dir = base_dir
         self._labels = self.labels()
         if rendered is not None and len(rendered) == len(blocks):
@@ -202,7 +186,7 @@ class BilingualReader(QTextBrowser):
         else:
             self._zh_base = [None] * len(self._blocks)
         self._en_text = [
-            (block.text if not block.translatable else known.get(block.text)) for block in self._blocks
+            (block.source if not block.translatable else known.get(block.source)) for block in self._blocks
         ]
         self._missing = [() for _ in self._blocks]
         self._rebuild(restore)
@@ -255,7 +239,9 @@ class BilingualReader(QTextBrowser):
             self._build_step(deadline=None, max_rows=2)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._blocks:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_style()
+        elif event.type() == QEvent.Type.LanguageChange and self._blocks:
             # placeholders and flags are written in the interface language: render them again
             self._labels = self.labels()
             self._zh_base = [None] * len(self._blocks)
@@ -263,10 +249,14 @@ class BilingualReader(QTextBrowser):
         super().changeEvent(event)
 
     def refresh_style(self) -> None:
-        """Re-apply colours after a palette (theme) change."""
-        restore = self.top_row() if self._tables else None
-        self._apply_stylesheet()
-        self._rebuild(restore)
+        """Re-apply colours after a palette (theme) change: every row is drawn again in the new ones.
+
+        The reader also does this by itself when its palette changes; a second call is free.
+        """
+        if not self._apply_stylesheet():
+            return
+        if self._blocks:
+            self._rebuild(self.top_row() if self._tables else None)
 
     def finish_build(self) -> None:
         """Build every remaining row now (tests, screenshots)."""
@@ -390,9 +380,6 @@ class BilingualReader(QTextBrowser):
         body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
         return f"<div style='max-width:420px'>{head}{body}</div>"
 
-    def viewport(self) -> QWidget:
-        return self._viewport
-
     def viewportEvent(self, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
@@ -477,7 +464,7 @@ class BilingualReader(QTextBrowser):
         line = max(12, self.fontMetrics().lineSpacing())
         total = 0.0
         for row, block in enumerate(self._blocks):
-            lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.text.splitlines() or [""])
+            lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.source.splitlines() or [""])
             total += lines * line + 16  # cell padding and margins
             if total >= height:
                 return min(_FIRST_SLICE_ROWS, row + 1)
@@ -642,8 +629,8 @@ class BilingualReader(QTextBrowser):
         en = self._en_html(row)
         block = self._blocks[row]
         shade = ""
-        if block.kind == "heading" and block.text.lstrip().startswith(("# ", "## ", "### ")):
-            shade = f' bgcolor="{self._heading_bg}"'
+        if block.kind == "heading" and block.source.lstrip().startswith(("# ", "## ", "### ")):
+            shade = f' bgcolor="{self._colours.heading_bg}"'
         table = f'<table class="row" width="100%" cellspacing="0" cellpadding="5"{shade}>'
         if self._mode == "side":
             return (
@@ -659,7 +646,7 @@ class BilingualReader(QTextBrowser):
     def _zh_html(self, row: int) -> str:
         base = self._zh_base[row]
         if base is None:
-            base = self._zh_base[row] = render.render_markdown(self._blocks[row].text, self._base_dir, self._labels)
+            base = self._zh_base[row] = render.render_markdown(self._blocks[row].source, self._base_dir, self._labels)
         base = base or "<p></p>"
         return self._marked(base, "term")
 
@@ -703,66 +690,16 @@ class BilingualReader(QTextBrowser):
             return safe_html
 
     # -- style ---------------------------------------------------------------
-    def _apply_stylesheet(self) -> None:
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        base = palette.color(QPalette.ColorRole.Base)
-        dark = base.lightness() < 128
-        muted = _mix(text, base, 0.55).name()
-        term_bg = (QColor(66, 74, 50) if dark else QColor(250, 243, 218)).name()
-        miss_bg = (QColor(120, 60, 50) if dark else QColor(250, 214, 204)).name()
-        rule = _mix(text, base, 0.85).name()
-        code_bg = _mix(text, base, 0.93).name()
-        link = palette.color(QPalette.ColorRole.Link).name()
-        self._heading_bg = _mix(text, base, 0.94).name()
-        mono = css_font_family("monospace", SIMPLIFIED_CHINESE_MONO_FAMILIES)  # Chinese in code, too
-        css = f"""
-            p, ul, ol, blockquote, pre, table.inner, h1, h2, h3, h4, h5, h6 {{ margin-top: 0px; margin-bottom: 4px; }}
-            h1 {{ font-size: x-large; }} h2 {{ font-size: large; }} h3 {{ font-size: medium; }}
-            td.en, td.under {{ color: {text.name()}; }}
-            td.under {{ padding-left: 18px; color: {_mix(text, base, 0.2).name()}; }}
-            td.zh {{ border-right: 1px solid {rule}; }}
-            p.placeholder {{ color: {muted}; }}
-            p.miss {{ color: {muted}; font-size: small; }}
-            a {{ color: {link}; }}
-            a.term {{ color: {text.name()}; text-decoration: none; background-color: {term_bg}; }}
-            a.term-miss {{ color: {text.name()}; text-decoration: none; background-color: {miss_bg}; }}
-            span.sr-placeholder {{ color: {muted}; font-size: small; }}
-            code {{ background-color: {code_bg}; font-family: {mono}; }}
-            pre {{ background-color: {code_bg}; font-family: {mono}; white-space: pre-wrap; }}
-            th {{ background-color: {code_bg}; }}
-            table.md td, table.md th {{ padding-top: 0px; padding-bottom: 3px; padding-left: 4px; padding-right: 8px; }}
-        """
-        self.document().setDefaultStyleSheet(css)
+    def colours(self) -> ReaderColours:
+        """The colours the rows are drawn in (from the palette at the last style change)."""
+        assert self._colours is not None  # set in __init__
+        return self._colours
 
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``amount`` of the way from colour ``a`` to colour ``b``."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
-
-
-_PLACEHOLDER = None
-
-
-def placeholder_image():
-    """The small grey box shown instead of any image that may not be loaded (a QImage)."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QImage, QPainter
-
-    global _PLACEHOLDER
-    if _PLACEHOLDER is None:
-        image = QImage(QSize(24, 18), QImage.Format.Format_ARGB32)
-        image.fill(QColor(200, 200, 200))
-        painter = QPainter(image)
-        painter.setPen(QColor(140, 140, 140))
-        painter.drawRect(0, 0, 23, 17)
-        painter.drawLine(0, 0, 23, 17)
-        painter.drawLine(0, 17, 23, 0)
-        painter.end()
-        _PLACEHOLDER = image
-    return _PLACEHOLDER
-
+    def _apply_stylesheet(self) -> bool:
+        """Work the colours out from the current palette; True when they changed."""
+        colours = ReaderColours.from_palette(self.palette())
+        if colours == self._colours:
+            return False
+        self._colours = colours
+        self.document().setDefaultStyleSheet(style_sheet(colours))
+        return True

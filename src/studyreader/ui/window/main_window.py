@@ -79,8 +79,8 @@ def _read_notes(path: Path):
         notes = load_notes(path)
     except (NotesError, OSError) as error:
         return error if isinstance(error, NotesError) else NotesError(f"{path}: {error.strerror or error}")
-    blocks, segments = rows_mod.segment(notes.text)
-    return notes, blocks, segments
+    blocks = rows_mod.segment(notes.text)
+    return notes, blocks, blocks
 
 
 _SERVICE_MODULES = (
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
         self.notes_path = path
         self._segments = None
         self._completing = path
-        blocks = [rows_mod.Block(*fields) for fields in cached.blocks]
+        blocks = cached.blocks
         self.reader.set_blocks(blocks, path.parent, keep_position=False, rendered=cached.html)
         if self._navigator is not None:
             self._navigator.set_entries(cached.entries, cached.verdicts)
@@ -1175,9 +1175,9 @@ class MainWindow(QMainWindow):
             self._update_status()
             self.translationFinished.emit()
             return
-        keys = {self.reader.blocks[row].key for row in pending_rows}
-        segments = [segment for position, segment in enumerate(self._segments) if getattr(segment, "index", position) in keys]
-        visible = [self.reader.blocks[row].key for row in self.reader.visible_rows() if row in set(pending_rows)]
+        keys = {self.reader.blocks[row].index for row in pending_rows}
+        segments = [segment for segment in self._segments if segment.index in keys]
+        visible = [self.reader.blocks[row].index for row in self.reader.visible_rows() if row in set(pending_rows)]
         self._translation_state = "running"
         self._pending_total = len(pending_rows)
         self._arrived_count = 0
