@@ -174,8 +174,14 @@ def day_span(notes) -> tuple[float, float]:
 
 
 def cacheable_html(html: str | None) -> str | None:
-    """Rows that show images depend on files beside the notes: they are rendered every time."""
-    if html is None or "<img" in html or "sr-placeholder" in html:
+    """Rows that show images depend on files beside the notes: they are rendered every time.
+
+    So are rows shown as plain text because formatting them failed or would cost too much:
+    what is stored is only ever HTML that rendered normally.
+    """
+    from studyreader.render.markup import is_plain_fallback
+
+    if html is None or "<img" in html or "sr-placeholder" in html or is_plain_fallback(html):
         return None
     return html
 

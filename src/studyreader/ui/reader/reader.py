@@ -33,8 +33,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.render import markup as render
+from studyreader.render.images import read_local_image
 from studyreader.render.rows import Block, is_shown
-from studyreader.ui.reader.style import ReaderColours, placeholder_image, style_sheet
+from studyreader.ui.reader.style import ReaderColours, decode_image, placeholder_image, style_sheet
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -83,6 +84,7 @@ class BilingualReader(QTextBrowser):
         self._tables: list[QTextFrame] = []
         self._mode = "side"
         self._base_dir: Path | None = None
+        self._references: dict[str, str] = {}  # the file's link reference definitions, for every row
         self._glossary = None
         self._no_model = False
         self._zoom = 0
@@ -155,7 +157,9 @@ class BilingualReader(QTextBrowser):
     def labels(self) -> render.Labels:
         """The interface words the renderer inserts (placeholders), in the current language."""
         return render.Labels(
-            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
+            remote_image=self.tr("Remote image not loaded:"),
+            blocked_image=self.tr("Image not shown:"),
+            plain_text=self.tr("Shown as plain text: too complex to format."),
         )
 
     def set_blocks(
@@ -180,6 +184,7 @@ class BilingualReader(QTextBrowser):
         self._blocks = [blocks[i] for i in kept]
         self._row_of_key = {block.index: row for row, block in enumerate(self._blocks)}
         self._base_dir = base_dir
+        self._references = render.link_references(block.source for block in self._blocks)
         self._labels = self.labels()
         if rendered is not None and len(rendered) == len(blocks):
             self._zh_base = [rendered[i] for i in kept]
@@ -423,19 +428,20 @@ class BilingualReader(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         """Local images of the notes folder; a placeholder for everything else. Never the network."""
         from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage, QTextDocument
+        from PySide6.QtGui import QTextDocument
 
         self.resource_requests.append(QUrl(url))
         if int(kind) == int(QTextDocument.ResourceType.ImageResource):
-            local = None
-            if url.isLocalFile():
-                local = render.local_image_path(url.toString(), self._base_dir)
-            if local is not None:
-                image = QImage(str(local))
-                if not image.isNull():
-                    return image
-            return placeholder_image()
+            data = read_local_image(url.toString(), self._base_dir) if url.isLocalFile() else None
+            image = decode_image(data, self._column_width()) if data is not None else None
+            return image if image is not None else placeholder_image()
         return None
+
+    def _column_width(self) -> int:
+        """About how wide a cell's text is now: images are loaded no wider (they never widen the page)."""
+        text_width = self.viewport().width() - 2 * int(self.document().documentMargin())
+        columns = 2 if self._mode == "side" else 1
+        return max(48, text_width // columns - 2 * 5 - 16)  # cell padding, the interleaved indent
 
     # -- building ----------------------------------------------------------
     def _rebuild(self, restore_row: int | None) -> None:
@@ -646,7 +652,9 @@ class BilingualReader(QTextBrowser):
     def _zh_html(self, row: int) -> str:
         base = self._zh_base[row]
         if base is None:
-            base = self._zh_base[row] = render.render_markdown(self._blocks[row].source, self._base_dir, self._labels)
+            base = self._zh_base[row] = render.render_markdown(
+                self._blocks[row].source, self._base_dir, self._labels, self._references
+            )
         base = base or "<p></p>"
         return self._marked(base, "term")
 
@@ -658,7 +666,7 @@ class BilingualReader(QTextBrowser):
         if english is None:
             mark = "—" if self._no_model else "…"
             return f'<p class="placeholder">{mark}</p>'
-        body = render.render_markdown(english, self._base_dir) or "<p></p>"
+        body = render.render_markdown(english, self._base_dir, self._labels, self._references) or "<p></p>"
         body = self._marked(body, "term")
         missing = self._missing[row]
         if missing and self._glossary is not None:

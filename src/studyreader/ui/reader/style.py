@@ -1,11 +1,13 @@
-"""The reader's colours and style sheet, worked out from the current palette (light or dark)."""
+"""The reader's colours and style sheet (worked out from the current palette, light or dark) and its images."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPalette
 
+from studyreader.render.images import MAX_IMAGE_SIDE, capped_size
 from studyreader.ui.fonts import SIMPLIFIED_CHINESE_MONO_FAMILIES, css_font_family
 
 
@@ -89,3 +91,25 @@ def placeholder_image() -> QImage:
         painter.end()
         _PLACEHOLDER = image
     return _PLACEHOLDER
+
+
+def decode_image(data: bytes, max_width: int = MAX_IMAGE_SIDE) -> QImage | None:
+    """An image file's bytes as a QImage at most ``max_width`` wide and MAX_IMAGE_SIDE high (None: not an image).
+
+    The size is read first and the image decoded straight to the smaller size, so that an
+    image (or an SVG) that says it is enormous never takes the memory its size would need.
+    """
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):
+        return None
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or size.isEmpty():
+        return None
+    width, height = capped_size(size.width(), size.height(), MAX_IMAGE_SIDE)
+    if width > max_width > 0:
+        width, height = max_width, max(1, round(height * max_width / width))
+    reader.setScaledSize(QSize(width, height))
+    image = reader.read()
+    return None if image.isNull() else image
