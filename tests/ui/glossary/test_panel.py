@@ -149,7 +149,7 @@ def test_user_terms_add_edit_hide(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from studyreader import paths
-    from studyreader.ui.glossary import panel as panel_module
+    from studyreader.ui.glossary.term_dialog import TermDialog
 
     def fill_and_accept(dialog):
         if dialog.term is None:
@@ -162,7 +162,7 @@ def test_user_terms_add_edit_hide(window, qtbot, monkeypatch):
             dialog.definition_en_edit.setPlainText("An edited definition.")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(panel_module.TermDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(TermDialog, "exec", fill_and_accept)
     panel = window.glossary_panel
     with qtbot.waitSignal(window.glossaryLoaded, timeout=20000):
         panel.add_term()
