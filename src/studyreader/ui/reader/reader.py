@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 MODES = ("side", "interleaved", "zh", "en")
-_SLICE_SECONDS = 0.004  # build/update work per event-loop turn: well under the 50 ms stall budget
-_SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
+_SLICE_SECONDS = 0.010  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_ROWS = 8  # rows inserted per turn while building: each insertion also costs time in proportion to the document
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
 _YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
@@ -111,7 +111,7 @@ class BilingualReader(QTextBrowser):
 
         self._work_timer.timeout.connect(self._work_step)
         self._yielded_at = 0.0
-        self._dirty: set[int] = set()
+        self._dirty: dict[int, set[str]] = {}  # rows to draw again -> which cells ("zh", "en")
         self._restore_row: int | None = None
         self._visible_timer = QTimer(self, singleShot=True, interval=120)
         self._visible_timer.timeout.connect(self.visibleRowsChanged)
@@ -202,7 +202,7 @@ class BilingualReader(QTextBrowser):
             return
         self._en_text[row] = english
         self._missing[row] = tuple(missing)
-        self._mark_dirty(row)
+        self._mark_dirty(row, ("en",))
 
     def set_no_model(self, no_model: bool) -> None:
         """Pending rows show a quiet dash instead of an ellipsis when no model can fill them."""
@@ -210,7 +210,7 @@ class BilingualReader(QTextBrowser):
             return
         self._no_model = no_model
         for row in self.pending_rows():
-            self._mark_dirty(row)
+            self._mark_dirty(row, ("en",))
 
     def set_glossary(self, glossary) -> None:
         """Mark the glossary's terms (an object with ``find(text)`` and ``get(id)``) in both columns."""
@@ -329,16 +329,16 @@ class BilingualReader(QTextBrowser):
 
     def top_row(self) -> int:
         """The row at the top of the viewport."""
-        position = self.cursorForPosition(QPoint(8, 8)).position()
-        return self._row_at_position(position)
+        return self._row_at_y(self.verticalScrollBar().value() + 8)
 
     def visible_rows(self) -> range:
+        """The rows (built so far) that are at least partly on screen; O(log rows)."""
         if not self._tables:
             return range(0)
-        first = self._row_at_position(self.cursorForPosition(QPoint(4, 4)).position())
-        bottom = QPoint(4, max(4, self.viewport().height() - 4))
-        last = self._row_at_position(self.cursorForPosition(bottom).position())
-        return range(first, min(len(self._blocks), last + 1))
+        top = self.verticalScrollBar().value()
+        first = self._row_at_y(top + 4)
+        last = self._row_at_y(top + max(4, self.viewport().height() - 4))
+        return range(first, min(len(self._tables), last + 1))
 
     def scroll_to_row(self, row: int) -> bool:
         """Bring ``row`` to the top of the view (builds the rows up to it first)."""
@@ -354,11 +354,12 @@ class BilingualReader(QTextBrowser):
         self._visible_timer.start()
         return True
 
-    def _row_at_position(self, position: int) -> int:
-        starts = [table.firstPosition() for table in self._tables]
-        # +1: a point in a table's padding hits the frame's own start character, just before firstPosition()
-        index = bisect.bisect_right(starts, position + 1) - 1
-        return max(0, min(index, len(self._blocks) - 1))
+    def _row_at_y(self, y: float) -> int:
+        """The built row at document height ``y``: a binary search over the rows' tops (they only grow)."""
+        layout = self.document().documentLayout()
+        tables = self._tables
+        index = bisect.bisect_right(range(len(tables)), y, key=lambda row: layout.frameBoundingRect(tables[row]).top())
+        return max(0, min(index - 1, len(tables) - 1))
 
     # -- glossary hits ---------------------------------------------------
     def term_at(self, pos: QPoint) -> str | None:
@@ -496,17 +497,21 @@ class BilingualReader(QTextBrowser):
         if pieces:
             cursor = QTextCursor(self.document())
             cursor.movePosition(QTextCursor.MoveOperation.End)
+            first_position = cursor.position()
             cursor.insertHtml("".join(pieces))
+            new_tables = self._tables_from(first_position, len(pieces))
+            self._tables.extend(new_tables)
+            # One edit block for the formats: the layout is updated once, not for every change
+            # (each update costs time in proportion to the whole document).
+            cursor.beginEditBlock()
+            for table in new_tables:
+                self._tidy_table(table)
+            self._tidy_separators(new_tables[0].firstPosition() - 1 if new_tables else 0)
+            cursor.endEditBlock()
             if start == 0:
                 # The view's own cursor sat where the first rows went in and moved past them: back
                 # to the top, or the window would open scrolled to the end of the first rows.
                 self.setTextCursor(QTextCursor(self.document()))
-            frames = self.document().rootFrame().childFrames()
-            new_tables = frames[len(self._tables):]
-            self._tables.extend(new_tables)
-            for table in new_tables:
-                self._tidy_table(table)
-            self._tidy_separators(new_tables[0].firstPosition() - 1 if new_tables else 0)
         if len(self._tables) < len(self._blocks):
             if self._restore_row is not None and len(self._tables) > self._restore_row:
                 self.scroll_to_row(self._restore_row)
@@ -519,9 +524,28 @@ class BilingualReader(QTextBrowser):
             self._visible_timer.start()
             self.buildFinished.emit()
 
-    def _mark_dirty(self, row: int) -> None:
+    def _tables_from(self, position: int, count: int) -> list[QTextFrame]:
+        """The ``count`` row tables from document ``position`` on (walking the rows, not the whole document)."""
+        document = self.document()
+        root = document.rootFrame()
+        probe = QTextCursor(document)
+        last = document.characterCount() - 1
+        tables: list[QTextFrame] = []
+        while len(tables) < count and position <= last:
+            probe.setPosition(position)
+            frame = probe.currentFrame()
+            if frame is root:
+                position += 1  # the empty paragraph between two rows
+                continue
+            while frame.parentFrame() is not root:  # a Markdown table inside a row's cell
+                frame = frame.parentFrame()
+            tables.append(frame)
+            position = frame.lastPosition() + 1
+        return tables
+
+    def _mark_dirty(self, row: int, languages: Sequence[str] = ("zh", "en")) -> None:
         if row < len(self._tables):
-            self._dirty.add(row)
+            self._dirty.setdefault(row, set()).update(languages)
             self._schedule()
 
     def _schedule(self) -> None:
@@ -561,16 +585,19 @@ class BilingualReader(QTextBrowser):
         for row in order:
             if visible_only and row not in visible:
                 break
-            self._dirty.discard(row)
-            self._refresh_row(row)
+            self._refresh_row(row, self._dirty.pop(row))
             if deadline is not None and time.perf_counter() > deadline:
                 break
         if self._dirty:
             self._schedule()
 
-    def _refresh_row(self, row: int) -> None:
+    def _refresh_row(self, row: int, languages: set[str]) -> None:
         table = self._tables[row]
+        if not self._blocks[row].translatable:
+            languages = {"zh", "en"}  # the English cell shows the Chinese
         for language in ("zh", "en"):
+            if language not in languages:
+                continue
             cell = self._cell(table, language)
             if cell is None:
                 continue
