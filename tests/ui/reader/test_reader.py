@@ -251,3 +251,13 @@ def test_every_corpus_file_renders_aligned(reader):
             assert abs(zh.top() - en.top()) <= 1, (path.name, row, reader.blocks[row].source[:60])
         # nothing remote was ever requested while rendering real notes
         assert all(url.isLocalFile() for url in reader.resource_requests), path.name
+
+
+def test_a_soft_break_between_chinese_characters_shows_no_space(reader):
+    reader.set_blocks(segment("地修改中。\n就是这样，\n  继续写。\nEnglish\n中文\n\n```\n代码\n块\n```\n"), None)
+    reader.finish_build()
+    text = reader.toPlainText()
+    assert "地修改中。就是这样，继续写。" in text
+    assert "地修改中。 就是这样" not in text
+    assert "English 中文" in text or "English\n中文" in text  # a break next to Latin text stays a space
+    assert "代码\n块" in text  # code keeps its lines

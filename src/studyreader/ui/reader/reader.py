@@ -354,6 +354,14 @@ class BilingualReader(QTextBrowser):
         self._visible_timer.start()
         return True
 
+    def row_at(self, position: int) -> int | None:
+        """The row whose table holds document ``position`` (None: between rows, or not built)."""
+        tables = self._tables
+        index = bisect.bisect_right(range(len(tables)), position, key=lambda row: tables[row].firstPosition()) - 1
+        if index < 0 or position > tables[index].lastPosition():
+            return None
+        return index
+
     def _row_at_y(self, y: float) -> int:
         """The built row at document height ``y``: a binary search over the rows' tops (they only grow)."""
         layout = self.document().documentLayout()
@@ -385,6 +393,31 @@ class BilingualReader(QTextBrowser):
             head += f" · {html.escape(second)}"
         body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
         return f"<div style='max-width:420px'>{head}{body}</div>"
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override and its argument's name
+        """Tab and Shift+Tab go through the links and terms on screen, also after scrolling.
+
+        Scrolling (PageDown, the wheel) leaves the text cursor where it was, and Qt looks for
+        the next link from a selection there (without one: from the start of the document).
+        When that place is off screen, the search starts at the top of the view instead (at
+        its bottom for Shift+Tab), from a one-character selection Qt searches onwards from.
+        """
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self.viewport().rect().intersects(self.cursorRect(cursor)):
+            edge = 4 if next else max(4, self.viewport().height() - 4)
+            position = self.cursorForPosition(QPoint(4, edge)).position()
+            start = QTextCursor(self.document())
+            last = self.document().characterCount() - 1
+            if next:
+                start.setPosition(max(0, position - 1))
+                start.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            else:
+                start.setPosition(min(last, position + 1))
+                start.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            top = self.verticalScrollBar().value()
+            self.setTextCursor(start)
+            self.verticalScrollBar().setValue(top)  # placing the cursor must not scroll the view
+        return super().focusNextPrevChild(next)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
