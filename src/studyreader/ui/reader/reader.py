@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextFrame,
     QTextOption,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from studyreader.render import markup as render
 from studyreader.render.images import read_local_image
 from studyreader.render.rows import Block, is_shown
+from studyreader.ui.reader import cells, row_html
 from studyreader.ui.reader.style import ReaderColours, decode_image, placeholder_image, style_sheet
 
 if TYPE_CHECKING:
@@ -295,13 +294,13 @@ class BilingualReader(QTextBrowser):
         table = self.table(row)
         if table is None:
             return None
-        cell = self._cell(table, language)
+        cell = cells.cell(table, self._mode, language)
         return cell.firstCursorPosition() if cell is not None else None
 
     def cell_range(self, row: int, language: str) -> tuple[int, int] | None:
         """Document positions [start, end] of a row's Chinese or English cell."""
         table = self.table(row)
-        cell = self._cell(table, language) if table is not None else None
+        cell = cells.cell(table, self._mode, language) if table is not None else None
         if cell is None:
             return None
         return cell.firstCursorPosition().position(), cell.lastCursorPosition().position()
@@ -309,7 +308,7 @@ class BilingualReader(QTextBrowser):
     def cell_rect(self, row: int, language: str) -> QRect | None:
         """Where the cell's first line of text is, in viewport coordinates (empty blocks skipped)."""
         table = self.table(row)
-        cell = self._cell(table, language) if table is not None else None
+        cell = cells.cell(table, self._mode, language) if table is not None else None
         if cell is None:
             return None
         cursor = cell.firstCursorPosition()
@@ -379,20 +378,9 @@ class BilingualReader(QTextBrowser):
         term = self._glossary.get(term_id) if self._glossary is not None else None
         if term is None:
             return ""
-        import html
-
         from studyreader.ui import i18n
 
-        chinese_ui = (i18n.current_language() or "en") == "zh_CN"
-        first, second = (term.zh or term.en, term.en) if chinese_ui else (term.en or term.zh, term.zh)
-        definition = (term.definition_zh or term.definition_en) if chinese_ui else (
-            term.definition_en or term.definition_zh
-        )
-        head = f"<b>{html.escape(first)}</b>"
-        if second and second != first:
-            head += f" · {html.escape(second)}"
-        body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
-        return f"<div style='max-width:420px'>{head}{body}</div>"
+        return row_html.term_tooltip_html(term, (i18n.current_language() or "en") == "zh_CN")
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override and its argument's name
         """Tab and Shift+Tab go through the links and terms on screen, also after scrolling.
@@ -532,14 +520,14 @@ class BilingualReader(QTextBrowser):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             first_position = cursor.position()
             cursor.insertHtml("".join(pieces))
-            new_tables = self._tables_from(first_position, len(pieces))
+            new_tables = cells.tables_from(self.document(), first_position, len(pieces))
             self._tables.extend(new_tables)
             # One edit block for the formats: the layout is updated once, not for every change
             # (each update costs time in proportion to the whole document).
             cursor.beginEditBlock()
             for table in new_tables:
-                self._tidy_table(table)
-            self._tidy_separators(new_tables[0].firstPosition() - 1 if new_tables else 0)
+                cells.tidy_table(table, self._mode)
+            cells.tidy_separators(self.document(), new_tables[0].firstPosition() - 1 if new_tables else 0)
             cursor.endEditBlock()
             if start == 0:
                 # The view's own cursor sat where the first rows went in and moved past them: back
@@ -556,25 +544,6 @@ class BilingualReader(QTextBrowser):
                 self._restore_row = None
             self._visible_timer.start()
             self.buildFinished.emit()
-
-    def _tables_from(self, position: int, count: int) -> list[QTextFrame]:
-        """The ``count`` row tables from document ``position`` on (walking the rows, not the whole document)."""
-        document = self.document()
-        root = document.rootFrame()
-        probe = QTextCursor(document)
-        last = document.characterCount() - 1
-        tables: list[QTextFrame] = []
-        while len(tables) < count and position <= last:
-            probe.setPosition(position)
-            frame = probe.currentFrame()
-            if frame is root:
-                position += 1  # the empty paragraph between two rows
-                continue
-            while frame.parentFrame() is not root:  # a Markdown table inside a row's cell
-                frame = frame.parentFrame()
-            tables.append(frame)
-            position = frame.lastPosition() + 1
-        return tables
 
     def _mark_dirty(self, row: int, languages: Sequence[str] = ("zh", "en")) -> None:
         if row < len(self._tables):
@@ -629,85 +598,16 @@ class BilingualReader(QTextBrowser):
         if not self._blocks[row].translatable:
             languages = {"zh", "en"}  # the English cell shows the Chinese
         for language in ("zh", "en"):
-            if language not in languages:
-                continue
-            cell = self._cell(table, language)
-            if cell is None:
-                continue
-            cursor = cell.firstCursorPosition()
-            cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertHtml(self._zh_html(row) if language == "zh" else self._en_html(row))
-            self._drop_leading_empty_block(table, language)
-        self._tidy_table(table)
-
-    def _drop_leading_empty_block(self, table: QTextFrame, language: str) -> None:
-        """insertHtml leaves the cell's old empty paragraph above a list or heading: remove it."""
-        for _ in range(3):
-            cell = self._cell(table, language)
-            cursor = cell.firstCursorPosition()
-            block = cursor.block()
-            if block.length() > 1 or block.position() + block.length() > cell.lastCursorPosition().position():
-                return
-            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-            cursor.deletePreviousChar()
-
-    def _cell(self, table: QTextFrame, language: str):
-        if self._mode == "side":
-            return table.cellAt(0, 0 if language == "zh" else 1)
-        if self._mode == "interleaved":
-            if language == "en" and table.rows() < 2:
-                return None  # code, dates: shown once
-            return table.cellAt(0 if language == "zh" else 1, 0)
-        return table.cellAt(0, 0) if language == self._mode else None
-
-    def _tidy_table(self, table: QTextFrame) -> None:
-        """First block of every cell without top margin: both languages of a row start level."""
-        for language in ("zh", "en"):
-            cell = self._cell(table, language)
-            if cell is None or not cell.isValid():
-                continue
-            cursor = cell.firstCursorPosition()
-            fmt = cursor.blockFormat()
-            if fmt.topMargin() != 0:
-                fmt.setTopMargin(0)
-                cursor.setBlockFormat(fmt)
-
-    def _tidy_separators(self, from_position: int) -> None:
-        """The empty paragraphs Qt keeps between tables: make them a few pixels high."""
-        document = self.document()
-        block = document.findBlock(max(0, from_position))
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        fmt.setTopMargin(0)
-        fmt.setBottomMargin(0)
-        char = QTextCharFormat()
-        char.setFontPointSize(1)
-        while block.isValid():
-            cursor = QTextCursor(block)
-            if cursor.currentTable() is None and not block.text():
-                cursor.setBlockFormat(fmt)
-                cursor.setBlockCharFormat(char)
-            block = block.next()
+            if language in languages:
+                html = self._zh_html(row) if language == "zh" else self._en_html(row)
+                cells.replace_cell_html(table, self._mode, language, html)
+        cells.tidy_table(table, self._mode)
 
     # -- HTML of one row ----------------------------------------------------
     def _row_html(self, row: int) -> str:
-        zh = self._zh_html(row)
-        en = self._en_html(row)
-        block = self._blocks[row]
-        shade = ""
-        if block.kind == "heading" and block.source.lstrip().startswith(("# ", "## ", "### ")):
-            shade = f' bgcolor="{self._colours.heading_bg}"'
-        table = f'<table class="row" width="100%" cellspacing="0" cellpadding="5"{shade}>'
-        if self._mode == "side":
-            return (
-                f'{table}<tr><td width="50%" class="zh">{zh}</td>'
-                f'<td width="50%" class="en">{en}</td></tr></table>'
-            )
-        if self._mode == "interleaved":
-            if not block.translatable:
-                return f'{table}<tr><td class="solo">{zh}</td></tr></table>'
-            return f'{table}<tr><td class="solo">{zh}</td></tr><tr><td class="en under">{en}</td></tr></table>'
-        return f'{table}<tr><td class="solo">{zh if self._mode == "zh" else en}</td></tr></table>'
+        return row_html.row_html(
+            self._blocks[row], self._zh_html(row), self._en_html(row), self._mode, self.colours().heading_bg
+        )
 
     def _zh_html(self, row: int) -> str:
         base = self._zh_base[row]
@@ -715,47 +615,19 @@ class BilingualReader(QTextBrowser):
             base = self._zh_base[row] = render.render_markdown(
                 self._blocks[row].source, self._base_dir, self._labels, self._references
             )
-        base = base or "<p></p>"
-        return self._marked(base, "term")
+        return row_html.marked(base or "<p></p>", self._glossary)
 
     def _en_html(self, row: int) -> str:
-        block = self._blocks[row]
         english = self._en_text[row]
-        if not block.translatable:
+        if not self._blocks[row].translatable:
             return self._zh_html(row)
         if english is None:
-            mark = "—" if self._no_model else "…"
-            return f'<p class="placeholder">{mark}</p>'
+            return f'<p class="placeholder">{"—" if self._no_model else "…"}</p>'
         body = render.render_markdown(english, self._base_dir, self._labels, self._references) or "<p></p>"
-        body = self._marked(body, "term")
-        missing = self._missing[row]
-        if missing and self._glossary is not None:
-            import html  # (not at the top: the first paint needs none of it)
-
-            links = []
-            for term_id in missing:
-                term = self._glossary.get(term_id)
-                if term is None:
-                    continue
-                label = html.escape(f"{term.en} ({term.zh})" if term.zh else term.en)
-                links.append(f'<a class="term-miss" href="{render.term_href(term_id)}">{label}</a>')
-            if links:
-                label = self.tr("Glossary term not used:")
-                body += f'<p class="miss">⚑ {html.escape(label)} ' + ", ".join(links) + "</p>"
+        body = row_html.marked(body, self._glossary)
+        if self._missing[row] and self._glossary is not None:
+            body += row_html.missing_terms_html(self._glossary, self._missing[row], self.tr("Glossary term not used:"))
         return body
-
-    def _marked(self, safe_html: str, css_class: str) -> str:
-        glossary = self._glossary
-        if glossary is None:
-            return safe_html
-
-        def find(text: str):
-            return [render.Mark(m.start, m.end, m.term_id, css_class) for m in glossary.find(text)]
-
-        try:
-            return render.mark_terms(safe_html, find)
-        except Exception:  # noqa: BLE001 - a glossary problem costs the marks, never the text
-            return safe_html
 
     # -- style ---------------------------------------------------------------
     def colours(self) -> ReaderColours:
