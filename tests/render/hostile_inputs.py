@@ -34,6 +34,11 @@ def open_tags(size: int = 32_768) -> str:
     return ("<a " * (size // 3 + 1))[:size]
 
 
+def quoted_list_lines(size: int = 20_000) -> str:
+    """Thousands of ``> - `` lines in one blockquote: quadratic in Python-Markdown."""
+    return ("\n> - " * (size // 5 + 1))[:size]
+
+
 def long_line(size: int = 1_000_000) -> str:
     return "长" * size
 
@@ -46,4 +51,5 @@ GENERATORS = {
     "open_brackets": open_brackets,
     "open_tags": open_tags,
     "long_line": long_line,
+    "quoted_list_lines": quoted_list_lines,
 }

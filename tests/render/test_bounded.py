@@ -41,6 +41,13 @@ def test_full_size_attack_inputs_stay_bounded():
         assert max(len(piece) for piece in html.split("<p")) < markup.PLAIN_CHUNK + 100  # in short paragraphs
 
 
+def test_long_blocks_of_nested_lines_are_plain_but_long_code_blocks_are_not():
+    assert is_plain_fallback(render_markdown("> - a\n" * markup.MAX_LINES))
+    assert not is_plain_fallback(render_markdown("> - a\n" * (markup.MAX_LINES // 2)))
+    code = "```\n" + "x = 1\n" * (markup.MAX_LINES + 10) + "```"
+    assert "<pre><code>" in render_markdown(code)
+
+
 def test_plain_fallback_escapes_markup_and_keeps_the_text():
     text = "<script>alert(1)</script>" + "[" * (markup.MAX_BRACKETS + 1) + "\n第二行 <b>粗</b>"
     html = render_markdown(text)

@@ -119,6 +119,7 @@ def sanitise(raw_html: str) -> str:
 # A block beyond these limits is shown as plain text with a quiet note, before
 # Python-Markdown sees it; any error while rendering does the same.
 MAX_MARKDOWN_CHARS = 20_000  # a longer block is shown as plain text
+MAX_LINES = 1_000  # lines of one block (a fenced code block excepted): nested quotes and lists grow quadratically
 MAX_NESTING = 16  # list, quote and indentation levels of one line
 MAX_BRACKETS = 300  # "[" in one block (links, images, references)
 MAX_TAGS = 600  # "<" in one block (inline HTML, autolinks)
@@ -151,6 +152,7 @@ def too_complex(text: str) -> bool:
     """True for a block whose formatting would cost too much time or stack (shown as plain text)."""
     return (
         len(text) > MAX_MARKDOWN_CHARS
+        or (text.count("\n") >= MAX_LINES and not text.lstrip().startswith(("```", "~~~")))
         or text.count("[") > MAX_BRACKETS
         or text.count("<") > MAX_TAGS
         or nesting_depth(text) > MAX_NESTING
