@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyreader.translate.segment import Block, Part
+from studyreader.translate.blocks import Block, Part
 
 FORMAT = 2  # bump when what is stored, or how it is rendered, changes
 KEEP_FILES = 24  # older cache files beyond this many are removed

@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from studyreader.render import images
-from studyreader.translate.segment import join_cjk_lines
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
@@ -234,6 +233,8 @@ def join_cjk_soft_breaks(safe_html: str) -> str:
     """A soft line break between two Chinese characters joins them without a space (outside code blocks)."""
     if "\n" not in safe_html:
         return safe_html
+    from studyreader.translate.segment import join_cjk_lines  # (a file shown from the cache needs no segmenter)
+
     pieces = _PRE.split(safe_html)
     for position in range(0, len(pieces), 2):  # even pieces are outside <pre>
         pieces[position] = join_cjk_lines(pieces[position])

@@ -1,7 +1,7 @@
 """The reader's rows: the blocks of :mod:`studyreader.translate.segment`, one per row. Plain Python.
 
 The reader and the translator cut the notes the same way because there is one
-segmenter and one block type (:class:`studyreader.translate.segment.Block`). A
+segmenter and one block type (:class:`studyreader.translate.blocks.Block`). A
 row is a block the reader shows: front matter and blocks that are only an HTML
 comment (the content markers) get none. Each block knows its character span in
 the file, which is how the navigator's dates map to rows.
@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from studyreader.translate.segment import Block, segment_markdown
+from studyreader.translate.blocks import Block
 
 __all__ = ["Block", "segment", "is_shown", "shown_blocks", "row_at_offset"]
 
@@ -35,6 +35,8 @@ def segment(text: str) -> list[Block]:
     They are also what the translator is given: a block's ``index`` is its
     position among all the segmenter's blocks, the key translations come back with.
     """
+    from studyreader.translate.segment import segment_markdown  # not before the first paint (see first_screen)
+
     return shown_blocks(segment_markdown(text))
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass
+
+from studyreader.translate.blocks import Block, Part
 
 __all__ = [
-    "Block", "Part", "segment_markdown", "join_translation", "has_cjk", "join_cjk_lines", "is_cjk_soft_break",
-    "TRANSLATABLE_KINDS",
+    "segment_markdown", "join_translation", "has_cjk", "join_cjk_lines", "is_cjk_soft_break", "TRANSLATABLE_KINDS",
 ]
 
 TRANSLATABLE_KINDS = frozenset({"heading", "paragraph", "list_item", "blockquote", "table"})
@@ -49,34 +49,6 @@ def join_cjk_lines(text: str) -> str:
     Markdown turns a soft line break into a space, which Chinese does not have between characters.
     """
     return _CJK_SOFT_BREAK_RE.sub("", text) if "\n" in text else text
-
-
-class Part(NamedTuple):
-    """A piece of a block's source: markup copied as is, or inline text that may be translated."""
-
-    text: str
-    translatable: bool
-    start: int  # char offset in the whole text
-
-
-@dataclass(frozen=True)
-class Block:
-    """One aligned unit of the document: a row of the reader and what the translator translates.
-
-    ``index`` is the block's position among all blocks of the text (the key a translation comes back with).
-    """
-
-    index: int
-    kind: str
-    source: str
-    start: int
-    end: int
-    start_line: int
-    end_line: int
-    translatable: bool
-    level: int = 0
-    parts: tuple[Part, ...] = ()
-    rows: tuple[tuple[Part, ...], ...] = field(default=(), repr=False)
 
 
 # --- line-level patterns ------------------------------------------------------------------------
