@@ -15,7 +15,8 @@ import pytest
 
 from studyreader.render import first_screen as render_cache
 
-HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "studyreader.notes.parser")
+HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "studyreader.translate.segment",
+         "studyreader.notes.parser")
 
 CHILD = textwrap.dedent(
     r"""
