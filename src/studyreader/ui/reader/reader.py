@@ -8,10 +8,12 @@ than one huge table) keep a translation's arrival cheap: only that row is laid
 out again. Large files are built in slices from the event loop so the window
 never freezes.
 
-Safety: the HTML comes from :mod:`studyreader.render.markup` (sanitised), and
-:meth:`BilingualReader.loadResource` is the only door to resources: it hands
-out local images from the notes folder and a placeholder for everything else,
-so nothing is ever fetched from the network.
+Safety: the HTML comes from :mod:`studyreader.render.markup` (sanitised; a block
+too costly to format is shown as plain text), and :meth:`BilingualReader.loadResource`
+is the only door to resources: it hands out images that are regular files inside the
+notes folder (:mod:`studyreader.render.images`; SVGs only without outside references),
+decoded no wider than their column, and a placeholder for everything else, so
+nothing is ever fetched from the network or read from outside the folder.
 """
 
 from __future__ import annotations
@@ -46,11 +48,6 @@ _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
 _YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
 _UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
-
-
-def shown_blocks(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks that get a row: all but front matter and comment-only blocks (the content markers)."""
-    return [block for block in blocks if is_shown(block)]
 
 
 def open_external(url: QUrl) -> bool:

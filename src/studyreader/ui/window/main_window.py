@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from studyreader import APP_NAME, paths
 from studyreader.render import rows as rows_mod
-from studyreader.ui.reader.reader import MODES, BilingualReader, shown_blocks
+from studyreader.ui.reader.reader import MODES, BilingualReader
 from studyreader.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -604,7 +604,7 @@ class MainWindow(QMainWindow):
         self.notes = notes
         self._segments = segments
         self._arm_watcher(path)
-        if shown_blocks(blocks) != self.reader.blocks:
+        if rows_mod.shown_blocks(blocks) != self.reader.blocks:
             self._cache_key = None
             self.reader.set_blocks(blocks, path.parent, keep_position=True)
         if self._navigator is not None:  # else they are given the notes when they are built
