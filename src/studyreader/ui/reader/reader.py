@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 MODES = ("side", "interleaved", "zh", "en")
-_SLICE_SECONDS = 0.010  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_SECONDS = 0.008  # build/update work per event-loop turn: well under the 50 ms stall budget
 _SLICE_ROWS = 8  # rows inserted per turn while building: each insertion also costs time in proportion to the document
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
