@@ -314,7 +314,7 @@ class _Run:
         total_sentences = sum(1 for us in units_by_block.values() for u in us if u.prepared)
 
         # Blocks that need no model at all are done right away.
-        for pos, block in enumerate(self.blocks):
+        for pos in range(len(self.blocks)):
             if pos not in units_by_block or not any(u.prepared for u in units_by_block[pos]):
                 self._finish(pos, units_by_block.get(pos, []))
 
@@ -332,7 +332,8 @@ class _Run:
             self.final.update(hits)
             self.cached_inputs = set(hits)
         cache_hits = sum(
-            1 for us in units_by_block.values() for u in us if u.prepared and u.prepared.model_input in self.cached_inputs
+            1 for us in units_by_block.values() for u in us
+            if u.prepared and u.prepared.model_input in self.cached_inputs
         )
 
         waiting: dict[str, set[int]] = {}
