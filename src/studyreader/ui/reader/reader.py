@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.render import markup as render
 from studyreader.render.images import read_local_image
-from studyreader.render.rows import Block, is_shown
+from studyreader.render.rows import Block
 from studyreader.ui.reader import cells, row_html
 from studyreader.ui.reader.style import ReaderColours, decode_image, placeholder_image, style_sheet
 
@@ -71,18 +71,9 @@ class BilingualReader(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._blocks: list[Block] = []
-        self._row_of_key: dict[int, int] = {}
-        self._zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
-        self._labels = render.Labels()
-        self._en_text: list[str | None] = []  # English Markdown, None while pending
-        self._missing: list[tuple[str, ...]] = []  # glossary terms not respected in the English
+        self._rows = row_html.RowTexts()
         self._tables: list[QTextFrame] = []
         self._mode = "side"
-        self._base_dir: Path | None = None
-        self._references: dict[str, str] = {}  # the file's link reference definitions, for every row
-        self._glossary = None
-        self._no_model = False
         self._zoom = 0
         self._colours: ReaderColours | None = None
         self.setObjectName("reader")
@@ -122,32 +113,32 @@ class BilingualReader(QTextBrowser):
 
     @property
     def blocks(self) -> list[Block]:
-        return list(self._blocks)
+        return list(self._rows.blocks)
 
     def row_count(self) -> int:
-        return len(self._blocks)
+        return len(self._rows.blocks)
 
     def built_rows(self) -> int:
         return len(self._tables)
 
     def is_built(self) -> bool:
-        return len(self._tables) == len(self._blocks)
+        return len(self._tables) == len(self._rows.blocks)
 
     def translation(self, row: int) -> str | None:
-        return self._en_text[row]
+        return self._rows.en_text[row]
 
     def rendered_html(self) -> list[str | None]:
         """The Chinese HTML of every row rendered so far (None: not yet), without glossary marks."""
-        return list(self._zh_base)
+        return list(self._rows.zh_base)
 
     def missing_terms(self, row: int) -> tuple[str, ...]:
-        return self._missing[row]
+        return self._rows.missing[row]
 
     def pending_rows(self) -> list[int]:
-        return [i for i, block in enumerate(self._blocks) if block.translatable and self._en_text[i] is None]
+        return self._rows.pending()
 
     def row_for_key(self, key: int) -> int | None:
-        return self._row_of_key.get(key)
+        return self._rows.row_of_key.get(key)
 
     # -- loading ---------------------------------------------------------
     def labels(self) -> render.Labels:
@@ -171,47 +162,30 @@ class BilingualReader(QTextBrowser):
         same blocks and labels (the start-up cache); None entries are rendered here.
         """
         restore = self.top_row() if keep_position and self._tables else None
-        known = {
-            block.source: text for block, text in zip(self._blocks, self._en_text) if text is not None
-        }
-        # Rows are rendered when they are built (large files: slice by slice); only comment-only
-        # blocks (the content markers) are dropped up front.
-        kept = [i for i, block in enumerate(blocks) if is_shown(block)]
-        self._blocks = [blocks[i] for i in kept]
-        self._row_of_key = {block.index: row for row, block in enumerate(self._blocks)}
-        self._base_dir = base_dir
-        self._references = render.link_references(block.source for block in self._blocks)
-        self._labels = self.labels()
-        if rendered is not None and len(rendered) == len(blocks):
-            self._zh_base = [rendered[i] for i in kept]
-        else:
-            self._zh_base = [None] * len(self._blocks)
-        self._en_text = [
-            (block.source if not block.translatable else known.get(block.source)) for block in self._blocks
-        ]
-        self._missing = [() for _ in self._blocks]
+        # Rows are rendered when they are built (large files: slice by slice).
+        self._rows.load(blocks, base_dir, self.labels(), rendered)
         self._rebuild(restore)
 
     def set_translation(self, row: int, english: str, missing: Sequence[str] = ()) -> None:
         """The English of one row arrived: update only that row."""
-        if not 0 <= row < len(self._blocks):
+        if not 0 <= row < len(self._rows.blocks):
             return
-        self._en_text[row] = english
-        self._missing[row] = tuple(missing)
+        self._rows.en_text[row] = english
+        self._rows.missing[row] = tuple(missing)
         self._mark_dirty(row, ("en",))
 
     def set_no_model(self, no_model: bool) -> None:
         """Pending rows show a quiet dash instead of an ellipsis when no model can fill them."""
-        if no_model == self._no_model:
+        if no_model == self._rows.no_model:
             return
-        self._no_model = no_model
+        self._rows.no_model = no_model
         for row in self.pending_rows():
             self._mark_dirty(row, ("en",))
 
     def set_glossary(self, glossary) -> None:
         """Mark the glossary's terms (an object with ``find(text)`` and ``get(id)``) in both columns."""
-        self._glossary = glossary
-        for row in range(len(self._blocks)):
+        self._rows.glossary = glossary
+        for row in range(len(self._rows.blocks)):
             self._mark_dirty(row)
 
     def set_mode(self, mode: str) -> None:
@@ -242,10 +216,9 @@ class BilingualReader(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh_style()
-        elif event.type() == QEvent.Type.LanguageChange and self._blocks:
+        elif event.type() == QEvent.Type.LanguageChange and self._rows.blocks:
             # placeholders and flags are written in the interface language: render them again
-            self._labels = self.labels()
-            self._zh_base = [None] * len(self._blocks)
+            self._rows.relabel(self.labels())
             self._rebuild(self.top_row() if self._tables else None)
         super().changeEvent(event)
 
@@ -256,13 +229,13 @@ class BilingualReader(QTextBrowser):
         """
         if not self._apply_stylesheet():
             return
-        if self._blocks:
+        if self._rows.blocks:
             self._rebuild(self.top_row() if self._tables else None)
 
     def finish_build(self) -> None:
         """Build every remaining row now (tests, screenshots)."""
         self._work_timer.stop()
-        while len(self._tables) < len(self._blocks):
+        while len(self._tables) < len(self._rows.blocks):
             self._build_step(deadline=None)
         while self._dirty:
             self._update_step(deadline=None)
@@ -338,7 +311,7 @@ class BilingualReader(QTextBrowser):
 
     def scroll_to_row(self, row: int) -> bool:
         """Bring ``row`` to the top of the view (builds the rows up to it first)."""
-        if not 0 <= row < len(self._blocks):
+        if not 0 <= row < len(self._rows.blocks):
             return False
         while len(self._tables) <= row:
             self._build_step(deadline=None)
@@ -372,7 +345,7 @@ class BilingualReader(QTextBrowser):
 
     def term_tooltip(self, term_id: str) -> str:
         """Tooltip HTML: the term, its other-language form, the definition in the interface language."""
-        term = self._glossary.get(term_id) if self._glossary is not None else None
+        term = self._rows.glossary.get(term_id) if self._rows.glossary is not None else None
         if term is None:
             return ""
         from studyreader.ui import i18n
@@ -451,7 +424,7 @@ class BilingualReader(QTextBrowser):
 
         self.resource_requests.append(QUrl(url))
         if int(kind) == int(QTextDocument.ResourceType.ImageResource):
-            data = read_local_image(url.toString(), self._base_dir) if url.isLocalFile() else None
+            data = read_local_image(url.toString(), self._rows.base_dir) if url.isLocalFile() else None
             image = decode_image(data, self._column_width()) if data is not None else None
             return image if image is not None else placeholder_image()
         return None
@@ -488,7 +461,7 @@ class BilingualReader(QTextBrowser):
         height = max(self.window().height(), screen.availableGeometry().height() if screen is not None else 0)
         line = max(12, self.fontMetrics().lineSpacing())
         total = 0.0
-        for row, block in enumerate(self._blocks):
+        for row, block in enumerate(self._rows.blocks):
             lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.source.splitlines() or [""])
             total += lines * line + 16  # cell padding and margins
             if total >= height:
@@ -501,7 +474,7 @@ class BilingualReader(QTextBrowser):
         start = len(self._tables)
         end = start
         pieces: list[str] = []
-        while end < len(self._blocks):
+        while end < len(self._rows.blocks):
             pieces.append(self._row_html(end))
             end += 1
             if max_rows is not None and end - start >= max_rows:
@@ -530,7 +503,7 @@ class BilingualReader(QTextBrowser):
                 # The view's own cursor sat where the first rows went in and moved past them: back
                 # to the top, or the window would open scrolled to the end of the first rows.
                 self.setTextCursor(QTextCursor(self.document()))
-        if len(self._tables) < len(self._blocks):
+        if len(self._tables) < len(self._rows.blocks):
             if self._restore_row is not None and len(self._tables) > self._restore_row:
                 self.scroll_to_row(self._restore_row)
                 self._restore_row = None
@@ -554,7 +527,7 @@ class BilingualReader(QTextBrowser):
 
     def has_pending_work(self) -> bool:
         """Rows still to build or to update."""
-        return bool(self._dirty) or len(self._tables) < len(self._blocks)
+        return bool(self._dirty) or len(self._tables) < len(self._rows.blocks)
 
     def yield_turn(self) -> None:
         """Another long step just ran in this event-loop turn: the next slice waits for the next turn."""
@@ -569,11 +542,11 @@ class BilingualReader(QTextBrowser):
         deadline = time.perf_counter() + _SLICE_SECONDS
         if self._dirty:
             self._update_step(deadline, visible_only=True)
-        if len(self._tables) < len(self._blocks) and time.perf_counter() < deadline:
+        if len(self._tables) < len(self._rows.blocks) and time.perf_counter() < deadline:
             self._build_step(deadline)
         if self._dirty and time.perf_counter() < deadline:
             self._update_step(deadline)
-        if self._dirty or len(self._tables) < len(self._blocks):
+        if self._dirty or len(self._tables) < len(self._rows.blocks):
             self._schedule()
 
     def _update_step(self, deadline: float | None = -1.0, visible_only: bool = False) -> None:
@@ -592,7 +565,7 @@ class BilingualReader(QTextBrowser):
 
     def _refresh_row(self, row: int, languages: set[str]) -> None:
         table = self._tables[row]
-        if not self._blocks[row].translatable:
+        if not self._rows.blocks[row].translatable:
             languages = {"zh", "en"}  # the English cell shows the Chinese
         for language in ("zh", "en"):
             if language in languages:
@@ -603,28 +576,14 @@ class BilingualReader(QTextBrowser):
     # -- HTML of one row ----------------------------------------------------
     def _row_html(self, row: int) -> str:
         return row_html.row_html(
-            self._blocks[row], self._zh_html(row), self._en_html(row), self._mode, self.colours().heading_bg
+            self._rows.blocks[row], self._zh_html(row), self._en_html(row), self._mode, self.colours().heading_bg
         )
 
     def _zh_html(self, row: int) -> str:
-        base = self._zh_base[row]
-        if base is None:
-            base = self._zh_base[row] = render.render_markdown(
-                self._blocks[row].source, self._base_dir, self._labels, self._references
-            )
-        return row_html.marked(base or "<p></p>", self._glossary)
+        return self._rows.zh_html(row)
 
     def _en_html(self, row: int) -> str:
-        english = self._en_text[row]
-        if not self._blocks[row].translatable:
-            return self._zh_html(row)
-        if english is None:
-            return f'<p class="placeholder">{"—" if self._no_model else "…"}</p>'
-        body = render.render_markdown(english, self._base_dir, self._labels, self._references) or "<p></p>"
-        body = row_html.marked(body, self._glossary)
-        if self._missing[row] and self._glossary is not None:
-            body += row_html.missing_terms_html(self._glossary, self._missing[row], self.tr("Glossary term not used:"))
-        return body
+        return self._rows.en_html(row, self.tr("Glossary term not used:"))
 
     # -- style ---------------------------------------------------------------
     def colours(self) -> ReaderColours:

@@ -1,4 +1,4 @@
-"""The HTML of one reader row and of a term's tooltip. Plain Python over the sanitised HTML of the blocks.
+"""What the reader's rows show, as HTML, and a term's tooltip. Plain Python over the sanitised HTML of the blocks.
 
 Every text that comes from the notes or a glossary is escaped here or was sanitised by
 :mod:`studyreader.render.markup`.
@@ -7,9 +7,11 @@ Every text that comes from the notes or a glossary is escaped here or was saniti
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from pathlib import Path
 
 from studyreader.render import markup as render
-from studyreader.render.rows import Block
+from studyreader.render.rows import Block, is_shown
 
 
 def row_html(block: Block, zh: str, en: str, mode: str, heading_bg: str) -> str:
@@ -66,3 +68,65 @@ def term_tooltip_html(term, chinese_first: bool) -> str:
         head += f" · {html.escape(second)}"
     body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
     return f"<div style='max-width:420px'>{head}{body}</div>"
+
+
+class RowTexts:
+    """What each row of the reader shows: its block, its Chinese HTML (rendered once, when first
+    needed), its English Markdown (None while pending) and the glossary terms the English missed."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.row_of_key: dict[int, int] = {}
+        self.zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
+        self.en_text: list[str | None] = []
+        self.missing: list[tuple[str, ...]] = []
+        self.references: dict[str, str] = {}  # the file's link reference definitions, for every row
+        self.base_dir: Path | None = None
+        self.labels = render.Labels()
+        self.glossary = None
+        self.no_model = False
+
+    def load(self, blocks: Sequence[Block], base_dir: Path | None, labels: render.Labels,
+             rendered: Sequence[str | None] | None) -> None:
+        """New blocks (front matter and comment-only blocks get no row); English kept by source text."""
+        known = {block.source: text for block, text in zip(self.blocks, self.en_text) if text is not None}
+        kept = [i for i, block in enumerate(blocks) if is_shown(block)]
+        self.blocks = [blocks[i] for i in kept]
+        self.row_of_key = {block.index: row for row, block in enumerate(self.blocks)}
+        self.base_dir = base_dir
+        self.references = render.link_references(block.source for block in self.blocks)
+        self.labels = labels
+        if rendered is not None and len(rendered) == len(blocks):
+            self.zh_base = [rendered[i] for i in kept]
+        else:
+            self.zh_base = [None] * len(self.blocks)
+        self.en_text = [block.source if not block.translatable else known.get(block.source) for block in self.blocks]
+        self.missing = [() for _ in self.blocks]
+
+    def relabel(self, labels: render.Labels) -> None:
+        """Interface words changed: the Chinese HTML (its placeholders, notes) is rendered again."""
+        self.labels = labels
+        self.zh_base = [None] * len(self.blocks)
+
+    def pending(self) -> list[int]:
+        return [row for row, block in enumerate(self.blocks) if block.translatable and self.en_text[row] is None]
+
+    def _render(self, text: str) -> str:
+        return render.render_markdown(text, self.base_dir, self.labels, self.references) or "<p></p>"
+
+    def zh_html(self, row: int) -> str:
+        base = self.zh_base[row]
+        if base is None:
+            base = self.zh_base[row] = self._render(self.blocks[row].source)
+        return marked(base, self.glossary)
+
+    def en_html(self, row: int, missing_label: str) -> str:
+        english = self.en_text[row]
+        if not self.blocks[row].translatable:
+            return self.zh_html(row)
+        if english is None:
+            return f'<p class="placeholder">{"—" if self.no_model else "…"}</p>'
+        body = marked(self._render(english), self.glossary)
+        if self.missing[row] and self.glossary is not None:
+            body += missing_terms_html(self.glossary, self.missing[row], missing_label)
+        return body
