@@ -302,3 +302,6 @@ def test_a_soft_break_between_chinese_characters_is_joined_for_the_translator():
     assert join_translation(text, [paragraph, item, code], [None] * 3) == text
     assert split_sentences(prose[0])[-1].text == "就是这样，我今天学习了排序器。"  # one sentence, not two halves
     assert join_cjk_lines("中\r\n文") == "中文" and join_cjk_lines("中\nabc") == "中\nabc"
+    # a block that is not translated (no Chinese characters, only punctuation) keeps its lines
+    (punctuation,) = segment_markdown("，\n，")
+    assert not punctuation.translatable and "".join(p.text for p in punctuation.parts) == "，\n，"

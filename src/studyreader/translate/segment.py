@@ -178,6 +178,8 @@ class _Parser:
         else:
             parts = tuple(builder.parts)
         translatable = kind in TRANSLATABLE_KINDS and any(p.translatable and has_cjk(p.text) for p in parts)
+        if not translatable and "".join(p.text for p in parts) != source:
+            parts = (Part(source, False, start),)  # joined lines are for the translator only: kept as they are
         self.blocks.append(
             Block(
                 index=len(self.blocks),
