@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studyreader.translate.segment import join_translation, segment_markdown
+from studyreader.translate.segment import join_cjk_lines, join_translation, segment_markdown
 from studyreader.translate.sentences import protected_spans, split_sentences
 from tests.conftest import SHARED_DIR, corpus_files
 
@@ -24,6 +24,20 @@ def _fenced_code(text: str) -> list[str]:
     return [m.group(0) for m in re.finditer(r"(?ms)^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[ \t]*$", text)]
 
 
+
+def assert_parts_cover(text, block):
+    """Each part is its source (from its start to the next part's); translatable parts without CJK soft breaks."""
+    ends = [part.start for part in block.parts[1:]] + [block.end]
+    assert block.parts[0].start == block.start
+    for part, end in zip(block.parts, ends):
+        source = text[part.start:end]
+        if part.translatable and part.text != source:
+            assert join_cjk_lines(source) == part.text, (source, part.text)
+        else:
+            assert source == part.text
+    if "\n" not in block.source:
+        assert "".join(p.text for p in block.parts) == block.source
+
 @pytest.mark.skipif(not REAL_FILES, reason="no real notes files beside the project")
 @pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.name)
 def test_real_notes_blocks_cover_source_exactly(path):
@@ -34,7 +48,7 @@ def test_real_notes_blocks_cover_source_exactly(path):
     for i, block in enumerate(blocks):
         assert block.index == i
         assert text[block.start:block.end] == block.source
-        assert "".join(p.text for p in block.parts) == block.source
+        assert_parts_cover(text, block)
         assert block.start >= previous_end
         assert block.start_line == text.count("\n", 0, block.start) + 1
         assert block.end_line == text.count("\n", 0, block.end) + 1
@@ -121,13 +135,15 @@ def test_block_kinds_levels_and_lines():
 
 
 def test_crlf_and_bom_kept_in_verbatim_parts():
-    text = "\ufeff# 标题\r\n\r\n第一行。\r\n第二行。\r\n"
+    text = "\ufeff# 标题\r\n\r\n第一行 A\r\n第二行。\r\n"
     blocks = segment_markdown(text)
     assert [b.kind for b in blocks] == ["heading", "paragraph"]
     para = blocks[1]
-    assert para.source == "第一行。\r\n第二行。"
-    assert [p.text for p in para.parts] == ["第一行。", "\r\n", "第二行。"]
+    assert para.source == "第一行 A\r\n第二行。"
+    assert [p.text for p in para.parts] == ["第一行 A", "\r\n", "第二行。"]
     assert join_translation(text, blocks, ["# T", "A.\r\nB."]) == "\ufeff# T\r\n\r\nA.\r\nB.\r\n"
+    # between two Chinese characters the CRLF is a soft break, joined for the translator
+    assert [p.text for p in segment_markdown("第一行。\r\n第二行。")[0].parts] == ["第一行。第二行。"]
 
 
 def test_blocks_without_chinese_are_not_translatable():
@@ -137,7 +153,8 @@ def test_blocks_without_chinese_are_not_translatable():
 
 def test_sentences_split_on_chinese_punctuation_and_lines():
     text = "第一句。第二句！第三句？第四句；第五句……最后"
-    assert [s.text for s in split_sentences(text)] == ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "最后"]
+    expected = ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "最后"]
+    assert [s.text for s in split_sentences(text)] == expected
     assert [s.text for s in split_sentences("甲\n乙")] == ["甲", "乙"]
     # closing quotes stay with their sentence
     assert [s.text for s in split_sentences("他说“好。”然后走了。")] == ["他说“好。”", "然后走了。"]
@@ -221,7 +238,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _MD_ALPHABET = st.sampled_from(
-    list("中文句子。！？；…，、：（）") + list("ab Z09_-*#>|`~[]()!<>/=&\\.:") + ["\n", "\r\n", "\t", "  ", "```", "- ", "1. ", "| x |", "---"]
+    list("中文句子。！？；…，、：（）") + list("ab Z09_-*#>|`~[]()!<>/=&\\.:")
+    + ["\n", "\r\n", "\t", "  ", "```", "- ", "1. ", "| x |", "---"]
 )
 
 
@@ -233,9 +251,8 @@ def test_segmentation_never_loses_a_byte(text):
     for block in blocks:
         assert block.start >= end
         assert text[block.start:block.end] == block.source
-        assert "".join(p.text for p in block.parts) == block.source
+        assert_parts_cover(text, block)
         for part in block.parts:
-            assert text[part.start:part.start + len(part.text)] == part.text
             if part.translatable:
                 for sentence in split_sentences(part.text):
                     assert part.text[sentence.start:sentence.end] == sentence.text
@@ -261,10 +278,30 @@ def test_piecewise_fallback_keeps_every_protected_span(text):
             if not sentence.needs_model:
                 continue
             prepared = prepare_sentence(sentence)
-            kinds = placeholder_kinds(prepared)
+            glue = placeholder_kinds(prepared).get
             english = assemble_fallback(
-                fallback_runs(prepared.model_input), lambda body: "gibberish", glue=lambda p: kinds.get(p, "")
+                fallback_runs(prepared.model_input), lambda body: "gibberish", glue=lambda p, kind=glue: kind(p, "")
             )
             restored = restore(english, prepared.opaque)
             for span in protected_spans(sentence.text):
                 assert restored.count(span.text) >= sentence.text.count(span.text), (sentence.text, span, restored)
+
+
+def test_a_soft_break_between_chinese_characters_is_joined_for_the_translator():
+    text = (
+        "地修改中。\n就是这样，我今天学习了\n  排序器。\nEnglish line\n中文  \n硬换行\n\n"
+        "- 列表项\n  继续写。\n\n```\n代码\n块\n```\n"
+    )
+    paragraph, item, code = segment_markdown(text)
+    prose = [p.text for p in paragraph.parts if p.translatable]
+    # two spaces before a line break make a hard break, which stays
+    assert prose == ["地修改中。就是这样，我今天学习了排序器。", "English line", "中文", "硬换行"]
+    assert [p.text for p in item.parts if p.translatable] == ["列表项继续写。"]
+    assert code.source == "```\n代码\n块\n```" and not any(p.translatable for p in code.parts)
+    # nothing is lost from the file: the source and an untranslated join keep every byte
+    assert join_translation(text, [paragraph, item, code], [None] * 3) == text
+    assert split_sentences(prose[0])[-1].text == "就是这样，我今天学习了排序器。"  # one sentence, not two halves
+    assert join_cjk_lines("中\r\n文") == "中文" and join_cjk_lines("中\nabc") == "中\nabc"
+    # a block that is not translated (no Chinese characters, only punctuation) keeps its lines
+    (punctuation,) = segment_markdown("，\n，")
+    assert not punctuation.translatable and "".join(p.text for p in punctuation.parts) == "，\n，"

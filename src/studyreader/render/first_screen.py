@@ -24,9 +24,12 @@ import datetime as _dt
 import marshal
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-FORMAT = 1  # bump when what is stored, or how it is rendered, changes
+from studyreader.translate.blocks import Block, Part
+
+FORMAT = 2  # bump when what is stored, or how it is rendered, changes
 KEEP_FILES = 24  # older cache files beyond this many are removed
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the studyreader package
@@ -77,36 +80,54 @@ def cache_key(text: bytes, base_dir: Path | None, labels: tuple[str, ...]) -> st
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
 class CachedEntry:
     """What the navigator shows of a dated entry (the notes core's Entry has more)."""
 
-    __slots__ = ("date", "line", "chars", "start")
+    date: _dt.date
+    line: int
+    chars: int
+    start: int
 
-    def __init__(self, date: _dt.date, line: int, chars: int, start: int) -> None:
-        self.date, self.line, self.chars, self.start = date, line, chars, start
 
-
+@dataclass(frozen=True)
 class CachedVerdict:
     """A day's co-learning verdict as the navigator shows it."""
 
-    __slots__ = ("date", "verdict", "symbol")
+    date: _dt.date
+    verdict: str
+    symbol: str
 
-    def __init__(self, date: _dt.date, verdict: str, symbol: str) -> None:
-        self.date, self.verdict, self.symbol = date, verdict, symbol
 
-
+@dataclass
 class CachedView:
     """A notes file as the first screen shows it."""
 
-    def __init__(self, *, key: str, blocks: list, html: list, entries: list, verdicts: dict,
-                 verdicts_valid: bool, warnings: list) -> None:
-        self.key = key
-        self.blocks = blocks  # (text, start, end, translatable, kind, key) per row
-        self.html = html  # rendered Chinese HTML per row, None where it must be rendered again
-        self.entries = entries  # CachedEntry per dated entry
-        self.verdicts = verdicts  # date -> CachedVerdict
-        self.verdicts_valid = verdicts_valid  # False: the day has changed since they were worked out
-        self.warnings = warnings
+    key: str
+    blocks: list[Block]  # the reader's rows, as the segmenter made them
+    html: list[str | None]  # rendered Chinese HTML per row, None where it must be rendered again
+    entries: list[CachedEntry]  # per dated entry
+    verdicts: dict[_dt.date, CachedVerdict]
+    verdicts_valid: bool  # False: the day has changed since they were worked out
+    warnings: list[str]
+
+
+def _block_fields(block: Block) -> tuple:
+    """A block as plain tuples, strings and numbers (what marshal stores)."""
+    return (
+        block.index, block.kind, block.source, block.start, block.end, block.start_line, block.end_line,
+        bool(block.translatable), block.level, tuple(tuple(part) for part in block.parts),
+        tuple(tuple(tuple(part) for part in row) for row in block.rows),
+    )
+
+
+def _block(fields: tuple) -> Block:
+    index, kind, source, start, end, start_line, end_line, translatable, level, parts, rows = fields
+    return Block(
+        index=index, kind=kind, source=source, start=start, end=end, start_line=start_line, end_line=end_line,
+        translatable=translatable, level=level, parts=tuple(Part(*part) for part in parts),
+        rows=tuple(tuple(Part(*part) for part in row) for row in rows),
+    )
 
 
 def load(key: str) -> CachedView | None:
@@ -124,14 +145,16 @@ def load(key: str) -> CachedView | None:
         still_valid = valid_from <= now < valid_until or (
             now >= valid_until and all(verdict != "pending" for _d, verdict, _s in data["verdicts"])
         )
-        entries = [CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]]
+        entries = [
+            CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]
+        ]
         verdicts = {
             _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), verdict, symbol)
             for d, verdict, symbol in data["verdicts"]
         }
         return CachedView(
             key=key,
-            blocks=list(data["blocks"]),
+            blocks=[_block(fields) for fields in data["blocks"]],
             html=list(data["html"]),
             entries=entries,
             verdicts=verdicts,
@@ -151,8 +174,14 @@ def day_span(notes) -> tuple[float, float]:
 
 
 def cacheable_html(html: str | None) -> str | None:
-    """Rows that show images depend on files beside the notes: they are rendered every time."""
-    if html is None or "<img" in html or "sr-placeholder" in html:
+    """Rows that show images depend on files beside the notes: they are rendered every time.
+
+    So are rows shown as plain text because formatting them failed or would cost too much:
+    what is stored is only ever HTML that rendered normally.
+    """
+    from studyreader.render.markup import is_plain_fallback
+
+    if html is None or "<img" in html or "sr-placeholder" in html or is_plain_fallback(html):
         return None
     return html
 
@@ -164,16 +193,11 @@ def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
         data = {
             "format": FORMAT,
             "valid": valid,
-            "blocks": [
-                (b.text, b.start, b.end, bool(b.translatable), str(b.kind), int(b.key)) for b in blocks
-            ],
+            "blocks": [_block_fields(block) for block in blocks],
             "html": [cacheable_html(h) for h in html],
             "entries": [(e.date.toordinal(), int(e.line), int(e.chars), int(e.start)) for e in notes.entries],
-            "verdicts": [
-                (day.toordinal(), str(getattr(v, "verdict", "")), str(getattr(v, "symbol", "")))
-                for day, v in verdicts.items()
-            ],
-            "warnings": [str(w) for w in (getattr(notes, "warnings", None) or [])],
+            "verdicts": [(day.toordinal(), str(v.verdict), str(v.symbol)) for day, v in verdicts.items()],
+            "warnings": [str(w) for w in notes.warnings],
         }
         payload = marshal.dumps(data)
         folder = cache_folder()
@@ -186,7 +210,7 @@ def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
         _write_hint(folder, notes, key)
         _prune(folder)
         return True
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (OSError, ValueError, TypeError):
         return False
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
+
+from studyreader.render import images
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
@@ -39,7 +41,6 @@ ALLOWED_ATTRIBUTES = {
 DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math"}
 
 WEB_SCHEMES = ("http", "https")
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
 
 # Text nodes inside these are never marked as glossary terms.
 _NO_MARK_TAGS = {"a", "code", "pre", "kbd", "samp", "tt"}
@@ -47,11 +48,13 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
-class Labels(NamedTuple):  # (value types here are NamedTuples: cheaper to create at start-up)
+@dataclass(frozen=True)
+class Labels:
     """User-visible words the renderer inserts; the Qt side passes translated ones."""
 
     remote_image: str = "Remote image not loaded:"
     blocked_image: str = "Image not shown:"
+    plain_text: str = "Shown as plain text: too complex to format."
 
 
 def is_web_url(url: str) -> bool:
@@ -109,31 +112,133 @@ def sanitise(raw_html: str) -> str:
     )
 
 
-def local_image_path(src: str, base_dir: Path | None) -> Path | None:
-    """The image file ``src`` names when it lies in ``base_dir`` (or below) and exists."""
-    if base_dir is None or not src:
-        return None
+# -- bounded rendering ----------------------------------------------------------
+# Python-Markdown recurses once per nesting level and is quadratic (or worse) in
+# unclosed brackets and tags; Qt lays a long paragraph out in quadratic time.
+# A block beyond these limits is shown as plain text with a quiet note, before
+# Python-Markdown sees it; any error while rendering does the same.
+MAX_MARKDOWN_CHARS = 20_000  # a longer block is shown as plain text
+MAX_LINES = 1_000  # lines of one block (a fenced code block excepted): nested quotes and lists grow quadratically
+MAX_NESTING = 16  # list, quote and indentation levels of one line
+MAX_BRACKETS = 300  # "[" in one block (links, images, references)
+MAX_TAGS = 600  # "<" in one block (inline HTML, autolinks)
+MAX_PLAIN_CHARS = 50_000  # shown of a block as plain text; the rest is left out, with a note
+PLAIN_CHUNK = 2_000  # a plain-text paragraph is cut into pieces of this length (Qt lays each out alone)
+
+_NEST_STEP = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*")
+
+
+def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
+    """The deepest nesting of list markers, quote markers and indentation on any line (counted up to ``limit`` + 1)."""
+    deepest = 0
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip(" \t"))
+        depth = indent // 2
+        position = 0
+        while depth <= limit:
+            step = _NEST_STEP.match(line, position)
+            if step is None or step.end() == position:
+                break
+            depth += 1
+            position = step.end()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+    return deepest
+
+
+def too_complex(text: str) -> bool:
+    """True for a block whose formatting would cost too much time or stack (shown as plain text)."""
+    return (
+        len(text) > MAX_MARKDOWN_CHARS
+        or (text.count("\n") >= MAX_LINES and not text.lstrip().startswith(("```", "~~~")))
+        or text.count("[") > MAX_BRACKETS
+        or text.count("<") > MAX_TAGS
+        or nesting_depth(text) > MAX_NESTING
+    )
+
+
+def plain_html(text: str, note: str) -> str:
+    """``text`` as escaped plain paragraphs (cut into pieces Qt lays out quickly), after a quiet note."""
+    import html
+
+    shown = text[:MAX_PLAIN_CHARS]
+    paragraphs = [f'<p class="sr-note">{html.escape(note)}</p>']
+    for line in shown.splitlines():
+        for at in range(0, max(1, len(line)), PLAIN_CHUNK):
+            paragraphs.append(f"<p>{html.escape(line[at:at + PLAIN_CHUNK], quote=False) or '&nbsp;'}</p>")
+    if len(text) > len(shown):
+        paragraphs.append(f'<p class="sr-note">[… {len(text) - len(shown)}]</p>')
+    return "".join(paragraphs)
+
+
+def is_plain_fallback(safe_html: str) -> bool:
+    """True for HTML that :func:`render_markdown` gave up formatting (see :func:`plain_html`)."""
+    return safe_html.startswith('<p class="sr-note">')
+
+
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*\S.*$", re.MULTILINE)
+
+
+def link_references(texts: Iterable[str]) -> dict[str, str]:
+    """The link reference definitions (``[r]: https://…``) of a file, by lower-cased label."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if "]:" not in text:
+            continue
+        for match in _REFERENCE_DEFINITION.finditer(text):
+            found.setdefault(match.group(1).strip().lower(), match.group(0).strip())
+    return found
+
+
+def _used_references(text: str, references: dict[str, str]) -> str:
+    """The definitions ``text`` may use (those whose label it mentions), as Markdown lines."""
+    if not references or "[" not in text:
+        return ""
+    lowered = text.lower()
+    used = [line for label, line in references.items() if f"[{label}]" in lowered]
+    return "\n".join(used[:MAX_BRACKETS])
+
+
+def render_markdown(
+    text: str,
+    base_dir: Path | None = None,
+    labels: Labels | None = None,
+    references: dict[str, str] | None = None,
+) -> str:
+    """Markdown source to the safe HTML the reader shows; never raises, bounded in time.
+
+    ``references``: the file's link reference definitions (:func:`link_references`),
+    so that ``[x][r]`` and ``![x][r]`` work in a block rendered on its own.
+    """
+    labels = labels or Labels()
+    if too_complex(text):
+        return plain_html(text, labels.plain_text)
+    definitions = _used_references(text, references or {})
+    source = f"{text}\n\n{definitions}\n" if definitions else text
     try:
-        parts = urlsplit(src.strip())
-    except ValueError:
-        return None
-    if parts.scheme and parts.scheme.lower() != "file":
-        return None
-    if parts.scheme.lower() == "file" and parts.netloc not in ("", "localhost"):
-        return None
-    raw = unquote(parts.path)
-    if not raw:
-        return None
-    base = base_dir.resolve()
-    candidate = Path(raw)
-    candidate = candidate if candidate.is_absolute() else base / candidate
-    try:
-        resolved = candidate.resolve()
-    except (OSError, RuntimeError):
-        return None
-    if not resolved.is_relative_to(base) or resolved.suffix.lower() not in IMAGE_SUFFIXES:
-        return None
-    return resolved if resolved.is_file() else None
+        clean = sanitise(markdown_to_html(source))
+    except Exception:  # noqa: BLE001 - Python-Markdown or nh3 failing on hostile input: show the text
+        _local.converter = None  # a converter interrupted half-way keeps broken state: the next block gets a new one
+        return plain_html(text, labels.plain_text)
+    safe = join_cjk_soft_breaks(_replace_images(clean, base_dir, labels))
+    # Tables without spacing above their first row: a table's text starts level with its translation.
+    return safe.replace("<table>", '<table class="md" cellspacing="0" cellpadding="0">')
+
+
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
+
+
+def join_cjk_soft_breaks(safe_html: str) -> str:
+    """A soft line break between two Chinese characters joins them without a space (outside code blocks)."""
+    if "\n" not in safe_html:
+        return safe_html
+    from studyreader.translate.segment import join_cjk_lines  # (a file shown from the cache needs no segmenter)
+
+    pieces = _PRE.split(safe_html)
+    for position in range(0, len(pieces), 2):  # even pieces are outside <pre>
+        pieces[position] = join_cjk_lines(pieces[position])
+    return "".join(pieces)
 
 
 def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> str:
@@ -143,10 +248,12 @@ def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> s
         attrs = {name.lower(): html.unescape(value) for name, value in _ATTR.findall(match.group(0))}
         src = attrs.get("src", "")
         alt = attrs.get("alt", "")
-        local = local_image_path(src, base_dir)
+        local = images.local_image_path(src, base_dir)
         if local is not None:
             extra = "".join(
-                f' {name}="{html.escape(attrs[name])}"' for name in ("width", "height") if attrs.get(name, "").isdigit()
+                f' {name}="{int(attrs[name])}"'
+                for name in ("width", "height")
+                if attrs.get(name, "").isdigit() and 0 < int(attrs[name]) <= images.MAX_ATTRIBUTE_SIDE
             )
             return f'<img src="{html.escape(local.as_uri())}" alt="{html.escape(alt)}"{extra}>'
         label = labels.remote_image if is_web_url(src) else labels.blocked_image
@@ -160,16 +267,10 @@ def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> s
     return _IMG_TAG.sub(replace, clean_html)
 
 
-def render_markdown(text: str, base_dir: Path | None = None, labels: Labels = Labels()) -> str:
-    """Markdown source to the safe HTML the reader shows."""
-    safe = _replace_images(sanitise(markdown_to_html(text)), base_dir, labels)
-    # Tables without spacing above their first row: a table's text starts level with its translation.
-    return safe.replace("<table>", '<table class="md" cellspacing="0" cellpadding="0">')
-
-
 # -- glossary marks ----------------------------------------------------------
 
-class Mark(NamedTuple):
+@dataclass(frozen=True)
+class Mark:
     """A stretch of a text node to mark: ``[start, end)`` in that text, a term id, a CSS class."""
 
     start: int

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from studyreader.errors import StudyReaderError
 from studyreader.translate import sentences as sent
+from studyreader.translate.blocks import Block
 from studyreader.translate.cache import TranslationCache
-from studyreader.translate.segment import Block, has_cjk, join_translation, segment_markdown
+from studyreader.translate.segment import has_cjk, join_translation, segment_markdown
 
 __all__ = [
     "TranslationEngine",

@@ -3,17 +3,24 @@
 Pure Python (no Qt, no Argos), so it is cheap to run on the GUI thread and easy to test. A block
 keeps its exact source text and position; its ``parts`` separate Markdown markup (list markers,
 ``> ``, ``## ``, table pipes, line ends), which is copied verbatim, from inline text, which may be
-translated. Concatenating the parts gives back the block's source byte for byte.
+translated. Concatenating the parts gives back the block's source byte for byte, with one
+exception: a soft line break between two Chinese characters in a paragraph or list item is left
+out of the translatable part that spans it (see :func:`join_cjk_lines`); Markdown would show it as
+a space, and the translator should see one sentence, not two halves. The source of every part
+runs from its ``start`` to the next part's ``start`` (the last: to the block's end).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass
 
-__all__ = ["Block", "Part", "segment_markdown", "join_translation", "has_cjk", "TRANSLATABLE_KINDS"]
+from studyreader.translate.blocks import Block, Part
+
+__all__ = [
+    "segment_markdown", "join_translation", "has_cjk", "join_cjk_lines", "is_cjk_soft_break", "TRANSLATABLE_KINDS",
+]
 
 TRANSLATABLE_KINDS = frozenset({"heading", "paragraph", "list_item", "blockquote", "table"})
 
@@ -25,29 +32,23 @@ def has_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
 
 
-class Part(NamedTuple):
-    """A piece of a block's source: markup copied as is, or inline text that may be translated."""
-
-    text: str
-    translatable: bool
-    start: int  # char offset in the whole text
+# Chinese characters with CJK punctuation and full-width forms: what a soft line break between joins.
+_CJK_CHAR = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
+# At most one blank before the break: two spaces make a hard line break, which stays.
+_CJK_SOFT_BREAK_RE = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t]?\r?\n[ \t]*+(?=[{_CJK_CHAR}])")
 
 
-@dataclass(eq=True)
-class Block:
-    """One aligned unit of the document; treat as read-only (a plain dataclass because it is cheap)."""
+def is_cjk_soft_break(line: str, next_line: str) -> bool:
+    """True when the break between two lines of a paragraph lies between two Chinese characters."""
+    return _CJK_SOFT_BREAK_RE.search(line[-2:] + "\n" + next_line.lstrip(" \t")[:1]) is not None
 
-    index: int
-    kind: str
-    source: str
-    start: int
-    end: int
-    start_line: int
-    end_line: int
-    translatable: bool
-    level: int = 0
-    parts: tuple[Part, ...] = ()
-    rows: tuple[tuple[Part, ...], ...] = field(default=(), repr=False)
+
+def join_cjk_lines(text: str) -> str:
+    """``text`` with each line break between two Chinese characters removed (with the spaces around it).
+
+    Markdown turns a soft line break into a space, which Chinese does not have between characters.
+    """
+    return _CJK_SOFT_BREAK_RE.sub("", text) if "\n" in text else text
 
 
 # --- line-level patterns ------------------------------------------------------------------------
@@ -158,6 +159,20 @@ class _Builder:
         self.parts.append(Part(body, True, start + lead))
         self.verbatim(text[lead + len(body):], start + lead + len(body))
 
+    def joined_inline(self, text: str, start: int) -> None:
+        """Inline text over several lines joined by soft breaks between Chinese characters.
+
+        The translatable part holds the lines without those breaks (Markdown would show each as a
+        space, which Chinese does not have), so the translator sees one sentence, not two halves.
+        """
+        lead = len(text) - len(text.lstrip())
+        core = text[lead:].rstrip()
+        if core.endswith("\\") and not core.endswith("\\\\"):
+            core = core[:-1].rstrip()
+        self.verbatim(text[:lead], start)
+        self.parts.append(Part(join_cjk_lines(core), True, start + lead))
+        self.verbatim(text[lead + len(core):], start + lead + len(core))
+
 
 class _Parser:
     def __init__(self, text: str) -> None:
@@ -177,6 +192,8 @@ class _Parser:
         else:
             parts = tuple(builder.parts)
         translatable = kind in TRANSLATABLE_KINDS and any(p.translatable and has_cjk(p.text) for p in parts)
+        if not translatable and "".join(p.text for p in parts) != source:
+            parts = (Part(source, False, start),)  # joined lines are for the translator only: kept as they are
         self.blocks.append(
             Block(
                 index=len(self.blocks),
@@ -192,6 +209,25 @@ class _Parser:
                 rows=tuple(rows),
             )
         )
+
+    def _inline_lines(self, b: _Builder, first: int, last: int, offset: int) -> None:
+        """The inline text of lines ``first``..``last`` (the first from ``offset`` on) with their line ends.
+
+        Lines joined by a soft break between Chinese characters become one translatable part.
+        """
+        k = first
+        while k <= last:
+            group_end = k
+            while group_end < last and is_cjk_soft_break(self.lines[group_end].content,
+                                                          self.lines[group_end + 1].content):
+                group_end += 1
+            start = offset if k == first else self.lines[k].start
+            if group_end == k:
+                b.inline(self.text[start:self.lines[k].end], start)
+            else:
+                b.joined_inline(self.text[start:self.lines[group_end].end], start)
+            self._eol(b, group_end, last)
+            k = group_end + 1
 
     def _eol(self, builder: _Builder, i: int, last: int) -> None:
         line = self.lines[i]
@@ -415,12 +451,7 @@ class _Parser:
         b = _Builder()
         first = self.lines[i]
         b.verbatim(first.content[: m.end()], first.start)
-        b.inline(first.content[m.end():], first.start + m.end())
-        self._eol(b, i, j)
-        for k in range(i + 1, j + 1):
-            line = self.lines[k]
-            b.inline(line.content, line.start)
-            self._eol(b, k, j)
+        self._inline_lines(b, i, j, first.start + m.end())
         self._emit("list_item", i, j, b, level=depth)
         return j + 1
 
@@ -430,9 +461,8 @@ class _Parser:
             nxt = self.lines[j + 1].content
             if _SETEXT_RE.match(nxt) and not _LIST_RE.match(nxt):
                 b = _Builder()
-                for k in range(i, j + 1):
-                    b.inline(self.lines[k].content, self.lines[k].start)
-                    self._eol(b, k, j + 1)
+                self._inline_lines(b, i, j, self.lines[i].start)
+                self._eol(b, j, j + 1)
                 b.verbatim(nxt, self.lines[j + 1].start)
                 self._emit("heading", i, j + 1, b, level=1 if nxt.strip()[0] == "=" else 2)
                 self.list_stack.clear()
@@ -441,9 +471,7 @@ class _Parser:
                 break
             j += 1
         b = _Builder()
-        for k in range(i, j + 1):
-            b.inline(self.lines[k].content, self.lines[k].start)
-            self._eol(b, k, j)
+        self._inline_lines(b, i, j, self.lines[i].start)
         self._emit("paragraph", i, j, b)
         return j + 1
 

@@ -60,7 +60,7 @@ def window(make_window, sample_copy, test_glossary):
 
 def test_terms_are_marked_in_both_columns(window):
     reader = window.reader
-    row = next(i for i, b in enumerate(reader.blocks) if b.text.startswith("- Sequencer"))
+    row = next(i for i, b in enumerate(reader.blocks) if b.source.startswith("- Sequencer"))
     reader.set_translation(row, "- Sequencer: receives user transactions and builds L2 blocks.")
     reader.finish_build()
     positions = term_positions(reader, "sequencer")
@@ -110,7 +110,7 @@ def test_backlinks_jump_to_the_entry(window, qtbot):
 
     panel.detail.anchorClicked.emit(QUrl("date:2025-01-09"))
     top = window.reader.blocks[window.reader.top_row()]
-    assert top.text.startswith("### 2025.01.09")
+    assert top.source.startswith("### 2025.01.09")
     assert window.navigator.list.currentItem().data(Qt.ItemDataRole.UserRole) == dt.date(2025, 1, 9)
 
 
@@ -126,8 +126,8 @@ def test_see_also_selects_the_other_term(window):
 
 def test_search_either_language_alias_and_substring(window):
     panel = window.glossary_panel
-    for query, expected in (("排序", "sequencer"), ("sequ", "sequencer"), ("排序者", "sequencer"), ("欺诈", "fault-proof"),
-                            ("proof", "fault-proof"), ("批处理", "batcher")):
+    for query, expected in (("排序", "sequencer"), ("sequ", "sequencer"), ("排序者", "sequencer"),
+                            ("欺诈", "fault-proof"), ("proof", "fault-proof"), ("批处理", "batcher")):
         panel.search.setText(query)
         assert expected in panel.term_ids(), query
     panel.search.setText("no such term at all")
@@ -138,7 +138,7 @@ def test_search_either_language_alias_and_substring(window):
 
 def test_missing_glossary_translation_is_flagged_on_the_english_side(window):
     reader = window.reader
-    row = next(i for i, b in enumerate(reader.blocks) if b.text.startswith("- Sequencer"))
+    row = next(i for i, b in enumerate(reader.blocks) if b.source.startswith("- Sequencer"))
     reader.set_translation(row, "- The orderer receives user transactions.", missing=["sequencer"])
     reader.finish_build()
     assert in_cell(reader, row, "en", term_positions(reader, "sequencer"))
@@ -149,7 +149,7 @@ def test_user_terms_add_edit_hide(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from studyreader import paths
-    from studyreader.ui.glossary import panel as panel_module
+    from studyreader.ui.glossary.term_dialog import TermDialog
 
     def fill_and_accept(dialog):
         if dialog.term is None:
@@ -162,7 +162,7 @@ def test_user_terms_add_edit_hide(window, qtbot, monkeypatch):
             dialog.definition_en_edit.setPlainText("An edited definition.")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(panel_module.TermDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(TermDialog, "exec", fill_and_accept)
     panel = window.glossary_panel
     with qtbot.waitSignal(window.glossaryLoaded, timeout=20000):
         panel.add_term()

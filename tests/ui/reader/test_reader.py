@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 
 from studyreader.render.rows import segment
+from studyreader.translate.segment import segment_markdown
 from studyreader.ui.reader import reader as reader_mod
 from studyreader.ui.reader.reader import BilingualReader, placeholder_image
 
 
 def load(reader: BilingualReader, path: Path) -> None:
     text = path.read_text(encoding="utf-8-sig")
-    blocks, _segments = segment(text)
+    blocks = segment(text)
     reader.set_blocks(blocks, path.parent)
     reader.finish_build()
 
@@ -37,7 +38,7 @@ def assert_aligned(reader: BilingualReader) -> None:
         zh = reader.cell_rect(row, "zh")
         en = reader.cell_rect(row, "en")
         assert zh is not None and en is not None
-        assert abs(zh.top() - en.top()) <= 1, (row, zh, en, reader.blocks[row].text[:40])
+        assert abs(zh.top() - en.top()) <= 1, (row, zh, en, reader.blocks[row].source[:40])
         assert en.left() > zh.left() + 200  # English is the right-hand column
         checked += 1
     assert checked > 20
@@ -46,12 +47,15 @@ def assert_aligned(reader: BilingualReader) -> None:
 def test_sample_rows_are_aligned_before_and_after_translation(reader, sample_copy):
     load(reader, sample_copy)
     # the two content-marker comments render to nothing and get no row
-    assert reader.row_count() == len(segment(sample_copy.read_text("utf-8"))[0]) - 2
+    text = sample_copy.read_text("utf-8")
+    assert reader.row_count() == len(segment(text))
+    assert sum(block.source.lstrip().startswith("<!--") for block in segment_markdown(text)) == 2
+    assert not any(block.source.lstrip().startswith("<!--") for block in reader.blocks)
     assert_aligned(reader)
     # Give rows translations of very different lengths: rows stay aligned, the next row starts below both.
     for row in reader.pending_rows():
         # keep the block's markup (list marker, heading hashes): lists and headings are the tricky rows
-        markup = re.match(r"^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+", reader.blocks[row].text)
+        markup = re.match(r"^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+", reader.blocks[row].source)
         prefix = markup.group(0) if markup else ""
         reader.set_translation(row, prefix + "A much longer English rendering of this block. " * (1 + row % 4))
     reader.finish_build()
@@ -105,7 +109,8 @@ def test_scroll_to_row_brings_it_to_the_top(reader, sample_copy):
     load(reader, sample_copy)
     last = reader.row_count() - 3
     assert reader.scroll_to_row(last)
-    assert reader.top_row() in (last, last - 1) or reader.verticalScrollBar().value() == reader.verticalScrollBar().maximum()
+    bar = reader.verticalScrollBar()
+    assert reader.top_row() in (last, last - 1) or bar.value() == bar.maximum()
 
 
 def test_large_file_is_built_in_slices(reader, qtbot):
@@ -116,7 +121,7 @@ def test_large_file_is_built_in_slices(reader, qtbot):
         pytest.skip("corpus not available")
     largest = max(files, key=lambda p: p.stat().st_size)
     text = largest.read_text(encoding="utf-8-sig")
-    blocks, _ = segment(text)
+    blocks = segment(text)
     reader.set_blocks(blocks, largest.parent)
     assert 0 < reader.built_rows() < reader.row_count()  # the first screen at once, the rest later
     qtbot.waitUntil(reader.is_built, timeout=20000)
@@ -237,12 +242,22 @@ def test_every_corpus_file_renders_aligned(reader):
         pytest.skip("corpus not available")
     for path in files:
         text = path.read_text(encoding="utf-8-sig")
-        blocks, _ = segment(text)
+        blocks = segment(text)
         reader.set_blocks(blocks, path.parent)
         reader.finish_build()
         assert reader.row_count() > 0, path.name
         for row in range(0, reader.row_count(), max(1, reader.row_count() // 40)):
             zh, en = reader.cell_rect(row, "zh"), reader.cell_rect(row, "en")
-            assert abs(zh.top() - en.top()) <= 1, (path.name, row, reader.blocks[row].text[:60])
+            assert abs(zh.top() - en.top()) <= 1, (path.name, row, reader.blocks[row].source[:60])
         # nothing remote was ever requested while rendering real notes
         assert all(url.isLocalFile() for url in reader.resource_requests), path.name
+
+
+def test_a_soft_break_between_chinese_characters_shows_no_space(reader):
+    reader.set_blocks(segment("地修改中。\n就是这样，\n  继续写。\nEnglish\n中文\n\n```\n代码\n块\n```\n"), None)
+    reader.finish_build()
+    text = reader.toPlainText()
+    assert "地修改中。就是这样，继续写。" in text
+    assert "地修改中。 就是这样" not in text
+    assert "English 中文" in text or "English\n中文" in text  # a break next to Latin text stays a space
+    assert "代码\n块" in text  # code keeps its lines

@@ -34,12 +34,12 @@ def test_navigator_click_jumps_to_the_entry(make_window, sample_copy, qtbot):
     qtbot.mouseClick(window.navigator.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     entry = window.notes.entry_for(target)
     row = rows_mod.row_at_offset(window.reader.blocks, entry.start)
-    assert window.reader.blocks[row].text.startswith("### 2025.01.09")
+    assert window.reader.blocks[row].source.startswith("### 2025.01.09")
     assert window.reader.top_row() == row
     assert window.reader.verticalScrollBar().value() > 0
     # Alt+Up goes to the entry before it
     window.step_entry(-1)
-    assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
+    assert window.reader.blocks[window.reader.top_row()].source.startswith("### 2025.01.08")
 
 
 def test_every_action_has_a_shortcut_and_shortcuts_are_unique(make_window, sample_copy):
@@ -288,7 +288,7 @@ def test_habit_view_opens_and_jumps(make_window, sample_copy, qtbot):
     window.resize(1000, 400)
     qtbot.wait(10)
     view.dayActivated.emit(dt.date(2025, 1, 8))
-    assert window.reader.blocks[window.reader.top_row()].text.startswith("### 2025.01.08")
+    assert window.reader.blocks[window.reader.top_row()].source.startswith("### 2025.01.08")
     window.services.habit_dialog.close()
 
 
@@ -315,9 +315,9 @@ def test_visible_blocks_are_translated_first(make_window, use_tiny_argos, qtbot)
     entries = sorted(window.notes.entries, key=lambda e: e.start)
     assert window.jump_to_date(entries[-3].date)  # far down the file
     pending = set(window.reader.pending_rows())
-    visible = {window.reader.blocks[row].key for row in window.reader.visible_rows() if row in pending}
+    visible = {window.reader.blocks[row].index for row in window.reader.visible_rows() if row in pending}
     assert visible
-    translatable = [window.reader.blocks[row].key for row in sorted(pending)]
+    translatable = [window.reader.blocks[row].index for row in sorted(pending)]
     before_visible = translatable.index(min(visible, key=translatable.index))
     arrived: list[int] = []  # first arrival of each block with sentences, from whichever job
 

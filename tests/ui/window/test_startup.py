@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from studyreader.render import first_screen as render_cache
 
@@ -45,7 +44,7 @@ CHILD = textwrap.dedent(
                     "panes": window.side_panes_built(),
                     "rows": window.reader.built_rows(),
                     "filled": window.reader.document().size().height() >= window.reader.viewport().height(),
-                    "first": window.reader.blocks[0].text if window.reader.blocks else "",
+                    "first": window.reader.blocks[0].source if window.reader.blocks else "",
                     "notes": window.notes is not None,
                     "icon": not application.windowIcon().isNull(),
                     "reader": geometry(window.reader.viewport()),
@@ -60,7 +59,7 @@ CHILD = textwrap.dedent(
             "glossary": window.services.glossary is not None,
             "timer": window.services.timer_widget is not None,
             "translation": window.translation_state(),
-            "segments": window.document.segments is not None,
+            "blocks": window.document.blocks is not None,
             "icon": not application.windowIcon().isNull(),
             "panes": window.side_panes_built(),
         }}
@@ -120,7 +119,7 @@ def test_a_reopened_file_paints_from_the_cache_before_anything_heavy_is_imported
     after = second["after"]
     # …and everything that waited arrives: notes, every row, glossary, translation service, timer, panes
     assert after == {"notes": True, "built": True, "services": True, "glossary": True, "timer": True,
-                     "translation": "no_model", "segments": True, "icon": True, "panes": True}
+                     "translation": "no_model", "blocks": True, "icon": True, "panes": True}
     assert second["dates"] == first["dates"] and second["dates"][0] == "2025-01-10"
     # The side panes came into the places kept for them: the reader did not move sideways. (It moved
     # down only by the no-model message bar shown once the translation service started.)
@@ -161,7 +160,7 @@ def test_cached_start_shows_what_a_fresh_start_shows(make_window, sample_copy, s
     again.reader.finish_build()
     assert again.reader.rendered_html() == fresh_html
     assert again.jump_to_date(dt.date(2025, 1, 9))
-    assert again.reader.blocks[again.reader.top_row()].text.startswith("### 2025.01.09")
+    assert again.reader.blocks[again.reader.top_row()].source.startswith("### 2025.01.09")
 
 
 def test_a_changed_file_is_rendered_anew(make_window, sample_copy):
@@ -170,7 +169,7 @@ def test_a_changed_file_is_rendered_anew(make_window, sample_copy):
     sample_copy.write_text(text.replace("示例学员", "另一位学员"), encoding="utf-8")
     window = make_window(sample_copy)
     assert window.notes is not None  # a miss: parsed at once
-    assert "另一位学员" in window.reader.blocks[0].text
+    assert "另一位学员" in window.reader.blocks[0].source
 
 
 def test_verdicts_from_another_day_are_used_only_without_pending_days(make_window, sample_copy, monkeypatch):
@@ -209,24 +208,24 @@ def test_a_reloaded_file_is_kept_for_the_next_start(make_window, sample_copy, qt
     window.close()
     again = make_window(sample_copy)
     assert again.notes is None  # shown from the cache written at the reload
-    assert "改过的学员" in again.reader.blocks[0].text
+    assert "改过的学员" in again.reader.blocks[0].source
 
 
 def test_cache_round_trip_and_bad_files(sample_copy, tmp_path):
     from studyreader.notes import load_notes
-    from studyreader.render.rows import Block
+    from studyreader.render.rows import segment
 
     notes = load_notes(sample_copy)
     key = render_cache.cache_key(sample_copy.read_bytes(), sample_copy.parent, ("a", "b"))
     assert key != render_cache.cache_key(sample_copy.read_bytes(), sample_copy.parent, ("a", "c"))
     assert key != render_cache.cache_key(sample_copy.read_bytes() + b"\n", sample_copy.parent, ("a", "b"))
-    blocks = [Block("# 标题", 0, 4, True, "heading", 0), Block("![图](a.png)", 6, 16, True, "paragraph", 1)]
+    blocks = segment("# 标题\n\n![图](a.png)\n")
     html = ["<h1>标题</h1>", '<p><img src="file:///x/a.png" alt="图"></p>']
     verdicts = {notes.entries[0].date: type("V", (), {"verdict": "done", "symbol": "✅"})()}
     assert render_cache.store(key, blocks=blocks, html=html, notes=notes, verdicts=verdicts)
     view = render_cache.load(key)
     assert view is not None and view.verdicts_valid
-    assert [Block(*fields) for fields in view.blocks] == blocks
+    assert view.blocks == blocks and view.blocks[0].parts == blocks[0].parts
     assert view.html == ["<h1>标题</h1>", None]  # a row with an image depends on other files: not kept
     assert [(e.date, e.line, e.chars) for e in view.entries] == [(e.date, e.line, e.chars) for e in notes.entries]
     assert view.verdicts[notes.entries[0].date].verdict == "done"
@@ -262,35 +261,11 @@ def test_a_hidden_reader_still_builds_every_row(qtbot):
         pytest.skip("no corpus")
     reader = BilingualReader()
     qtbot.addWidget(reader)
-    blocks, _segments = segment(files[-1].read_text(encoding="utf-8-sig"))
+    blocks = segment(files[-1].read_text(encoding="utf-8-sig"))
     reader.resize(600, 200)
     reader.set_blocks(blocks, files[-1].parent)
     assert not reader.is_built()  # never painted: the rest comes without a paint too
     qtbot.waitUntil(reader.is_built, timeout=20000)
-
-
-def test_reader_viewport_is_set_up_like_qts_own(qtbot):
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QTextBrowser
-
-    from studyreader.ui.reader.reader import BilingualReader
-
-    def settings(widget):
-        viewport = widget.viewport()
-        attributes = {a.name for a in Qt.WidgetAttribute if viewport.testAttribute(a)}
-        return (attributes, viewport.backgroundRole(), viewport.autoFillBackground(), viewport.cursor().shape(),
-                viewport.hasMouseTracking(), viewport.focusPolicy(), viewport.focusProxy() is widget,
-                viewport.acceptDrops())
-
-    plain = QTextBrowser()
-    plain.setReadOnly(True)
-    ours = BilingualReader()
-    for widget in (plain, ours):
-        qtbot.addWidget(widget)
-        widget.show()
-    QApplication.processEvents()
-    assert settings(ours) == settings(plain)
-    assert ours.document().documentLayout().paintDevice() is ours.viewport()
 
 
 def test_study_widgets_use_the_windows_parsed_notes(make_window, sample_copy, qtbot, monkeypatch):

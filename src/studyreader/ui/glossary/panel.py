@@ -25,17 +25,12 @@ from studyreader.ui.reader.reader import open_external
 TERM_ROLE = Qt.ItemDataRole.UserRole
 
 
-def __getattr__(name: str):
-    # The term dialog is built only when it is opened; ``glossary_panel.TermDialog`` still works.
-    if name == "TermDialog":
-        from studyreader.ui.glossary.term_dialog import TermDialog
-
-        return TermDialog
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 class GlossaryPanel(QWidget):
-    """Sidebar over a Glossary object (duck-typed: ``search``, ``get``, ``see_also``, ``backlinks``)."""
+    """Sidebar over a :class:`studyreader.glossary.termbase.Glossary`.
+
+    Every text of a term or a notes file reaches the rich-text detail view escaped, and the
+    plain labels are set to plain text: markup in a glossary or in the notes is shown, never run.
+    """
 
     termSelected = Signal(str)
     dateActivated = Signal(object)  # a backlink was clicked: datetime.date
@@ -70,6 +65,7 @@ class GlossaryPanel(QWidget):
         self.hide_button.clicked.connect(self.hide_term)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # warnings quote the glossary files
         self.status.setObjectName("glossaryStatus")
 
         buttons = QHBoxLayout()
@@ -128,7 +124,7 @@ class GlossaryPanel(QWidget):
     def set_glossary(self, glossary) -> None:
         selected = self.current_term_id()
         self.glossary = glossary
-        warnings = list(getattr(glossary, "warnings", []) or [])
+        warnings = [str(warning) for warning in glossary.warnings]
         self.status.setText("\n".join(warnings))
         self.status.setVisible(bool(warnings))
         self._refill()
@@ -232,12 +228,12 @@ class GlossaryPanel(QWidget):
             parts.append(
                 "<p><b>" + esc(self.tr("Source:")) + f"</b> <a href='{esc(term.source)}'>{esc(term.source)}</a></p>"
             )
-        see_also = self.glossary.see_also(term.id) if hasattr(self.glossary, "see_also") else []
+        see_also = self.glossary.see_also(term.id)
         if see_also:
             links = ", ".join(f"<a href='{render.term_href(t.id)}'>{esc(t.en or t.zh)}</a>" for t in see_also)
             label = self.tr("See also:")
             parts.append(f"<p><b>{esc(label)}</b> {links}</p>")
-        if self.notes is not None and hasattr(self.glossary, "backlinks"):
+        if self.notes is not None:
             try:
                 backlinks = self.glossary.backlinks(term.id, self.notes)
             except Exception:  # noqa: BLE001 - backlinks are a convenience; never break the panel
@@ -286,7 +282,7 @@ class GlossaryPanel(QWidget):
         if not _accepted(dialog.exec()):
             return
         values = {key: value for key, value in dialog.values().items() if value}
-        self._write(lambda user: user.add_term(values), values.get("id"))
+        self._write(lambda user: user.add_term(values))
 
     def edit_term(self) -> None:
         term_id = self.current_term_id()
@@ -302,18 +298,16 @@ class GlossaryPanel(QWidget):
         values.pop("id")
         changed = {key: value for key, value in values.items() if value != _as_list_or_str(getattr(term, key))}
         if changed:
-            self._write(lambda user: user.edit_term(term_id, **changed), term_id)
+            self._write(lambda user: user.edit_term(term_id, **changed))
 
     def hide_term(self) -> None:
         term_id = self.current_term_id()
         if term_id:
-            self._write(lambda user: user.hide_term(term_id), None)
+            self._write(lambda user: user.hide_term(term_id))
 
-    def _write(self, action, select: str | None) -> None:
-        try:
-            from studyreader.glossary import user
-        except ImportError:
-            return
+    def _write(self, action) -> None:
+        from studyreader.glossary import user
+
         try:
             action(user)
         except Exception as error:  # noqa: BLE001 - StudyReaderError and bad values: tell the user
@@ -321,7 +315,6 @@ class GlossaryPanel(QWidget):
 
             QMessageBox.warning(self, self.tr("Glossary"), str(error))
             return
-        self._pending_select = select
         self.glossaryEdited.emit()
 
 

@@ -8,28 +8,24 @@ than one huge table) keep a translation's arrival cheap: only that row is laid
 out again. Large files are built in slices from the event loop so the window
 never freezes.
 
-Safety: the HTML comes from :mod:`studyreader.render.markup` (sanitised), and
-:meth:`BilingualReader.loadResource` is the only door to resources: it hands
-out local images from the notes folder and a placeholder for everything else,
-so nothing is ever fetched from the network.
+Safety: the HTML comes from :mod:`studyreader.render.markup` (sanitised; a block
+too costly to format is shown as plain text), and :meth:`BilingualReader.loadResource`
+is the only door to resources: it hands out images that are regular files inside the
+notes folder (:mod:`studyreader.render.images`; SVGs only without outside references),
+decoded no wider than their column, and a placeholder for everything else, so
+nothing is ever fetched from the network or read from outside the folder.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QCursor,
-    QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextFrame,
     QTextOption,
@@ -37,25 +33,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.render import markup as render
+from studyreader.render.images import read_local_image
 from studyreader.render.rows import Block
-from studyreader.ui.fonts import SIMPLIFIED_CHINESE_MONO_FAMILIES, css_font_family
+from studyreader.ui.reader import cells, row_html
+from studyreader.ui.reader.style import ReaderColours, decode_image, placeholder_image, style_sheet
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 MODES = ("side", "interleaved", "zh", "en")
-_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
-_SLICE_SECONDS = 0.004  # build/update work per event-loop turn: well under the 50 ms stall budget
-_SLICE_ROWS = 4  # rows inserted per turn while building (inserting costs about as much as rendering)
+_SLICE_SECONDS = 0.008  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_ROWS = 8  # rows inserted per turn while building: each insertion also costs time in proportion to the document
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
 _YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
 _UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
-
-
-def shown_blocks(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks that get a row: all but those that are only an HTML comment (the content markers)."""
-    return [block for block in blocks if not _COMMENT_ONLY.match(block.text)]
 
 
 def open_external(url: QUrl) -> bool:
@@ -79,22 +71,16 @@ class BilingualReader(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows = row_html.RowTexts()
+        self._tables: list[QTextFrame] = []
+        self._mode = "side"
+        self._zoom = 0
+        self._colours: ReaderColours | None = None
         self.setObjectName("reader")
         self._painted = False  # rows beyond the first screen are built after the first paint
         # One slice of work (building rows, updating rows) per event-loop turn, whichever is due:
         # two timers would both run in the same turn and add up.
         self._work_timer = QTimer(self, singleShot=True, interval=0)
-        # A viewport made here rather than the one Qt makes: handing a Qt-made widget to Python
-        # for the first time (viewport(), event filters) makes PySide look through every widget
-        # class for its type, which costs start-up time. Same settings as Qt's own viewport.
-        viewport = QWidget(self)
-        viewport.setBackgroundRole(QPalette.ColorRole.Base)
-        viewport.setAutoFillBackground(True)
-        viewport.setAcceptDrops(True)
-        viewport.setCursor(QCursor())  # the arrow
-        self.setViewport(viewport)
-        self._viewport = viewport
-        self.document().documentLayout().setPaintDevice(viewport)  # QTextEdit set the old one
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -105,27 +91,14 @@ class BilingualReader(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         # The vertical scroll bar always shows: notes are longer than a screen, and the text
         # keeps its width (a bar appearing after the first rows are in would lay them all out
-        # again). Set through the Q_PROPERTY with Qt::ScrollBarAlwaysOn's value: the enum
-        # itself would create every enum of the Qt namespace before the first paint.
-        self.setProperty("verticalScrollBarPolicy", 2)
+        # again).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._on_anchor_clicked)
-        viewport.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
 
-        self._blocks: list[Block] = []
-        self._row_of_key: dict[int, int] = {}
-        self._zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
-        self._labels = render.Labels()
-        self._en_text: list[str | None] = []  # English Markdown, None while pending
-        self._missing: list[tuple[str, ...]] = []  # glossary terms not respected in the English
-        self._tables: list[QTextFrame] = []
-        self._mode = "side"
-        self._base_dir: Path | None = None
-        self._glossary = None
-        self._no_model = False
-        self._zoom = 0
         self._work_timer.timeout.connect(self._work_step)
         self._yielded_at = 0.0
-        self._dirty: set[int] = set()
+        self._dirty: dict[int, set[str]] = {}  # rows to draw again -> which cells ("zh", "en")
         self._restore_row: int | None = None
         self._visible_timer = QTimer(self, singleShot=True, interval=120)
         self._visible_timer.timeout.connect(self.visibleRowsChanged)
@@ -140,38 +113,40 @@ class BilingualReader(QTextBrowser):
 
     @property
     def blocks(self) -> list[Block]:
-        return list(self._blocks)
+        return list(self._rows.blocks)
 
     def row_count(self) -> int:
-        return len(self._blocks)
+        return len(self._rows.blocks)
 
     def built_rows(self) -> int:
         return len(self._tables)
 
     def is_built(self) -> bool:
-        return len(self._tables) == len(self._blocks)
+        return len(self._tables) == len(self._rows.blocks)
 
     def translation(self, row: int) -> str | None:
-        return self._en_text[row]
+        return self._rows.en_text[row]
 
     def rendered_html(self) -> list[str | None]:
         """The Chinese HTML of every row rendered so far (None: not yet), without glossary marks."""
-        return list(self._zh_base)
+        return list(self._rows.zh_base)
 
     def missing_terms(self, row: int) -> tuple[str, ...]:
-        return self._missing[row]
+        return self._rows.missing[row]
 
     def pending_rows(self) -> list[int]:
-        return [i for i, block in enumerate(self._blocks) if block.translatable and self._en_text[i] is None]
+        return self._rows.pending()
 
     def row_for_key(self, key: int) -> int | None:
-        return self._row_of_key.get(key)
+        return self._rows.row_of_key.get(key)
 
     # -- loading ---------------------------------------------------------
     def labels(self) -> render.Labels:
         """The interface words the renderer inserts (placeholders), in the current language."""
         return render.Labels(
-            remote_image=self.tr("Remote image not loaded:"), blocked_image=self.tr("Image not shown:")
+            remote_image=self.tr("Remote image not loaded:"),
+            blocked_image=self.tr("Image not shown:"),
+            plain_text=self.tr("Shown as plain text: too complex to format."),
         )
 
     def set_blocks(
@@ -187,46 +162,30 @@ class BilingualReader(QTextBrowser):
         same blocks and labels (the start-up cache); None entries are rendered here.
         """
         restore = self.top_row() if keep_position and self._tables else None
-        known = {
-            block.text: text for block, text in zip(self._blocks, self._en_text) if text is not None
-        }
-        # Rows are rendered when they are built (large files: slice by slice); only comment-only
-        # blocks (the content markers) are dropped up front.
-        kept = [i for i, block in enumerate(blocks) if not _COMMENT_ONLY.match(block.text)]
-        self._blocks = [blocks[i] for i in kept]
-        self._row_of_key = {block.key: row for row, block in enumerate(self._blocks)}
-        self._base_dir = base_dir
-        self._labels = self.labels()
-        if rendered is not None and len(rendered) == len(blocks):
-            self._zh_base = [rendered[i] for i in kept]
-        else:
-            self._zh_base = [None] * len(self._blocks)
-        self._en_text = [
-            (block.text if not block.translatable else known.get(block.text)) for block in self._blocks
-        ]
-        self._missing = [() for _ in self._blocks]
+        # Rows are rendered when they are built (large files: slice by slice).
+        self._rows.load(blocks, base_dir, self.labels(), rendered)
         self._rebuild(restore)
 
     def set_translation(self, row: int, english: str, missing: Sequence[str] = ()) -> None:
         """The English of one row arrived: update only that row."""
-        if not 0 <= row < len(self._blocks):
+        if not 0 <= row < len(self._rows.blocks):
             return
-        self._en_text[row] = english
-        self._missing[row] = tuple(missing)
-        self._mark_dirty(row)
+        self._rows.en_text[row] = english
+        self._rows.missing[row] = tuple(missing)
+        self._mark_dirty(row, ("en",))
 
     def set_no_model(self, no_model: bool) -> None:
         """Pending rows show a quiet dash instead of an ellipsis when no model can fill them."""
-        if no_model == self._no_model:
+        if no_model == self._rows.no_model:
             return
-        self._no_model = no_model
+        self._rows.no_model = no_model
         for row in self.pending_rows():
-            self._mark_dirty(row)
+            self._mark_dirty(row, ("en",))
 
     def set_glossary(self, glossary) -> None:
         """Mark the glossary's terms (an object with ``find(text)`` and ``get(id)``) in both columns."""
-        self._glossary = glossary
-        for row in range(len(self._blocks)):
+        self._rows.glossary = glossary
+        for row in range(len(self._rows.blocks)):
             self._mark_dirty(row)
 
     def set_mode(self, mode: str) -> None:
@@ -255,23 +214,28 @@ class BilingualReader(QTextBrowser):
             self._build_step(deadline=None, max_rows=2)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._blocks:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_style()
+        elif event.type() == QEvent.Type.LanguageChange and self._rows.blocks:
             # placeholders and flags are written in the interface language: render them again
-            self._labels = self.labels()
-            self._zh_base = [None] * len(self._blocks)
+            self._rows.relabel(self.labels())
             self._rebuild(self.top_row() if self._tables else None)
         super().changeEvent(event)
 
     def refresh_style(self) -> None:
-        """Re-apply colours after a palette (theme) change."""
-        restore = self.top_row() if self._tables else None
-        self._apply_stylesheet()
-        self._rebuild(restore)
+        """Re-apply colours after a palette (theme) change: every row is drawn again in the new ones.
+
+        The reader also does this by itself when its palette changes; a second call is free.
+        """
+        if not self._apply_stylesheet():
+            return
+        if self._rows.blocks:
+            self._rebuild(self.top_row() if self._tables else None)
 
     def finish_build(self) -> None:
         """Build every remaining row now (tests, screenshots)."""
         self._work_timer.stop()
-        while len(self._tables) < len(self._blocks):
+        while len(self._tables) < len(self._rows.blocks):
             self._build_step(deadline=None)
         while self._dirty:
             self._update_step(deadline=None)
@@ -300,13 +264,13 @@ class BilingualReader(QTextBrowser):
         table = self.table(row)
         if table is None:
             return None
-        cell = self._cell(table, language)
+        cell = cells.cell(table, self._mode, language)
         return cell.firstCursorPosition() if cell is not None else None
 
     def cell_range(self, row: int, language: str) -> tuple[int, int] | None:
         """Document positions [start, end] of a row's Chinese or English cell."""
         table = self.table(row)
-        cell = self._cell(table, language) if table is not None else None
+        cell = cells.cell(table, self._mode, language) if table is not None else None
         if cell is None:
             return None
         return cell.firstCursorPosition().position(), cell.lastCursorPosition().position()
@@ -314,7 +278,7 @@ class BilingualReader(QTextBrowser):
     def cell_rect(self, row: int, language: str) -> QRect | None:
         """Where the cell's first line of text is, in viewport coordinates (empty blocks skipped)."""
         table = self.table(row)
-        cell = self._cell(table, language) if table is not None else None
+        cell = cells.cell(table, self._mode, language) if table is not None else None
         if cell is None:
             return None
         cursor = cell.firstCursorPosition()
@@ -334,20 +298,20 @@ class BilingualReader(QTextBrowser):
 
     def top_row(self) -> int:
         """The row at the top of the viewport."""
-        position = self.cursorForPosition(QPoint(8, 8)).position()
-        return self._row_at_position(position)
+        return self._row_at_y(self.verticalScrollBar().value() + 8)
 
     def visible_rows(self) -> range:
+        """The rows (built so far) that are at least partly on screen; O(log rows)."""
         if not self._tables:
             return range(0)
-        first = self._row_at_position(self.cursorForPosition(QPoint(4, 4)).position())
-        bottom = QPoint(4, max(4, self.viewport().height() - 4))
-        last = self._row_at_position(self.cursorForPosition(bottom).position())
-        return range(first, min(len(self._blocks), last + 1))
+        top = self.verticalScrollBar().value()
+        first = self._row_at_y(top + 4)
+        last = self._row_at_y(top + max(4, self.viewport().height() - 4))
+        return range(first, min(len(self._tables), last + 1))
 
     def scroll_to_row(self, row: int) -> bool:
         """Bring ``row`` to the top of the view (builds the rows up to it first)."""
-        if not 0 <= row < len(self._blocks):
+        if not 0 <= row < len(self._rows.blocks):
             return False
         while len(self._tables) <= row:
             self._build_step(deadline=None)
@@ -359,11 +323,20 @@ class BilingualReader(QTextBrowser):
         self._visible_timer.start()
         return True
 
-    def _row_at_position(self, position: int) -> int:
-        starts = [table.firstPosition() for table in self._tables]
-        # +1: a point in a table's padding hits the frame's own start character, just before firstPosition()
-        index = bisect.bisect_right(starts, position + 1) - 1
-        return max(0, min(index, len(self._blocks) - 1))
+    def row_at(self, position: int) -> int | None:
+        """The row whose table holds document ``position`` (None: between rows, or not built)."""
+        tables = self._tables
+        index = bisect.bisect_right(range(len(tables)), position, key=lambda row: tables[row].firstPosition()) - 1
+        if index < 0 or position > tables[index].lastPosition():
+            return None
+        return index
+
+    def _row_at_y(self, y: float) -> int:
+        """The built row at document height ``y``: a binary search over the rows' tops (they only grow)."""
+        layout = self.document().documentLayout()
+        tables = self._tables
+        index = bisect.bisect_right(range(len(tables)), y, key=lambda row: layout.frameBoundingRect(tables[row]).top())
+        return max(0, min(index - 1, len(tables) - 1))
 
     # -- glossary hits ---------------------------------------------------
     def term_at(self, pos: QPoint) -> str | None:
@@ -372,26 +345,37 @@ class BilingualReader(QTextBrowser):
 
     def term_tooltip(self, term_id: str) -> str:
         """Tooltip HTML: the term, its other-language form, the definition in the interface language."""
-        term = self._glossary.get(term_id) if self._glossary is not None else None
+        term = self._rows.glossary.get(term_id) if self._rows.glossary is not None else None
         if term is None:
             return ""
-        import html
-
         from studyreader.ui import i18n
 
-        chinese_ui = (i18n.current_language() or "en") == "zh_CN"
-        first, second = (term.zh or term.en, term.en) if chinese_ui else (term.en or term.zh, term.zh)
-        definition = (term.definition_zh or term.definition_en) if chinese_ui else (
-            term.definition_en or term.definition_zh
-        )
-        head = f"<b>{html.escape(first)}</b>"
-        if second and second != first:
-            head += f" · {html.escape(second)}"
-        body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
-        return f"<div style='max-width:420px'>{head}{body}</div>"
+        return row_html.term_tooltip_html(term, (i18n.current_language() or "en") == "zh_CN")
 
-    def viewport(self) -> QWidget:
-        return self._viewport
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override and its argument's name
+        """Tab and Shift+Tab go through the links and terms on screen, also after scrolling.
+
+        Scrolling (PageDown, the wheel) leaves the text cursor where it was, and Qt looks for
+        the next link from a selection there (without one: from the start of the document).
+        When that place is off screen, the search starts at the top of the view instead (at
+        its bottom for Shift+Tab), from a one-character selection Qt searches onwards from.
+        """
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self.viewport().rect().intersects(self.cursorRect(cursor)):
+            edge = 4 if next else max(4, self.viewport().height() - 4)
+            position = self.cursorForPosition(QPoint(4, edge)).position()
+            start = QTextCursor(self.document())
+            last = self.document().characterCount() - 1
+            if next:
+                start.setPosition(max(0, position - 1))
+                start.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            else:
+                start.setPosition(min(last, position + 1))
+                start.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            top = self.verticalScrollBar().value()
+            self.setTextCursor(start)
+            self.verticalScrollBar().setValue(top)  # placing the cursor must not scroll the view
+        return super().focusNextPrevChild(next)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
@@ -436,19 +420,20 @@ class BilingualReader(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         """Local images of the notes folder; a placeholder for everything else. Never the network."""
         from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage, QTextDocument
+        from PySide6.QtGui import QTextDocument
 
         self.resource_requests.append(QUrl(url))
         if int(kind) == int(QTextDocument.ResourceType.ImageResource):
-            local = None
-            if url.isLocalFile():
-                local = render.local_image_path(url.toString(), self._base_dir)
-            if local is not None:
-                image = QImage(str(local))
-                if not image.isNull():
-                    return image
-            return placeholder_image()
+            data = read_local_image(url.toString(), self._rows.base_dir) if url.isLocalFile() else None
+            image = decode_image(data, self._column_width()) if data is not None else None
+            return image if image is not None else placeholder_image()
         return None
+
+    def _column_width(self) -> int:
+        """About how wide a cell's text is now: images are loaded no wider (they never widen the page)."""
+        text_width = self.viewport().width() - 2 * int(self.document().documentMargin())
+        columns = 2 if self._mode == "side" else 1
+        return max(48, text_width // columns - 2 * 5 - 16)  # cell padding, the interleaved indent
 
     # -- building ----------------------------------------------------------
     def _rebuild(self, restore_row: int | None) -> None:
@@ -476,8 +461,8 @@ class BilingualReader(QTextBrowser):
         height = max(self.window().height(), screen.availableGeometry().height() if screen is not None else 0)
         line = max(12, self.fontMetrics().lineSpacing())
         total = 0.0
-        for row, block in enumerate(self._blocks):
-            lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.text.splitlines() or [""])
+        for row, block in enumerate(self._rows.blocks):
+            lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.source.splitlines() or [""])
             total += lines * line + 16  # cell padding and margins
             if total >= height:
                 return min(_FIRST_SLICE_ROWS, row + 1)
@@ -489,7 +474,7 @@ class BilingualReader(QTextBrowser):
         start = len(self._tables)
         end = start
         pieces: list[str] = []
-        while end < len(self._blocks):
+        while end < len(self._rows.blocks):
             pieces.append(self._row_html(end))
             end += 1
             if max_rows is not None and end - start >= max_rows:
@@ -503,18 +488,22 @@ class BilingualReader(QTextBrowser):
         if pieces:
             cursor = QTextCursor(self.document())
             cursor.movePosition(QTextCursor.MoveOperation.End)
+            first_position = cursor.position()
             cursor.insertHtml("".join(pieces))
+            new_tables = cells.tables_from(self.document(), first_position, len(pieces))
+            self._tables.extend(new_tables)
+            # One edit block for the formats: the layout is updated once, not for every change
+            # (each update costs time in proportion to the whole document).
+            cursor.beginEditBlock()
+            for table in new_tables:
+                cells.tidy_table(table, self._mode)
+            cells.tidy_separators(self.document(), new_tables[0].firstPosition() - 1 if new_tables else 0)
+            cursor.endEditBlock()
             if start == 0:
                 # The view's own cursor sat where the first rows went in and moved past them: back
                 # to the top, or the window would open scrolled to the end of the first rows.
                 self.setTextCursor(QTextCursor(self.document()))
-            frames = self.document().rootFrame().childFrames()
-            new_tables = frames[len(self._tables):]
-            self._tables.extend(new_tables)
-            for table in new_tables:
-                self._tidy_table(table)
-            self._tidy_separators(new_tables[0].firstPosition() - 1 if new_tables else 0)
-        if len(self._tables) < len(self._blocks):
+        if len(self._tables) < len(self._rows.blocks):
             if self._restore_row is not None and len(self._tables) > self._restore_row:
                 self.scroll_to_row(self._restore_row)
                 self._restore_row = None
@@ -526,9 +515,9 @@ class BilingualReader(QTextBrowser):
             self._visible_timer.start()
             self.buildFinished.emit()
 
-    def _mark_dirty(self, row: int) -> None:
+    def _mark_dirty(self, row: int, languages: Sequence[str] = ("zh", "en")) -> None:
         if row < len(self._tables):
-            self._dirty.add(row)
+            self._dirty.setdefault(row, set()).update(languages)
             self._schedule()
 
     def _schedule(self) -> None:
@@ -538,7 +527,7 @@ class BilingualReader(QTextBrowser):
 
     def has_pending_work(self) -> bool:
         """Rows still to build or to update."""
-        return bool(self._dirty) or len(self._tables) < len(self._blocks)
+        return bool(self._dirty) or len(self._tables) < len(self._rows.blocks)
 
     def yield_turn(self) -> None:
         """Another long step just ran in this event-loop turn: the next slice waits for the next turn."""
@@ -553,11 +542,11 @@ class BilingualReader(QTextBrowser):
         deadline = time.perf_counter() + _SLICE_SECONDS
         if self._dirty:
             self._update_step(deadline, visible_only=True)
-        if len(self._tables) < len(self._blocks) and time.perf_counter() < deadline:
+        if len(self._tables) < len(self._rows.blocks) and time.perf_counter() < deadline:
             self._build_step(deadline)
         if self._dirty and time.perf_counter() < deadline:
             self._update_step(deadline)
-        if self._dirty or len(self._tables) < len(self._blocks):
+        if self._dirty or len(self._tables) < len(self._rows.blocks):
             self._schedule()
 
     def _update_step(self, deadline: float | None = -1.0, visible_only: bool = False) -> None:
@@ -568,201 +557,45 @@ class BilingualReader(QTextBrowser):
         for row in order:
             if visible_only and row not in visible:
                 break
-            self._dirty.discard(row)
-            self._refresh_row(row)
+            self._refresh_row(row, self._dirty.pop(row))
             if deadline is not None and time.perf_counter() > deadline:
                 break
         if self._dirty:
             self._schedule()
 
-    def _refresh_row(self, row: int) -> None:
+    def _refresh_row(self, row: int, languages: set[str]) -> None:
         table = self._tables[row]
+        if not self._rows.blocks[row].translatable:
+            languages = {"zh", "en"}  # the English cell shows the Chinese
         for language in ("zh", "en"):
-            cell = self._cell(table, language)
-            if cell is None:
-                continue
-            cursor = cell.firstCursorPosition()
-            cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertHtml(self._zh_html(row) if language == "zh" else self._en_html(row))
-            self._drop_leading_empty_block(table, language)
-        self._tidy_table(table)
-
-    def _drop_leading_empty_block(self, table: QTextFrame, language: str) -> None:
-        """insertHtml leaves the cell's old empty paragraph above a list or heading: remove it."""
-        for _ in range(3):
-            cell = self._cell(table, language)
-            cursor = cell.firstCursorPosition()
-            block = cursor.block()
-            if block.length() > 1 or block.position() + block.length() > cell.lastCursorPosition().position():
-                return
-            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-            cursor.deletePreviousChar()
-
-    def _cell(self, table: QTextFrame, language: str):
-        if self._mode == "side":
-            return table.cellAt(0, 0 if language == "zh" else 1)
-        if self._mode == "interleaved":
-            if language == "en" and table.rows() < 2:
-                return None  # code, dates: shown once
-            return table.cellAt(0 if language == "zh" else 1, 0)
-        return table.cellAt(0, 0) if language == self._mode else None
-
-    def _tidy_table(self, table: QTextFrame) -> None:
-        """First block of every cell without top margin: both languages of a row start level."""
-        for language in ("zh", "en"):
-            cell = self._cell(table, language)
-            if cell is None or not cell.isValid():
-                continue
-            cursor = cell.firstCursorPosition()
-            fmt = cursor.blockFormat()
-            if fmt.topMargin() != 0:
-                fmt.setTopMargin(0)
-                cursor.setBlockFormat(fmt)
-
-    def _tidy_separators(self, from_position: int) -> None:
-        """The empty paragraphs Qt keeps between tables: make them a few pixels high."""
-        document = self.document()
-        block = document.findBlock(max(0, from_position))
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        fmt.setTopMargin(0)
-        fmt.setBottomMargin(0)
-        char = QTextCharFormat()
-        char.setFontPointSize(1)
-        while block.isValid():
-            cursor = QTextCursor(block)
-            if cursor.currentTable() is None and not block.text():
-                cursor.setBlockFormat(fmt)
-                cursor.setBlockCharFormat(char)
-            block = block.next()
+            if language in languages:
+                html = self._zh_html(row) if language == "zh" else self._en_html(row)
+                cells.replace_cell_html(table, self._mode, language, html)
+        cells.tidy_table(table, self._mode)
 
     # -- HTML of one row ----------------------------------------------------
     def _row_html(self, row: int) -> str:
-        zh = self._zh_html(row)
-        en = self._en_html(row)
-        block = self._blocks[row]
-        shade = ""
-        if block.kind == "heading" and block.text.lstrip().startswith(("# ", "## ", "### ")):
-            shade = f' bgcolor="{self._heading_bg}"'
-        table = f'<table class="row" width="100%" cellspacing="0" cellpadding="5"{shade}>'
-        if self._mode == "side":
-            return (
-                f'{table}<tr><td width="50%" class="zh">{zh}</td>'
-                f'<td width="50%" class="en">{en}</td></tr></table>'
-            )
-        if self._mode == "interleaved":
-            if not block.translatable:
-                return f'{table}<tr><td class="solo">{zh}</td></tr></table>'
-            return f'{table}<tr><td class="solo">{zh}</td></tr><tr><td class="en under">{en}</td></tr></table>'
-        return f'{table}<tr><td class="solo">{zh if self._mode == "zh" else en}</td></tr></table>'
+        return row_html.row_html(
+            self._rows.blocks[row], self._zh_html(row), self._en_html(row), self._mode, self.colours().heading_bg
+        )
 
     def _zh_html(self, row: int) -> str:
-        base = self._zh_base[row]
-        if base is None:
-            base = self._zh_base[row] = render.render_markdown(self._blocks[row].text, self._base_dir, self._labels)
-        base = base or "<p></p>"
-        return self._marked(base, "term")
+        return self._rows.zh_html(row)
 
     def _en_html(self, row: int) -> str:
-        block = self._blocks[row]
-        english = self._en_text[row]
-        if not block.translatable:
-            return self._zh_html(row)
-        if english is None:
-            mark = "—" if self._no_model else "…"
-            return f'<p class="placeholder">{mark}</p>'
-        body = render.render_markdown(english, self._base_dir) or "<p></p>"
-        body = self._marked(body, "term")
-        missing = self._missing[row]
-        if missing and self._glossary is not None:
-            import html  # (not at the top: the first paint needs none of it)
-
-            links = []
-            for term_id in missing:
-                term = self._glossary.get(term_id)
-                if term is None:
-                    continue
-                label = html.escape(f"{term.en} ({term.zh})" if term.zh else term.en)
-                links.append(f'<a class="term-miss" href="{render.term_href(term_id)}">{label}</a>')
-            if links:
-                label = self.tr("Glossary term not used:")
-                body += f'<p class="miss">⚑ {html.escape(label)} ' + ", ".join(links) + "</p>"
-        return body
-
-    def _marked(self, safe_html: str, css_class: str) -> str:
-        glossary = self._glossary
-        if glossary is None:
-            return safe_html
-
-        def find(text: str):
-            return [render.Mark(m.start, m.end, m.term_id, css_class) for m in glossary.find(text)]
-
-        try:
-            return render.mark_terms(safe_html, find)
-        except Exception:  # noqa: BLE001 - a glossary problem costs the marks, never the text
-            return safe_html
+        return self._rows.en_html(row, self.tr("Glossary term not used:"))
 
     # -- style ---------------------------------------------------------------
-    def _apply_stylesheet(self) -> None:
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        base = palette.color(QPalette.ColorRole.Base)
-        dark = base.lightness() < 128
-        muted = _mix(text, base, 0.55).name()
-        term_bg = (QColor(66, 74, 50) if dark else QColor(250, 243, 218)).name()
-        miss_bg = (QColor(120, 60, 50) if dark else QColor(250, 214, 204)).name()
-        rule = _mix(text, base, 0.85).name()
-        code_bg = _mix(text, base, 0.93).name()
-        link = palette.color(QPalette.ColorRole.Link).name()
-        self._heading_bg = _mix(text, base, 0.94).name()
-        mono = css_font_family("monospace", SIMPLIFIED_CHINESE_MONO_FAMILIES)  # Chinese in code, too
-        css = f"""
-            p, ul, ol, blockquote, pre, table.inner, h1, h2, h3, h4, h5, h6 {{ margin-top: 0px; margin-bottom: 4px; }}
-            h1 {{ font-size: x-large; }} h2 {{ font-size: large; }} h3 {{ font-size: medium; }}
-            td.en, td.under {{ color: {text.name()}; }}
-            td.under {{ padding-left: 18px; color: {_mix(text, base, 0.2).name()}; }}
-            td.zh {{ border-right: 1px solid {rule}; }}
-            p.placeholder {{ color: {muted}; }}
-            p.miss {{ color: {muted}; font-size: small; }}
-            a {{ color: {link}; }}
-            a.term {{ color: {text.name()}; text-decoration: none; background-color: {term_bg}; }}
-            a.term-miss {{ color: {text.name()}; text-decoration: none; background-color: {miss_bg}; }}
-            span.sr-placeholder {{ color: {muted}; font-size: small; }}
-            code {{ background-color: {code_bg}; font-family: {mono}; }}
-            pre {{ background-color: {code_bg}; font-family: {mono}; white-space: pre-wrap; }}
-            th {{ background-color: {code_bg}; }}
-            table.md td, table.md th {{ padding-top: 0px; padding-bottom: 3px; padding-left: 4px; padding-right: 8px; }}
-        """
-        self.document().setDefaultStyleSheet(css)
+    def colours(self) -> ReaderColours:
+        """The colours the rows are drawn in (from the palette at the last style change)."""
+        assert self._colours is not None  # set in __init__
+        return self._colours
 
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``amount`` of the way from colour ``a`` to colour ``b``."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
-
-
-_PLACEHOLDER = None
-
-
-def placeholder_image():
-    """The small grey box shown instead of any image that may not be loaded (a QImage)."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QImage, QPainter
-
-    global _PLACEHOLDER
-    if _PLACEHOLDER is None:
-        image = QImage(QSize(24, 18), QImage.Format.Format_ARGB32)
-        image.fill(QColor(200, 200, 200))
-        painter = QPainter(image)
-        painter.setPen(QColor(140, 140, 140))
-        painter.drawRect(0, 0, 23, 17)
-        painter.drawLine(0, 0, 23, 17)
-        painter.drawLine(0, 17, 23, 0)
-        painter.end()
-        _PLACEHOLDER = image
-    return _PLACEHOLDER
-
+    def _apply_stylesheet(self) -> bool:
+        """Work the colours out from the current palette; True when they changed."""
+        colours = ReaderColours.from_palette(self.palette())
+        if colours == self._colours:
+            return False
+        self._colours = colours
+        self.document().setDefaultStyleSheet(style_sheet(colours))
+        return True

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from studyreader.render import rows as rows_mod
 from studyreader.ui.file_watcher import NotesFileWatcher
 from studyreader.ui.jobs import run_in_thread
-from studyreader.ui.reader.reader import shown_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,8 +46,8 @@ def read_notes(path: Path):
         raise UnreadableNotes(str(error)) from error
     except OSError as error:
         raise UnreadableNotes(f"{path}: {error.strerror or error}") from error
-    blocks, segments = rows_mod.segment(notes.text)
-    return notes, blocks, segments
+    blocks = rows_mod.segment(notes.text)  # the reader's rows are also what is translated
+    return notes, blocks
 
 
 class DocumentController(QObject):
@@ -64,7 +63,7 @@ class DocumentController(QObject):
         self._first_paint = first_paint
         self.notes = None
         self.path: Path | None = None
-        self.segments: list | None = None
+        self.blocks: list | None = None  # the parsed notes' blocks: the reader's rows, what is translated
         self._completing: Path | None = None  # shown from the cache; its notes are being read
         self._cache_key: str | None = None  # cache entry to write once every row is built
         self.watcher = NotesFileWatcher(self)
@@ -116,11 +115,11 @@ class DocumentController(QObject):
                 self._end_completion()
             (self.openFailed if kind is Load.OPEN else self.message).emit(str(loaded))
             return False
-        notes, blocks, segments = loaded
-        if kind is Load.OPEN or shown_blocks(blocks) != self._reader.blocks:
+        notes, blocks = loaded
+        if kind is Load.OPEN or rows_mod.shown_blocks(blocks) != self._reader.blocks:
             self._reader.set_blocks(blocks, path.parent, keep_position=kind is not Load.OPEN)
             self._keep_for_next_start(path, notes)
-        self.notes, self.path, self.segments = notes, path, segments
+        self.notes, self.path, self.blocks = notes, path, blocks
         self.watcher.watch(path)
         self.loaded.emit(kind, notes)
         self._end_completion()  # these notes are at least as new as those a cached start waits for
@@ -155,9 +154,9 @@ class DocumentController(QObject):
 
     def _show_cached(self, path: Path, cached) -> None:
         """The cached blocks and entries now; the notes are read after the first paint."""
-        self.notes, self.path, self.segments = None, path, None
+        self.notes, self.path, self.blocks = None, path, None
         self._completing = path
-        blocks = [rows_mod.Block(*fields) for fields in cached.blocks]
+        blocks = cached.blocks
         self._reader.set_blocks(blocks, path.parent, keep_position=False, rendered=cached.html)
         self._cache_key = cached.key if any(html is None for html in cached.html) else None
         self.cachedShown.emit(cached.entries, cached.verdicts)

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             self.open_file(Path(name), background=True)
 
     def _on_cached_shown(self, entries, verdicts) -> None:
-        self.translation.set_segments(None)
+        self.translation.set_blocks(None)
         self.panes.set_entries(entries, verdicts)
         self.retranslateUi()  # the title
 
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
                 self._offer_draft(path)
             self.notesOpened.emit(notes)
         self.reader.yield_turn()
-        self.translation.set_segments(self.document.segments)
+        self.translation.set_blocks(self.document.blocks)
 
     def _remember_file(self, path: Path) -> None:
         """The last file is written to the settings once the reader is idle (a disk write)."""

@@ -39,7 +39,7 @@ class TranslationController(QObject):
     def __init__(self, reader: BilingualReader, parent: QObject) -> None:
         super().__init__(parent)
         self._reader = reader
-        self._segments: list | None = None
+        self._blocks: list | None = None
         self._wanted = False  # asked for before the notes were read (a cached start)
         self._aid = None
         self._state = TranslationState.IDLE
@@ -78,17 +78,17 @@ class TranslationController(QObject):
         if self.service is not None:
             self.service.set_aid(aid)
 
-    def set_segments(self, segments: list | None) -> None:
+    def set_blocks(self, blocks: list | None) -> None:
         """A new document (or its new text) is in the reader: translate it if translation is on."""
         self._cancel()
-        self._segments = segments
-        if segments is not None and (self._wanted or self.service is not None or self._state != TranslationState.IDLE):
+        self._blocks = blocks
+        if blocks is not None and (self._wanted or self.service is not None or self._state != TranslationState.IDLE):
             self._wanted = False
             self.start()
 
     def start(self) -> None:
         """(Re)translate the pending blocks, the visible ones first."""
-        if self._segments is None:
+        if self._blocks is None:
             self._wanted = True  # the notes are still being read
             return
         self.ensure_service()
@@ -127,13 +127,13 @@ class TranslationController(QObject):
             self.finished.emit()
             return
         pending = set(pending_rows)
-        keys = {reader.blocks[row].key for row in pending_rows}
-        segments = [segment for segment in self._segments if segment.index in keys]
-        visible = [reader.blocks[row].key for row in reader.visible_rows() if row in pending]
+        keys = {reader.blocks[row].index for row in pending_rows}
+        blocks = [block for block in self._blocks if block.index in keys]
+        visible = [reader.blocks[row].index for row in reader.visible_rows() if row in pending]
         self._cancel()
         self._total = len(pending_rows)
         self._arrived = 0
-        job = self.ensure_service().translate(segments, priority=visible)
+        job = self.ensure_service().translate(blocks, priority=visible)
         job.blockTranslated.connect(self._on_block_translated)
         job.finished.connect(self._on_finished)
         job.noModel.connect(self._on_no_model)

@@ -1,0 +1,132 @@
+"""What the reader's rows show, as HTML, and a term's tooltip. Plain Python over the sanitised HTML of the blocks.
+
+Every text that comes from the notes or a glossary is escaped here or was sanitised by
+:mod:`studyreader.render.markup`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from studyreader.render import markup as render
+from studyreader.render.rows import Block, is_shown
+
+
+def row_html(block: Block, zh: str, en: str, mode: str, heading_bg: str) -> str:
+    """One row: a table holding the Chinese and the English in the layout of ``mode``."""
+    shade = ""
+    if block.kind == "heading" and block.source.lstrip().startswith(("# ", "## ", "### ")):
+        shade = f' bgcolor="{heading_bg}"'
+    table = f'<table class="row" width="100%" cellspacing="0" cellpadding="5"{shade}>'
+    if mode == "side":
+        return f'{table}<tr><td width="50%" class="zh">{zh}</td><td width="50%" class="en">{en}</td></tr></table>'
+    if mode == "interleaved":
+        if not block.translatable:
+            return f'{table}<tr><td class="solo">{zh}</td></tr></table>'
+        return f'{table}<tr><td class="solo">{zh}</td></tr><tr><td class="en under">{en}</td></tr></table>'
+    return f'{table}<tr><td class="solo">{zh if mode == "zh" else en}</td></tr></table>'
+
+
+def marked(safe_html: str, glossary, css_class: str = "term") -> str:
+    """``safe_html`` with the glossary's terms marked as ``term:`` links (unchanged without a glossary)."""
+    if glossary is None:
+        return safe_html
+
+    def find(text: str):
+        return [render.Mark(m.start, m.end, m.term_id, css_class) for m in glossary.find(text)]
+
+    try:
+        return render.mark_terms(safe_html, find)
+    except Exception:  # noqa: BLE001 - a glossary problem costs the marks, never the text
+        return safe_html
+
+
+def missing_terms_html(glossary, missing, label: str) -> str:
+    """The quiet flag under an English row: glossary terms its translation did not use."""
+    links = []
+    for term_id in missing:
+        term = glossary.get(term_id)
+        if term is None:
+            continue
+        text = html.escape(f"{term.en} ({term.zh})" if term.zh else term.en)
+        links.append(f'<a class="term-miss" href="{render.term_href(term_id)}">{text}</a>')
+    if not links:
+        return ""
+    return f'<p class="miss">⚑ {html.escape(label)} ' + ", ".join(links) + "</p>"
+
+
+def term_tooltip_html(term, chinese_first: bool) -> str:
+    """A term, its other-language form and its definition (the interface language first), escaped."""
+    first, second = (term.zh or term.en, term.en) if chinese_first else (term.en or term.zh, term.zh)
+    definition = (term.definition_zh or term.definition_en) if chinese_first else (
+        term.definition_en or term.definition_zh
+    )
+    head = f"<b>{html.escape(first)}</b>"
+    if second and second != first:
+        head += f" · {html.escape(second)}"
+    body = f"<p style='margin-top:4px'>{html.escape(definition)}</p>" if definition else ""
+    return f"<div style='max-width:420px'>{head}{body}</div>"
+
+
+class RowTexts:
+    """What each row of the reader shows: its block, its Chinese HTML (rendered once, when first
+    needed), its English Markdown (None while pending) and the glossary terms the English missed."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.row_of_key: dict[int, int] = {}
+        self.zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
+        self.en_text: list[str | None] = []
+        self.missing: list[tuple[str, ...]] = []
+        self.references: dict[str, str] = {}  # the file's link reference definitions, for every row
+        self.base_dir: Path | None = None
+        self.labels = render.Labels()
+        self.glossary = None
+        self.no_model = False
+
+    def load(self, blocks: Sequence[Block], base_dir: Path | None, labels: render.Labels,
+             rendered: Sequence[str | None] | None) -> None:
+        """New blocks (front matter and comment-only blocks get no row); English kept by source text."""
+        known = {block.source: text for block, text in zip(self.blocks, self.en_text) if text is not None}
+        kept = [i for i, block in enumerate(blocks) if is_shown(block)]
+        self.blocks = [blocks[i] for i in kept]
+        self.row_of_key = {block.index: row for row, block in enumerate(self.blocks)}
+        self.base_dir = base_dir
+        self.references = render.link_references(block.source for block in self.blocks)
+        self.labels = labels
+        if rendered is not None and len(rendered) == len(blocks):
+            self.zh_base = [rendered[i] for i in kept]
+        else:
+            self.zh_base = [None] * len(self.blocks)
+        self.en_text = [block.source if not block.translatable else known.get(block.source) for block in self.blocks]
+        self.missing = [() for _ in self.blocks]
+
+    def relabel(self, labels: render.Labels) -> None:
+        """Interface words changed: the Chinese HTML (its placeholders, notes) is rendered again."""
+        self.labels = labels
+        self.zh_base = [None] * len(self.blocks)
+
+    def pending(self) -> list[int]:
+        return [row for row, block in enumerate(self.blocks) if block.translatable and self.en_text[row] is None]
+
+    def _render(self, text: str) -> str:
+        return render.render_markdown(text, self.base_dir, self.labels, self.references) or "<p></p>"
+
+    def zh_html(self, row: int) -> str:
+        base = self.zh_base[row]
+        if base is None:
+            base = self.zh_base[row] = self._render(self.blocks[row].source)
+        return marked(base, self.glossary)
+
+    def en_html(self, row: int, missing_label: str) -> str:
+        english = self.en_text[row]
+        if not self.blocks[row].translatable:
+            return self.zh_html(row)
+        if english is None:
+            return f'<p class="placeholder">{"—" if self.no_model else "…"}</p>'
+        body = marked(self._render(english), self.glossary)
+        if self.missing[row] and self.glossary is not None:
+            body += missing_terms_html(self.glossary, self.missing[row], missing_label)
+        return body
