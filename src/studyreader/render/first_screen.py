@@ -4,7 +4,7 @@ Re-opening the same notes (the user does it every evening) should not wait for
 Python-Markdown, the sanitiser, the segmenter and the notes parser to be
 imported and run again before the window can show anything. After a file has
 been shown once, its blocks, their rendered (sanitised) Chinese HTML, the
-navigator's entries and their co-learning verdicts are written to
+navigator's entries and the programme's marks for them (:mod:`studyreader.programme.marks`) are written to
 ``cache_dir()/reader/``; the next start reads them back with :mod:`marshal`.
 
 The file name is a hash of the notes text together with everything else the
@@ -26,7 +26,7 @@ import os
 import time
 from pathlib import Path
 
-FORMAT = 1  # bump when what is stored, or how it is rendered, changes
+FORMAT = 2  # bump when what is stored, or how it is rendered, changes
 KEEP_FILES = 24  # older cache files beyond this many are removed
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the studyreader package
@@ -87,19 +87,23 @@ class CachedEntry:
 
 
 class CachedVerdict:
-    """A day's co-learning verdict as the navigator shows it."""
+    """A day's mark as the navigator shows it (the fields of ``studyreader.programme.marks.DayMark``)."""
 
-    __slots__ = ("date", "verdict", "symbol")
+    __slots__ = ("date", "kind", "reason", "published")
 
-    def __init__(self, date: _dt.date, verdict: str, symbol: str) -> None:
-        self.date, self.verdict, self.symbol = date, verdict, symbol
+    def __init__(self, date: _dt.date, kind: str, reason: str, published: str | None) -> None:
+        self.date, self.kind, self.reason, self.published = date, kind, reason, published
+
+    @property
+    def verdict(self) -> str:
+        return self.kind
 
 
 class CachedView:
     """A notes file as the first screen shows it."""
 
     def __init__(self, *, key: str, blocks: list, html: list, entries: list, verdicts: dict,
-                 verdicts_valid: bool, warnings: list) -> None:
+                 verdicts_valid: bool, warnings: list, in_programme: bool = False) -> None:
         self.key = key
         self.blocks = blocks  # (text, start, end, translatable, kind, key) per row
         self.html = html  # rendered Chinese HTML per row, None where it must be rendered again
@@ -107,6 +111,7 @@ class CachedView:
         self.verdicts = verdicts  # date -> CachedVerdict
         self.verdicts_valid = verdicts_valid  # False: the day has changed since they were worked out
         self.warnings = warnings
+        self.in_programme = in_programme  # the marks are a programme's days (else: only the entries')
 
 
 def load(key: str) -> CachedView | None:
@@ -120,14 +125,16 @@ def load(key: str) -> CachedView | None:
         valid_from, valid_until = data["valid"]
         # Worked out for one day; on a later day only "pending" verdicts can differ (a day that
         # is over without its entry becomes missed, which may eliminate later days): without
-        # any pending day the stored verdicts still hold. (verdict.py is part of code_stamp().)
+        # any pending day the stored verdicts still hold. (marks.py is part of code_stamp().)
         still_valid = valid_from <= now < valid_until or (
-            now >= valid_until and all(verdict != "pending" for _d, verdict, _s in data["verdicts"])
+            now >= valid_until and all(kind != "pending" for _d, kind, _r, _p in data["verdicts"])
         )
-        entries = [CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]]
+        entries = [
+            CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]
+        ]
         verdicts = {
-            _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), verdict, symbol)
-            for d, verdict, symbol in data["verdicts"]
+            _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), kind, reason, published or None)
+            for d, kind, reason, published in data["verdicts"]
         }
         return CachedView(
             key=key,
@@ -137,6 +144,7 @@ def load(key: str) -> CachedView | None:
             verdicts=verdicts,
             verdicts_valid=still_valid,
             warnings=list(data["warnings"]),
+            in_programme=bool(data["programme"]),
         )
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
@@ -157,8 +165,10 @@ def cacheable_html(html: str | None) -> str | None:
     return html
 
 
-def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
-    """Write the view (atomically: a reader never sees half a file). Failures are ignored."""
+def store(key: str, *, blocks, html, notes, verdicts: dict, in_programme: bool = False) -> bool:
+    """Write the view (atomically: a reader never sees half a file). Failures are ignored.
+
+    ``verdicts``: date -> mark (``kind``, ``reason``, ``published``), exactly what the navigator shows."""
     try:
         valid = day_span(notes)
         data = {
@@ -170,9 +180,10 @@ def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
             "html": [cacheable_html(h) for h in html],
             "entries": [(e.date.toordinal(), int(e.line), int(e.chars), int(e.start)) for e in notes.entries],
             "verdicts": [
-                (day.toordinal(), str(getattr(v, "verdict", "")), str(getattr(v, "symbol", "")))
-                for day, v in verdicts.items()
+                (day.toordinal(), str(mark.kind), str(mark.reason), str(mark.published or ""))
+                for day, mark in verdicts.items()
             ],
+            "programme": bool(in_programme),
             "warnings": [str(w) for w in (getattr(notes, "warnings", None) or [])],
         }
         payload = marshal.dumps(data)

@@ -204,14 +204,14 @@ class MainWindow(QMainWindow):
         if name:
             self.open_file(Path(name), background=True)
 
-    def _on_cached_shown(self, entries, verdicts) -> None:
+    def _on_cached_shown(self, entries, marks, in_programme: bool) -> None:
         self.translation.set_segments(None)
-        self.panes.set_entries(entries, verdicts)
+        self.panes.set_entries(entries, marks, in_programme)
         self.retranslateUi()  # the title
 
     def _on_loaded(self, kind: Load, notes) -> None:
         path = self.notes_path
-        self.panes.set_notes(notes)
+        self.panes.set_notes(notes, self.document.status)
         self.status.show_warnings(notes.warnings)
         if kind is Load.RELOAD:
             self.status.message(self.tr("Reloaded {name}").format(name=path.name), 4000)
