@@ -142,12 +142,14 @@ class EditorProgramme(QObject):
         self.checkin_job = None
         self._update_buttons()
         if result.ok:
-            text = _tr("Checked in: {what}.").format(what=result.pushed_to or "")
+            text = _tr("Checked in: your notes are on {where}.").format(where=result.pushed_to or "")
             if result.next_run is not None:
                 text += " " + _tr(
                     "The bot updates its table after this push, usually within a few minutes, and again at its "
                     "daily run at 00:00 UTC ({time} your time).").format(time=local_time(result.next_run))
-            self.bar.show_result(text + "\n" + "\n".join(result.lines))
+            # The core's own line about the bot's next run is said above, in the interface language.
+            details = [line for line in result.lines if result.next_run is None or "next scheduled run" not in line]
+            self.bar.show_result("\n".join([text, *details]))
         else:
             self.bar.show_error(_tr("Not checked in.") + "\n" + "\n".join(result.lines))
         self.checkedIn.emit(result)

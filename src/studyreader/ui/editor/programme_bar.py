@@ -39,7 +39,6 @@ class ProgrammeBar(QWidget):
         self.budget_label.setObjectName("leaveBudget")
         self.budget_label.setTextFormat(Qt.TextFormat.PlainText)
         self.budget_label.setWordWrap(True)
-        self.budget_label.setEnabled(False)  # the palette's quiet colour
         self.budget_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("copyForWebsite")

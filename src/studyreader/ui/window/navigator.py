@@ -57,14 +57,23 @@ class EntryNavigator(QWidget):
         self._entries: list = []
         self._verdicts: dict = {}
         self._in_programme = False
+        self._span: tuple[_dt.date, _dt.date] | None = None
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
         self.title.setText(self.tr("Entries"))
         self.list.setToolTip(self.tr("Dated entries, newest first. Click one to jump to it."))
-        self.strip_title.setText(self.tr("Programme"))
+        self._title_strip()
         self.strip.setToolTip(self.tr("The bot's mark for every programme day; hover a day for the reason."))
         self._fill()
+
+    def _title_strip(self) -> None:
+        if self._span is None:
+            self.strip_title.setText(self.tr("Programme"))
+        else:
+            first, last = self._span
+            self.strip_title.setText(self.tr("Programme {first} – {last}").format(
+                first=first.strftime("%m-%d"), last=last.strftime("%m-%d")))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -87,6 +96,8 @@ class EntryNavigator(QWidget):
         entries = list(entries)
         self._in_programme = in_programme
         self.strip.set_marks(list(verdicts.values()) if in_programme else [])
+        self._span = (min(verdicts), max(verdicts)) if in_programme and verdicts else None
+        self._title_strip()
         self.strip.setVisible(in_programme)
         self.strip_title.setVisible(in_programme)
         if self._shown_as(entries, verdicts) == self._shown_as(self._entries, self._verdicts) and self.list.count():
