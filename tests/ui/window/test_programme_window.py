@@ -123,3 +123,13 @@ def test_the_settings_dialog_stores_a_checked_override(qtbot, settings, sample_c
     again = SettingsDialog(settings, None, notes_path=sample_copy)
     qtbot.addWidget(again)
     assert again.programme_group.zone_edit.text() == "UTC+8" and again.programme_group.start_edit.text() == "2025-01-06"
+
+
+def test_the_marks_are_worked_out_again_when_the_bots_day_ends():
+    from zoneinfo import ZoneInfo
+
+    from studyreader.ui.window.programme_link import ms_to_day_end
+
+    shanghai = ZoneInfo("Asia/Shanghai")
+    assert ms_to_day_end(shanghai, dt.datetime(2025, 1, 8, 15, 59, tzinfo=dt.timezone.utc)) == 61_000
+    assert ms_to_day_end(shanghai, dt.datetime(2025, 1, 8, 16, 0, tzinfo=dt.timezone.utc)) == 86_401_000
