@@ -65,6 +65,7 @@ class EntryNavigator(QWidget):
         self.list.setToolTip(self.tr("Dated entries, newest first. Click one to jump to it."))
         self._title_strip()
         self.strip.setToolTip(self.tr("The bot's mark for every programme day; hover a day for the reason."))
+        self.strip.setAccessibleName(self.tr("Programme days and the bot's marks"))
         self._fill()
 
     def _title_strip(self) -> None:
