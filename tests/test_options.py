@@ -179,3 +179,23 @@ def test_stats_reads_the_settings_without_importing_qt(isolated_user_dirs, tmp_p
     assert json.loads(result.stdout)["goal_minutes"] == 45
     assert "studyreader.options" in modules
     assert not [name for name in modules if name.startswith(("PySide6", "shiboken6", "studyreader.ui"))]
+
+
+def test_programme_overrides_are_checked_and_kept_per_file(store, tmp_path):
+    key = options.PROGRAMME_OVERRIDES.key
+    entered = {"start": "2025-01-06", "end": "2025-02-02", "allowance": 1, "generation": "older",
+               "timezone": "UTC+8"}
+    store.set(key, {"/notes/张三.md": entered})
+    kept = SettingsStore(tmp_path / "settings.ini").get(key)["/notes/张三.md"]
+    assert {name: kept[name] for name in entered} == entered
+    for bad, named in (({"start": "6 Jan"}, "start"), ({"allowance": -1}, "allowance"),
+                       ({"generation": "newest"}, "generation"), ({"timezone": "Mars/Base"}, "timezone")):
+        with pytest.raises(ValueError, match=named):
+            store.set(key, {"/notes/a.md": bad})
+    assert SettingsStore(tmp_path / "settings.ini").get(key)["/notes/张三.md"]["allowance"] == 1  # nothing written
+    # A hand-edited entry that does not read is left out; the others stay.
+    text = (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    (tmp_path / "settings.ini").write_text(text.replace("}}", '}, \\"/b.md\\": {\\"start\\": \\"soon\\"}}'),
+                                           encoding="utf-8")
+    again = SettingsStore(tmp_path / "settings.ini").get(key)
+    assert list(again) == ["/notes/张三.md"]

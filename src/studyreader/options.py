@@ -206,6 +206,49 @@ class ListOption(Option):
         return [item for item in value if item][: self.max_items]
 
 
+class ProgrammeOverridesOption(Option):
+    """Per notes file (its resolved path), what the user entered about its programme: the plain dicts of
+    ``studyreader.programme.ProgrammeOverride``, written as JSON. Each is checked when written (a bad
+    date, allowance, rule generation or time zone is a ``ValueError`` naming it); a hand-edited entry
+    that does not read is left out, the others are kept."""
+
+    __slots__ = ()
+
+    def decode(self, stored: inifile.Variant) -> dict[str, dict]:
+        import json
+
+        from studyreader.programme.model import ProgrammeOverride
+
+        data = json.loads(_text(stored) or "{}")
+        if not isinstance(data, dict):
+            raise ValueError("not a table of notes files")
+        kept = {}
+        for path, value in data.items():
+            try:
+                kept[str(path)] = ProgrammeOverride.from_dict(value).to_dict()
+            except (ValueError, TypeError, AttributeError):
+                continue
+        return kept
+
+    def encode(self, value: Any) -> str:
+        import json
+
+        from studyreader.programme.model import ProgrammeOverride
+
+        if not isinstance(value, dict):
+            raise TypeError(f"{self.key}: a table of notes file -> override is needed, not {value!r}")
+        checked = {}
+        for path, override in value.items():
+            if not isinstance(path, str) or not path:
+                raise TypeError(f"{self.key}: {path!r} is not a notes file path")
+            if not isinstance(override, dict):
+                raise TypeError(f"{self.key}: the override of {path} must be a table, not {override!r}")
+            parsed = ProgrammeOverride.from_dict(override)  # ValueError naming the bad value
+            if not parsed.is_empty():
+                checked[path] = parsed.to_dict()
+        return json.dumps(checked, ensure_ascii=False, sort_keys=True)
+
+
 LANGUAGE = ChoiceOption("ui/language", "", "interface language; '' follows the system", choices=("", "en", "zh_CN"))
 THEME = ChoiceOption("ui/theme", "system", "colour theme", choices=("system", "light", "dark"))
 SEEN_SCHEME = ChoiceOption(
@@ -238,6 +281,9 @@ MAIN_SPLITTER = BytesOption("splitters/main", b"", "widths of the navigator, rea
 EDITOR_SPLITTER = BytesOption("splitters/editor", b"", "the editor's text and preview sizes")
 NAVIGATOR_VISIBLE = BoolOption("panes/navigator", True, "the navigator pane is shown")
 GLOSSARY_VISIBLE = BoolOption("panes/glossary", True, "the glossary pane is shown")
+PROGRAMME_OVERRIDES = ProgrammeOverridesOption(
+    "programme/overrides", {}, "per notes file: the programme's start, end, allowance, rules and time zone as entered"
+)
 
 OPTIONS: dict[str, Option] = {
     option.key: option
@@ -245,6 +291,7 @@ OPTIONS: dict[str, Option] = {
         LANGUAGE, THEME, SEEN_SCHEME, LAST_FILE, RECENT_FILES, REMINDER_ENABLED, REMINDER_TIME, REMINDER_LAST,
         DAILY_GOAL, TARGET_MINUTES, CYCLES_ENABLED, FOCUS_MINUTES, BREAK_MINUTES, READER_MODE, READER_ZOOM,
         GEOMETRY, WINDOW_STATE, EDITOR_VISIBLE, MAIN_SPLITTER, EDITOR_SPLITTER, NAVIGATOR_VISIBLE, GLOSSARY_VISIBLE,
+        PROGRAMME_OVERRIDES,
     )
 }
 
@@ -357,4 +404,6 @@ def _stamp_of(info: os.stat_result) -> tuple[int, int, int]:
 
 
 def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return dict(value)
     return list(value) if isinstance(value, list) else value

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from studyreader.notes import NotesError, load_notes
-from studyreader.notes.verdict import programme_verdicts
+from studyreader.programme import status_for
 from tests.conftest import corpus_files
 from tests.notes.append_check import check_append
 
@@ -21,7 +21,7 @@ def test_real_file_parses_and_accepts_appends(source, tmp_path):
     notes = load_notes(source)
     assert notes.entries, f"{source.name}: no dated entries found"
     assert all(entry.heading.lstrip().startswith("#") for entry in notes.entries)
-    assert programme_verdicts(notes)
+    assert status_for(source).verdicts
     copy = tmp_path / source.name
     shutil.copy(source, copy)
     if notes.region is None:

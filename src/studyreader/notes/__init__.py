@@ -1,4 +1,4 @@
-"""The notes file: parsing, writing the day's entry, and the co-learning verdict. No Qt here."""
+"""The notes file: parsing and writing the day's entry. No Qt here (verdicts: studyreader.programme)."""
 
 from studyreader.notes.encoding import NotesError
 from studyreader.notes.model import ContentRegion, Entry, Notes

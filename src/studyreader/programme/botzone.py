@@ -89,6 +89,16 @@ def zone_from_value(value: str, generation: str) -> tzinfo | None:
     return _older_zone(value) if generation == OLDER else _newer_zone(value.strip())
 
 
+def zone_for(text: str, generation: str, chosen: str | None = None) -> BotZone:
+    """The bot's zone, or the zone the user chose in the Settings (``chosen``: an IANA name or ``UTC+8``)."""
+    if not chosen:
+        return bot_zone(text, generation)
+    zone = zone_from_value(chosen, "newer")
+    if zone is None:
+        raise ValueError(f"programme override timezone: {chosen!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)")
+    return BotZone(zone, chosen, None, True, f"time zone {chosen} from the Settings (the notes' own line is not read)")
+
+
 def bot_zone(text: str, generation: str) -> BotZone:
     """The zone the bot of ``generation`` judges this notes text in, and how it came to it."""
     pattern = _OLDER_LINE if generation == OLDER else _NEWER_LINE

@@ -261,6 +261,7 @@ def _assemble(root, readme, facts: ReadmeFacts, notes_path, override: ProgrammeO
         script=script,
         disagreements=tuple(disagreements),
         notes=tuple(notes),
+        timezone=override.timezone,
     )
 
 
@@ -278,4 +279,5 @@ def _from_override_only(override: ProgrammeOverride, findings: list[str]) -> Pro
         generation=Sourced(override.generation or NEWER, None, None,
                            "Settings override" if override.generation else "the current template's rules"),
         participant=override.participant,
+        timezone=override.timezone,
     )

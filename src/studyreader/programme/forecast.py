@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from studyreader.programme.botread import MORE_THAN, explain, read_days
-from studyreader.programme.botzone import BotZone, bot_zone
+from studyreader.programme.botzone import BotZone, zone_for
 from studyreader.programme.model import NEWER, OLDER, Programme
 from studyreader.programme.verdicts import ELIMINATED, MISSED, OLDER_ALLOWANCE, bot_verdicts, day_bounds
 
@@ -90,13 +90,14 @@ def will_it_count(
     notes = parse_notes(notes_text, path)
     day = day or notes.today(now)
     generation = programme.generation.value if programme is not None else NEWER
+    chosen = programme.timezone if programme is not None else None
     try:
         text = _saved_text(notes, entry_text, day, replace)
     except NotesError as error:
-        zone = bot_zone(notes_text, generation)
+        zone = zone_for(notes_text, generation, chosen)
         bot_today = now.astimezone(zone.tz).date()
         return Forecast(False, f"cannot be saved: {error}", day, bot_today, day_bounds(bot_today, zone.tz)[1], 0, zone)
-    zone = bot_zone(text, generation)
+    zone = zone_for(text, generation, chosen)
     bot_today = now.astimezone(zone.tz).date()
     day_ends = day_bounds(bot_today, zone.tz)[1]
     dates = {entry.date for entry in parse_notes(text, path).entries} | {day}

@@ -65,6 +65,7 @@ class Programme:
     script: Path | None = None
     disagreements: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # other findings worth telling (a value the bot ignores, a guess)
+    timezone: str | None = None  # the zone the user chose in the Settings (else: the bot's reading of the notes)
 
     @property
     def dates(self) -> list[date]:
@@ -76,7 +77,8 @@ class Programme:
 class ProgrammeOverride:
     """What the user entered for one notes file; stored as a plain dict by the settings.
 
-    ``disabled`` says "this file is in no programme" (no verdicts beyond whether entries count).
+    ``disabled`` says "this file is in no programme" (no verdicts beyond whether entries count);
+    ``timezone`` replaces the zone the bot reads from the notes (an IANA name or ``UTC+8``).
     """
 
     start: date | None = None
@@ -85,6 +87,7 @@ class ProgrammeOverride:
     generation: str | None = None
     participant: str | None = None
     disabled: bool = False
+    timezone: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +97,7 @@ class ProgrammeOverride:
             "generation": self.generation,
             "participant": self.participant,
             "disabled": self.disabled,
+            "timezone": self.timezone,
         }
 
     @classmethod
@@ -115,7 +119,13 @@ class ProgrammeOverride:
         generation = data.get("generation") or None
         if generation is not None and generation not in GENERATIONS:
             raise ValueError(f"programme override generation: {generation!r} is not one of {', '.join(GENERATIONS)}")
+        timezone = str(data.get("timezone") or "").strip() or None
+        if timezone is not None:
+            from studyreader.programme.botzone import zone_for
+
+            zone_for("", "newer", timezone)  # ValueError naming the key when it is not a zone
         return cls(
+            timezone=timezone,
             start=day("start"),
             end=day("end"),
             allowance=allowance if allowance not in (None, "") else None,

@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from studyreader.programme.botread import explain, read_days
-from studyreader.programme.botzone import BotZone, bot_zone
+from studyreader.programme.botzone import BotZone, zone_for
 from studyreader.programme.detect import DEFAULT_ALLOWANCE, detect_programme
 from studyreader.programme.model import NEWER, Detection, Programme, ProgrammeOverride, Sourced
 from studyreader.programme.verdicts import BLANK, DONE, MISSED, DayVerdict, bot_verdicts, day_bounds
@@ -82,7 +82,7 @@ def status_for(
         programme = _programme_from_entries(text, path, start, end)
         detection = detection.with_programme(programme)
     generation = generation_of(programme)
-    zone = bot_zone(text, generation)
+    zone = zone_for(text, generation, override.timezone)
     if programme is None:
         dates = _main_dates(entry.date for entry in parse_notes(text, path).entries)
         return Status(detection, zone, entry_judgements(text, dates, zone, now), False)

@@ -4,7 +4,7 @@ Re-opening the same notes (the user does it every evening) should not wait for
 Python-Markdown, the sanitiser, the segmenter and the notes parser to be
 imported and run again before the window can show anything. After a file has
 been shown once, its blocks, their rendered (sanitised) Chinese HTML, the
-navigator's entries and their co-learning verdicts are written to
+navigator's entries and the programme's marks for them (:mod:`studyreader.programme.marks`) are written to
 ``cache_dir()/reader/``; the next start reads them back with :mod:`marshal`.
 
 The file name is a hash of the notes text together with everything else the
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from studyreader.translate.blocks import Block, Part
 
-FORMAT = 2  # bump when what is stored, or how it is rendered, changes
+FORMAT = 3  # bump when what is stored, or how it is rendered, changes
 KEEP_FILES = 24  # older cache files beyond this many are removed
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the studyreader package
@@ -92,11 +92,12 @@ class CachedEntry:
 
 @dataclass(frozen=True)
 class CachedVerdict:
-    """A day's co-learning verdict as the navigator shows it."""
+    """A day's mark as the navigator shows it (the fields of ``studyreader.programme.marks.DayMark``)."""
 
     date: _dt.date
-    verdict: str
-    symbol: str
+    kind: str
+    reason: str
+    published: str | None
 
 
 @dataclass
@@ -110,6 +111,7 @@ class CachedView:
     verdicts: dict[_dt.date, CachedVerdict]
     verdicts_valid: bool  # False: the day has changed since they were worked out
     warnings: list[str]
+    in_programme: bool = False  # the marks are a programme's days (else: only the entries')
 
 
 def _block_fields(block: Block) -> tuple:
@@ -141,16 +143,16 @@ def load(key: str) -> CachedView | None:
         valid_from, valid_until = data["valid"]
         # Worked out for one day; on a later day only "pending" verdicts can differ (a day that
         # is over without its entry becomes missed, which may eliminate later days): without
-        # any pending day the stored verdicts still hold. (verdict.py is part of code_stamp().)
+        # any pending day the stored verdicts still hold. (marks.py is part of code_stamp().)
         still_valid = valid_from <= now < valid_until or (
-            now >= valid_until and all(verdict != "pending" for _d, verdict, _s in data["verdicts"])
+            now >= valid_until and all(kind != "pending" for _d, kind, _r, _p in data["verdicts"])
         )
         entries = [
             CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]
         ]
         verdicts = {
-            _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), verdict, symbol)
-            for d, verdict, symbol in data["verdicts"]
+            _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), kind, reason, published or None)
+            for d, kind, reason, published in data["verdicts"]
         }
         return CachedView(
             key=key,
@@ -160,6 +162,7 @@ def load(key: str) -> CachedView | None:
             verdicts=verdicts,
             verdicts_valid=still_valid,
             warnings=list(data["warnings"]),
+            in_programme=bool(data["programme"]),
         )
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
@@ -186,8 +189,10 @@ def cacheable_html(html: str | None) -> str | None:
     return html
 
 
-def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
-    """Write the view (atomically: a reader never sees half a file). Failures are ignored."""
+def store(key: str, *, blocks, html, notes, verdicts: dict, in_programme: bool = False) -> bool:
+    """Write the view (atomically: a reader never sees half a file). Failures are ignored.
+
+    ``verdicts``: date -> mark (``kind``, ``reason``, ``published``), exactly what the navigator shows."""
     try:
         valid = day_span(notes)
         data = {
@@ -196,7 +201,11 @@ def store(key: str, *, blocks, html, notes, verdicts: dict) -> bool:
             "blocks": [_block_fields(block) for block in blocks],
             "html": [cacheable_html(h) for h in html],
             "entries": [(e.date.toordinal(), int(e.line), int(e.chars), int(e.start)) for e in notes.entries],
-            "verdicts": [(day.toordinal(), str(v.verdict), str(v.symbol)) for day, v in verdicts.items()],
+            "verdicts": [
+                (day.toordinal(), str(mark.kind), str(mark.reason), str(mark.published or ""))
+                for day, mark in verdicts.items()
+            ],
+            "programme": bool(in_programme),
             "warnings": [str(w) for w in notes.warnings],
         }
         payload = marshal.dumps(data)

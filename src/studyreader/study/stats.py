@@ -85,17 +85,19 @@ def week_total(minutes: Mapping[date, int], today: date, first_weekday: int = 0)
 
 
 def entry_dates(notes) -> set[date]:
-    """Days whose notes entry is written, by the co-learning checker's rule.
+    """Days whose notes entry is written, as the programme's bot reads the file.
 
-    "Written" means what the programme counts as done (``notes.verdict.is_done``
-    on the day's characters, duplicated headings added up), so the habit view
-    agrees with the status column. ``notes`` None (no notes file) means no entries.
+    "Written" means what the bot counts (more than 10 characters under a heading it reads as the
+    date, :mod:`studyreader.programme.botread`), so the habit view agrees with the entry list's marks.
+    ``notes`` None (no notes file) means no entries.
     """
     if notes is None:
         return set()
-    from studyreader.notes.verdict import chars_by_date, is_done  # noqa: PLC0415
+    from studyreader.programme.botread import read_days  # noqa: PLC0415
+    from studyreader.programme.model import NEWER  # noqa: PLC0415
 
-    return {day for day, chars in chars_by_date(notes).items() if is_done(chars)}
+    readings = read_days(notes.text, sorted({entry.date for entry in notes.entries}), NEWER)
+    return {day for day, reading in readings.items() if reading.counts}
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def preload_core() -> None:
     import nh3  # noqa: F401
 
     import studyreader.notes  # noqa: F401
-    import studyreader.notes.verdict  # noqa: F401
+    import studyreader.programme.marks  # noqa: F401
     from studyreader.render import markup as render
 
     render.markdown_to_html("")  # builds the converter (imports its extensions) now

@@ -48,6 +48,7 @@ class Settings(QObject):
     GEOMETRY = options.GEOMETRY.key
     WINDOW_STATE = options.WINDOW_STATE.key
     EDITOR_VISIBLE = options.EDITOR_VISIBLE.key
+    PROGRAMME_OVERRIDES = options.PROGRAMME_OVERRIDES.key
 
     def __init__(self, path: Path | str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,24 @@ class Settings(QObject):
     def recent_files(self) -> list[Path]:
         """Most recent first; files that vanished are left out."""
         return [Path(item) for item in self.value(self.RECENT_FILES) if Path(item).is_file()]
+
+    # -- programmes ----------------------------------------------------
+    def programme_override(self, notes_path: Path | str):
+        """What the user entered about the programme of ``notes_path`` (an empty override when nothing)."""
+        from studyreader.programme import ProgrammeOverride
+
+        stored = self.value(self.PROGRAMME_OVERRIDES).get(str(Path(notes_path).resolve()))
+        return ProgrammeOverride.from_dict(stored) if stored else ProgrammeOverride()
+
+    def set_programme_override(self, notes_path: Path | str, override) -> None:
+        """Keep ``override`` (a ``ProgrammeOverride``) for ``notes_path``; an empty one forgets it."""
+        table = dict(self.value(self.PROGRAMME_OVERRIDES))
+        key = str(Path(notes_path).resolve())
+        if override.is_empty():
+            table.pop(key, None)
+        else:
+            table[key] = override.to_dict()
+        self.set_value(self.PROGRAMME_OVERRIDES, table)
 
     # -- window --------------------------------------------------------
     @property

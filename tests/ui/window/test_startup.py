@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from studyreader.programme.marks import DayMark
 from studyreader.render import first_screen as render_cache
 
 HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "studyreader.translate.segment",
@@ -221,14 +222,17 @@ def test_cache_round_trip_and_bad_files(sample_copy, tmp_path):
     assert key != render_cache.cache_key(sample_copy.read_bytes() + b"\n", sample_copy.parent, ("a", "b"))
     blocks = segment("# 标题\n\n![图](a.png)\n")
     html = ["<h1>标题</h1>", '<p><img src="file:///x/a.png" alt="图"></p>']
-    verdicts = {notes.entries[0].date: type("V", (), {"verdict": "done", "symbol": "✅"})()}
-    assert render_cache.store(key, blocks=blocks, html=html, notes=notes, verdicts=verdicts)
+    day = notes.entries[0].date
+    verdicts = {day: DayMark(day, "done", "ran 12 characters after '### 2025.01.06'", "missed")}
+    assert render_cache.store(key, blocks=blocks, html=html, notes=notes, verdicts=verdicts, in_programme=True)
     view = render_cache.load(key)
     assert view is not None and view.verdicts_valid
     assert view.blocks == blocks and view.blocks[0].parts == blocks[0].parts
     assert view.html == ["<h1>标题</h1>", None]  # a row with an image depends on other files: not kept
     assert [(e.date, e.line, e.chars) for e in view.entries] == [(e.date, e.line, e.chars) for e in notes.entries]
-    assert view.verdicts[notes.entries[0].date].verdict == "done"
+    kept = view.verdicts[day]
+    assert (kept.kind, kept.reason, kept.published) == ("done", "ran 12 characters after '### 2025.01.06'", "missed")
+    assert view.in_programme
     (render_cache.cache_folder() / f"{key}.bin").write_bytes(b"not marshal data")
     assert render_cache.load(key) is None
     assert render_cache.load("0" * 40) is None

@@ -28,13 +28,22 @@ class EditorActions(QObject):
         self.bold = action(QKeySequence.StandardKey.Bold)
         self.italic = action(QKeySequence.StandardKey.Italic)
         self.code = action("Ctrl+`")
+        self.check_in = action("Ctrl+Shift+K")
+        self.copy_for_website = action("Ctrl+Shift+C")
 
     def all(self) -> list[QAction]:
-        return [self.save, self.edit_in_place, self.preview, self.translate, self.bold, self.italic, self.code]
+        return [self.save, self.edit_in_place, self.preview, self.translate, self.bold, self.italic, self.code,
+                self.check_in, self.copy_for_website]
 
     def retranslate(self) -> None:
         self.save.setText(QCoreApplication.translate("EntryEditor", "&Save Entry"))
         self.save.setToolTip(QCoreApplication.translate("EntryEditor", "Write the entry into the notes file (Ctrl+S)"))
+        self.check_in.setText(QCoreApplication.translate("EntryEditor", "Save and &Check In"))
+        self.check_in.setToolTip(QCoreApplication.translate(
+            "EntryEditor", "Save the entry, then commit only the notes file and push it with your git (Ctrl+Shift+K)"))
+        self.copy_for_website.setText(QCoreApplication.translate("EntryEditor", "Copy for the &Website"))
+        self.copy_for_website.setToolTip(QCoreApplication.translate(
+            "EntryEditor", "Put the entry's text on the clipboard for the programme's website (Ctrl+Shift+C)"))
         self.edit_in_place.setText(QCoreApplication.translate("EntryEditor", "&Edit Existing Entry"))
         self.edit_in_place.setToolTip(
             QCoreApplication.translate(

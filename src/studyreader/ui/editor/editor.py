@@ -20,11 +20,13 @@ from studyreader.notes import NotesError
 from studyreader.notes.drafts import Draft, DraftStore
 from studyreader.ui.editor.actions import EditorActions
 from studyreader.ui.editor.banners import EditorBanners
+from studyreader.ui.editor.checkin import EditorProgramme
 from studyreader.ui.editor.conflict import ask_to_replace
 from studyreader.ui.editor.drafting import DraftKeeper
 from studyreader.ui.editor.header import EditorHeader, long_date
 from studyreader.ui.editor.live import LiveEnglish
 from studyreader.ui.editor.panes import EditorPanes, wrap_selection
+from studyreader.ui.editor.programme_bar import ProgrammeBar
 from studyreader.ui.editor.session import EntrySession, NotChanged, same
 from studyreader.ui.file_watcher import NotesFileWatcher
 from studyreader.ui.settings import Settings
@@ -65,6 +67,7 @@ class EntryEditor(QWidget):
         )
 
         self._build_ui()
+        self.programme = EditorProgramme(self.programme_bar, self.session, self.text, self.save, now, self)
         self._build_actions()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -101,6 +104,7 @@ class EntryEditor(QWidget):
         self.header = EditorHeader(self)
         self.date_label, self.state_label = self.header.date_label, self.header.state_label
         self.save_button = self.header.save_button
+        self.programme_bar = ProgrammeBar(self)
         self.banners = EditorBanners(self.discard_recovered_draft, self)
         self.recovery_banner, self.disk_banner, self.error_banner = (
             self.banners.recovery, self.banners.disk, self.banners.error
@@ -113,6 +117,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addWidget(self.header)
+        layout.addWidget(self.programme_bar)
         layout.addWidget(self.banners)
         layout.addWidget(self.panes, 1)
         self.setFocusProxy(self.editor)
@@ -129,6 +134,8 @@ class EntryEditor(QWidget):
         self.actions.italic.triggered.connect(lambda: wrap_selection(self.editor, "*"))
         self.actions.code.triggered.connect(lambda: wrap_selection(self.editor, "`"))
         self.save_button.clicked.connect(self.save)
+        self.actions.check_in.triggered.connect(self.programme.save_and_check_in)
+        self.actions.copy_for_website.triggered.connect(self.programme.copy_for_website)
         self.header.in_place_button.setDefaultAction(self.edit_in_place_action)
 
     def actions_list(self) -> list[QAction]:
@@ -147,6 +154,10 @@ class EntryEditor(QWidget):
         self.actions.retranslate()
         self.save_button.setText(self.tr("Save Entry"))
         self.save_button.setToolTip(self.save_action.toolTip())
+        self.programme_bar.checkin_button.setText(self.tr("Save and Check In"))
+        self.programme_bar.copy_button.setText(self.tr("Copy for the Website"))
+        self.programme_bar.copy_button.setToolTip(self.actions.copy_for_website.toolTip())
+        self.programme_bar.retranslate()
         self.banners.retranslate()
         self.panes.retranslate()
         self.live.retranslate()
@@ -213,6 +224,7 @@ class EntryEditor(QWidget):
             self.banners.show_recovered(draft)
             self.draftRecovered.emit(draft)
         self._refresh()
+        self.programme.path_changed()
         self.setEnabled(new is not None)
 
     def save(self) -> bool:
@@ -320,6 +332,7 @@ class EntryEditor(QWidget):
             self.banners.clear_error("empty")
         self.save_action.setEnabled(session.path is not None)
         self._update_count()
+        self.programme.schedule()  # would the entry, saved now, count?
 
     def _update_count(self) -> None:
         chars = sum(1 for ch in self.text() if not ch.isspace())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -36,9 +36,19 @@ class UnreadableNotes(Exception):
     """A notes file that cannot be read or parsed; the message names the file."""
 
 
-def read_notes(path: Path):
-    """Read and cut a notes file (plain Python: runs in a worker thread)."""
+class Loaded(NamedTuple):
+    notes: object
+    blocks: list  # the reader's rows, also what is translated
+    status: object  # studyreader.programme.Status, None when the verdicts could not be worked out
+    problem: str  # why there is no status ("" when there is one)
+
+
+def read_notes(path: Path, override=None) -> Loaded:
+    """Read and cut a notes file and work out the bot's verdicts under its programme (plain Python:
+    runs in a worker thread). The entry list, the programme strip and the start-up cache all show
+    these verdicts; a verdict problem never hides the notes."""
     from studyreader.notes import NotesError, load_notes
+    from studyreader.programme import status_for
 
     try:
         notes = load_notes(path)
@@ -46,12 +56,16 @@ def read_notes(path: Path):
         raise UnreadableNotes(str(error)) from error
     except OSError as error:
         raise UnreadableNotes(f"{path}: {error.strerror or error}") from error
-    blocks = rows_mod.segment(notes.text)  # the reader's rows are also what is translated
-    return notes, blocks
+    blocks = rows_mod.segment(notes.text)
+    try:
+        status, problem = status_for(path, override=override), ""
+    except (NotesError, OSError, ValueError) as error:
+        status, problem = None, str(error)
+    return Loaded(notes, blocks, status, problem)
 
 
 class DocumentController(QObject):
-    cachedShown = Signal(object, object)  # entries, verdicts: the cached first screen is in the reader
+    cachedShown = Signal(object, object, bool)  # entries, marks, in a programme: the cached first screen is shown
     loaded = Signal(object, object)  # Load, notes: the reader shows these notes
     openFailed = Signal(str)  # a file chosen could not be opened (the message names it)
     message = Signal(str)  # a reload or a cached start's reading failed
@@ -64,6 +78,8 @@ class DocumentController(QObject):
         self.notes = None
         self.path: Path | None = None
         self.blocks: list | None = None  # the parsed notes' blocks: the reader's rows, what is translated
+        self.status = None  # the programme's verdicts for the notes shown (studyreader.programme.Status)
+        self.override_for: Callable[[Path], object] = lambda _path: None  # the Settings' programme override
         self._completing: Path | None = None  # shown from the cache; its notes are being read
         self._cache_key: str | None = None  # cache entry to write once every row is built
         self.watcher = NotesFileWatcher(self)
@@ -86,7 +102,7 @@ class DocumentController(QObject):
             self._show_cached(path, cached)
             return True
         try:
-            loaded = read_notes(path)
+            loaded = read_notes(path, self.override_for(path))
         except UnreadableNotes as error:
             loaded = error
         return self._apply(Load.OPEN, path, loaded)
@@ -102,7 +118,8 @@ class DocumentController(QObject):
 
     # -- the one load path ----------------------------------------------------------------------
     def _read(self, kind: Load, path: Path, then: Callable[[], object] | None = None) -> None:
-        run_in_thread(lambda: read_notes(path), lambda loaded: self._apply(kind, path, loaded, then),
+        override = self.override_for(path)
+        run_in_thread(lambda: read_notes(path, override), lambda loaded: self._apply(kind, path, loaded, then),
                       lambda error: self._apply(kind, path, error, then), context=self)
 
     def _apply(self, kind: Load, path: Path, loaded, then: Callable[[], object] | None = None) -> bool:
@@ -115,11 +132,13 @@ class DocumentController(QObject):
                 self._end_completion()
             (self.openFailed if kind is Load.OPEN else self.message).emit(str(loaded))
             return False
-        notes, blocks = loaded
+        notes, blocks, status, problem = loaded
+        self.notes, self.path, self.blocks, self.status = notes, path, blocks, status
         if kind is Load.OPEN or rows_mod.shown_blocks(blocks) != self._reader.blocks:
             self._reader.set_blocks(blocks, path.parent, keep_position=kind is not Load.OPEN)
             self._keep_for_next_start(path, notes)
-        self.notes, self.path, self.blocks = notes, path, blocks
+        if problem:
+            self.message.emit(problem)
         self.watcher.watch(path)
         self.loaded.emit(kind, notes)
         self._end_completion()  # these notes are at least as new as those a cached start waits for
@@ -154,12 +173,12 @@ class DocumentController(QObject):
 
     def _show_cached(self, path: Path, cached) -> None:
         """The cached blocks and entries now; the notes are read after the first paint."""
-        self.notes, self.path, self.blocks = None, path, None
+        self.notes, self.path, self.blocks, self.status = None, path, None, None
         self._completing = path
         blocks = cached.blocks
         self._reader.set_blocks(blocks, path.parent, keep_position=False, rendered=cached.html)
         self._cache_key = cached.key if any(html is None for html in cached.html) else None
-        self.cachedShown.emit(cached.entries, cached.verdicts)
+        self.cachedShown.emit(cached.entries, cached.verdicts, cached.in_programme)
         self._first_paint.after(lambda: self._completing == path and self._read(Load.COMPLETE, path))
 
     def _keep_for_next_start(self, path: Path, notes) -> None:
@@ -175,8 +194,10 @@ class DocumentController(QObject):
         notes = notes if notes is not None else self.notes
         if key is None or notes is None:
             return
-        from studyreader.notes.verdict import verdicts_by_date
+        from studyreader.programme.marks import marks_by_date
         from studyreader.render import first_screen
 
+        status = self.status if notes is self.notes else None
         first_screen.store(key, blocks=self._reader.blocks, html=self._reader.rendered_html(), notes=notes,
-                           verdicts=verdicts_by_date(notes))  # what the entry list shows for these notes
+                           verdicts=marks_by_date(status),  # what the entry list shows for these notes
+                           in_programme=status is not None and status.in_programme)

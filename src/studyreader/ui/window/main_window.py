@@ -22,6 +22,7 @@ from studyreader.ui.settings import Settings
 from studyreader.ui.window.actions import WindowActions, shortcuts_html
 from studyreader.ui.window.document import DocumentController, Load
 from studyreader.ui.window.panes import DEFAULT_SIZE, PLACES, SidePanes, fitted_size, pane_widths
+from studyreader.ui.window.programme_link import ProgrammeLink
 from studyreader.ui.window.services import Services
 from studyreader.ui.window.startup import FirstPaint, run_steps
 from studyreader.ui.window.status import StatusArea, plain_warning
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.translation.stateChanged.connect(self.status.show_state)
         self.translation.progressed.connect(self.status.show_progress)
         self.translation.finished.connect(self.translationFinished)
+        self.programme = ProgrammeLink(self)
         self.services = Services(self, self.translation)
         self.services.glossaryLoaded.connect(self._on_glossary_loaded)
         self.services.glossaryFailed.connect(self._on_glossary_failed)
@@ -204,14 +206,14 @@ class MainWindow(QMainWindow):
         if name:
             self.open_file(Path(name), background=True)
 
-    def _on_cached_shown(self, entries, verdicts) -> None:
+    def _on_cached_shown(self, entries, marks, in_programme: bool) -> None:
         self.translation.set_blocks(None)
-        self.panes.set_entries(entries, verdicts)
+        self.panes.set_entries(entries, marks, in_programme)
         self.retranslateUi()  # the title
 
     def _on_loaded(self, kind: Load, notes) -> None:
         path = self.notes_path
-        self.panes.set_notes(notes)
+        self.panes.set_notes(notes, self.document.status)
         self.status.show_warnings(notes.warnings)
         if kind is Load.RELOAD:
             self.status.message(self.tr("Reloaded {name}").format(name=path.name), 4000)
@@ -357,6 +359,7 @@ class MainWindow(QMainWindow):
         self.editor.entrySaved.connect(self._on_entry_saved)
         self.editor.statusMessage.connect(self.status.message)
         self.actions_table.add_to_menu("entry", self.editor.actions_list())
+        self.programme.editor_created(self.editor)
         self.retranslateUi()
 
     def _editor_visibility_changed(self, visible: bool) -> None:
@@ -380,7 +383,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from studyreader.ui.dialogs.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.settings, self).exec()
+        SettingsDialog(self.settings, self, notes_path=self.notes_path).exec()
 
     def open_habit_view(self) -> None:
         self.services.show_habit_view()

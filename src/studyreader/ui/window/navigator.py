@@ -1,61 +1,27 @@
-"""The entry navigator: the file's dated entries, newest first, with the co-learning verdict."""
+"""The entry navigator: the file's dated entries, newest first, each with the programme bot's mark
+(:mod:`studyreader.programme.marks`) and its reason on hover."""
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from studyreader.notes.verdict import verdicts_by_date
+from studyreader.ui.widgets.marks import mark_icon, mark_tooltip
+from studyreader.ui.window.strip import ProgrammeStrip
 
 DATE_ROLE = Qt.ItemDataRole.UserRole
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-_ICONS: dict[str, QIcon] = {}
+def _kind(mark) -> str:
+    """A day's mark kind (from the programme's marks or the start-up cache); "" outside the programme."""
+    return mark.kind if mark is not None else ""
 
 
-def _pen(colour: QColor, width: float) -> QPen:
-    pen = QPen(colour, width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
-
-
-def verdict_icon(verdict: str) -> QIcon:
-    """A painted mark per verdict (✅ ⭕️ ❌ need an emoji font the desktop may not have)."""
-    if verdict in _ICONS:
-        return _ICONS[verdict]
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colours = {"done": QColor(46, 160, 67), "missed": QColor(230, 140, 20), "eliminated": QColor(210, 50, 50)}
-    colour = colours.get(verdict)
-    if colour is not None:
-        if verdict == "done":
-            painter.setBrush(colour)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(QRectF(3, 3, 26, 26), 6, 6)
-            painter.setPen(_pen(QColor("white"), 3.5))
-            painter.drawPolyline([QPointF(9, 16.5), QPointF(14, 21.5), QPointF(23, 10.5)])
-        elif verdict == "missed":
-            painter.setPen(QPen(colour, 4))
-            painter.drawEllipse(QRectF(6, 6, 20, 20))
-        else:
-            painter.setPen(_pen(colour, 4.5))
-            painter.drawLine(QPointF(8, 8), QPointF(24, 24))
-            painter.drawLine(QPointF(24, 8), QPointF(8, 24))
-    painter.end()
-    _ICONS[verdict] = QIcon(pixmap)
-    return _ICONS[verdict]
-
-
-def _verdict_and_symbol(verdict) -> tuple[str, str]:
-    """A day's verdict (from the notes or the start-up cache), or none: outside the programme."""
-    return (verdict.verdict, verdict.symbol) if verdict is not None else ("", "")
+def _shown(mark) -> tuple:
+    return (mark.kind, mark.reason, mark.published) if mark is not None else ("", "", None)
 
 
 class EntryNavigator(QWidget):
@@ -76,36 +42,65 @@ class EntryNavigator(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
+        self.strip_title = QLabel(self)
+        self.strip_title.setObjectName("paneTitle")
+        self.strip_title.setWordWrap(True)
+        self.strip = ProgrammeStrip(self)
+        self.strip.dateActivated.connect(self.dateActivated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(4)
+        layout.addWidget(self.strip_title)
+        layout.addWidget(self.strip)
         layout.addWidget(self.title)
         layout.addWidget(self.list)
         self._entries: list = []
         self._verdicts: dict = {}
+        self._in_programme = False
+        self._span: tuple[_dt.date, _dt.date] | None = None
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
         self.title.setText(self.tr("Entries"))
         self.list.setToolTip(self.tr("Dated entries, newest first. Click one to jump to it."))
+        self._title_strip()
+        self.strip.setToolTip(self.tr("The bot's mark for every programme day; hover a day for the reason."))
+        self.strip.setAccessibleName(self.tr("Programme days and the bot's marks"))
         self._fill()
+
+    def _title_strip(self) -> None:
+        if self._span is None:
+            self.strip_title.setText(self.tr("Programme"))
+        else:
+            first, last = self._span
+            self.strip_title.setText(self.tr("Programme {first} – {last}").format(
+                first=first.strftime("%m-%d"), last=last.strftime("%m-%d")))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
 
-    def set_notes(self, notes) -> None:
-        entries = list(notes.entries) if notes is not None else []
-        self.set_entries(entries, verdicts_by_date(notes) if notes is not None else {})
+    def set_notes(self, notes, status=None) -> None:
+        """The notes' entries with the marks of ``status`` (the programme's verdicts for these notes)."""
+        from studyreader.programme.marks import marks_by_date
 
-    def set_entries(self, entries, verdicts: dict) -> None:
-        """Entries (``date``, ``line``, ``chars``) and their verdicts (date -> ``verdict``, ``symbol``).
+        entries = list(notes.entries) if notes is not None else []
+        self.set_entries(entries, marks_by_date(status), status is not None and status.in_programme)
+
+    def set_entries(self, entries, verdicts: dict, in_programme: bool = False) -> None:
+        """Entries (``date``, ``line``, ``chars``) and their marks (date -> ``kind``, ``reason``, ``published``).
 
         The list is only rebuilt when what it shows changed (the start-up cache fills it first,
         the parsed notes confirm it a moment later).
         """
         entries = list(entries)
+        self._in_programme = in_programme
+        self.strip.set_marks(list(verdicts.values()) if in_programme else [])
+        self._span = (min(verdicts), max(verdicts)) if in_programme and verdicts else None
+        self._title_strip()
+        self.strip.setVisible(in_programme)
+        self.strip_title.setVisible(in_programme)
         if self._shown_as(entries, verdicts) == self._shown_as(self._entries, self._verdicts) and self.list.count():
             self._entries, self._verdicts = entries, dict(verdicts)
             return
@@ -115,7 +110,7 @@ class EntryNavigator(QWidget):
     @staticmethod
     def _shown_as(entries, verdicts: dict) -> list[tuple]:
         return [
-            (e.date, e.line, e.chars, *_verdict_and_symbol(verdicts.get(e.date)))
+            (e.date, e.line, e.chars, *_shown(verdicts.get(e.date)))
             for e in entries
         ]
 
@@ -146,8 +141,8 @@ class EntryNavigator(QWidget):
             verdict = self._verdicts.get(entry.date)
             label = entry.date.isoformat()
             chars = self.tr("{n} chars").format(n=entry.chars) if entry.chars else self.tr("empty")
-            name, _symbol = _verdict_and_symbol(verdict)
-            item = QListWidgetItem(verdict_icon(name), f"{label}   ·  {chars}")
+            name = _kind(verdict)
+            item = QListWidgetItem(mark_icon(name), f"{label}   ·  {chars}")
             item.setData(DATE_ROLE, entry.date)
             item.setData(VERDICT_ROLE, name)
             item.setToolTip(self._tooltip(entry, verdict))
@@ -155,18 +150,9 @@ class EntryNavigator(QWidget):
         if current is not None:
             self.select_date(current)
 
-    def _tooltip(self, entry, verdict) -> str:
-        names = {
-            "done": self.tr("done: counts for the programme"),
-            "missed": self.tr("missed"),
-            "eliminated": self.tr("eliminated"),
-            "pending": self.tr("pending: today is not over"),
-        }
-        name, symbol = _verdict_and_symbol(verdict)
-        state = names.get(name, self.tr("outside the programme"))
-        return self.tr("{date}, line {line}: {state}").format(
-            date=entry.date.isoformat(), line=entry.line, state=f"{symbol} {state}".strip()
-        )
+    def _tooltip(self, entry, mark) -> str:
+        heading = self.tr("{date}, line {line}").format(date=entry.date.isoformat(), line=entry.line)
+        return mark_tooltip(mark, heading)
 
     def _activated(self, item: QListWidgetItem) -> None:
         day = item.data(DATE_ROLE)

@@ -63,7 +63,8 @@ class SidePanes(QObject):
         self.navigator: EntryNavigator | None = None
         self.glossary_panel: GlossaryPanel | None = None
         self._notes = None
-        self._entries = None  # (entries, verdicts) from the start-up cache
+        self._entries = None  # (entries, marks, in a programme) from the start-up cache
+        self._status = None  # the programme's verdicts for self._notes
         self._glossary = None
 
     def built(self) -> bool:
@@ -87,22 +88,23 @@ class SidePanes(QObject):
         self.glossary_panel.glossaryEdited.connect(self.glossaryEdited)
         self.retranslate()
         if self._notes is not None:
-            self.set_notes(self._notes)
+            self.set_notes(self._notes, self._status)
         elif self._entries is not None:
             self.navigator.set_entries(*self._entries)
         if self._glossary is not None:
             self.glossary_panel.set_glossary(self._glossary)
 
-    def set_entries(self, entries, verdicts) -> None:
+    def set_entries(self, entries, marks, in_programme: bool) -> None:
         """The entries shown from the start-up cache (the notes are read after the first paint)."""
-        self._entries, self._notes = (entries, verdicts), None
+        self._entries, self._notes = (entries, marks, in_programme), None
         if self.navigator is not None:
-            self.navigator.set_entries(entries, verdicts)
+            self.navigator.set_entries(entries, marks, in_programme)
 
-    def set_notes(self, notes) -> None:
-        self._notes, self._entries = notes, None
+    def set_notes(self, notes, status=None) -> None:
+        """The notes and the programme's verdicts for them (``studyreader.programme.Status``)."""
+        self._notes, self._status, self._entries = notes, status, None
         if self.navigator is not None:
-            self.navigator.set_notes(notes)
+            self.navigator.set_notes(notes, status)
             self.glossary_panel.set_notes(notes)
 
     def set_glossary(self, glossary) -> None:
