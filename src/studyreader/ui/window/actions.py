@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -143,7 +143,15 @@ class WindowActions:
                 self.toolbar.addAction(action)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)  # the study timer comes after it, at the right end
+        self.toolbar.addWidget(spacer)  # what other parts add comes after it, at the right end
+        # The menu bar's right end: what must stay in sight at every width (the study timer). A
+        # toolbar folds what does not fit into its "»" menu; the menu bar keeps its corner.
+        self.corner = QWidget(window.menuBar())
+        self.corner.setObjectName("menuCorner")
+        corner_layout = QHBoxLayout(self.corner)
+        corner_layout.setContentsMargins(0, 0, 4, 0)
+        corner_layout.setSpacing(8)
+        window.menuBar().setCornerWidget(self.corner, Qt.Corner.TopRightCorner)
 
     def _create(self, spec: ActionSpec) -> QAction:
         action = QAction(self._window)
@@ -166,6 +174,12 @@ class WindowActions:
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
+
+    def add_to_corner(self, widget: QWidget) -> None:
+        """A widget at the menu bar's right end, after those added before: always in sight."""
+        self.corner.layout().addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.corner.adjustSize()
+        self._window.menuBar().updateGeometry()
 
     def add_to_menu(self, menu: str, actions: Iterable[QAction]) -> None:
         """Actions of another part (the timer's, the editor's) listed in one of the window's menus."""
