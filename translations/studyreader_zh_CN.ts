@@ -637,6 +637,18 @@
         <source>Translation incomplete</source>
         <translation>翻译未完成</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>

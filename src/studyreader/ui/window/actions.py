@@ -39,6 +39,7 @@ class ActionSpec:
     group: str | None = None  # exclusive group (the reader's modes)
     toolbar: bool = False
     separator: bool = False  # a separator before it in its menus (and the toolbar)
+    submenu: bool = False  # opens a menu that ``handler`` fills (called with it) each time it opens
 
 
 def _mode(name: str, text: str, index: int) -> ActionSpec:
@@ -59,6 +60,8 @@ MENUS: tuple[tuple[str, str], ...] = (
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", QT_TRANSLATE_NOOP("MainWindow", "&Open notes…"), (QKeySequence.StandardKey.Open,),
                ("file",), "choose_file", toolbar=True),
+    ActionSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"), ("Ctrl+Shift+O",), ("file",),
+               "fill_recent_menu", submenu=True),
     ActionSpec("reload", QT_TRANSLATE_NOOP("MainWindow", "&Reload"), ("Ctrl+R",), ("file",), "reload_notes"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), ("Ctrl+Q",), ("file",), "close", separator=True),
     _mode("side", QT_TRANSLATE_NOOP("MainWindow", "Side by side"), 1),
@@ -126,6 +129,7 @@ class WindowActions:
         self._window = window
         self._actions: dict[str, QAction] = {}
         self._groups: dict[str, QActionGroup] = {}
+        self.submenus: dict[str, QMenu] = {}
         self.menus: dict[str, QMenu] = {name: window.menuBar().addMenu("") for name, _title in MENUS}
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("mainToolbar")
@@ -154,12 +158,21 @@ class WindowActions:
         window.menuBar().setCornerWidget(self.corner, Qt.Corner.TopRightCorner)
 
     def _create(self, spec: ActionSpec) -> QAction:
-        action = QAction(self._window)
+        handler = getattr(self._window, spec.handler)  # a missing handler fails at construction
+        if spec.submenu:
+            menu = QMenu(self._window)
+            menu.setObjectName(f"{spec.name}Menu")
+            menu.aboutToShow.connect(lambda h=handler, m=menu: h(m))
+            action = menu.menuAction()
+            self.submenus[spec.name] = menu
+        else:
+            action = QAction(self._window)
         action.setObjectName(spec.name)
         action.setShortcuts(_sequences(spec.keys))
         action.setCheckable(spec.checkable)
-        handler = getattr(self._window, spec.handler)  # a missing handler fails at construction
-        if spec.toggled:
+        if spec.submenu:  # the keys open the menu under its menu's title
+            action.triggered.connect(lambda _checked=False, s=spec: self.popup_submenu(s.name, s.menus[0]))
+        elif spec.toggled:
             action.toggled.connect(lambda checked, h=handler, a=spec.args: h(*a, checked))
         else:
             action.triggered.connect(lambda _checked=False, h=handler, a=spec.args: h(*a))
@@ -168,6 +181,11 @@ class WindowActions:
         self._window.addAction(action)
         self._actions[spec.name] = action
         return action
+
+    def popup_submenu(self, name: str, parent_menu: str) -> None:
+        bar = self._window.menuBar()
+        place = bar.actionGeometry(self.menus[parent_menu].menuAction()).bottomLeft()
+        self.submenus[name].popup(bar.mapToGlobal(place))
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]

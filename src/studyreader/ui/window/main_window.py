@@ -22,6 +22,7 @@ from studyreader.ui.settings import Settings
 from studyreader.ui.window.actions import WindowActions, shortcuts_html
 from studyreader.ui.window.document import DocumentController, Load
 from studyreader.ui.window.panes import DEFAULT_SIZE, PLACES, SidePanes, fitted_size, pane_widths
+from studyreader.ui.window.recent import fill_recent_menu
 from studyreader.ui.window.services import Services
 from studyreader.ui.window.startup import FirstPaint, run_steps
 from studyreader.ui.window.status import StatusArea, plain_warning
@@ -203,6 +204,9 @@ class MainWindow(QMainWindow):
             self, self.tr("Open notes"), start, self.tr("Markdown notes (*.md *.markdown);;All files (*)"))
         if name:
             self.open_file(Path(name), background=True)
+
+    def fill_recent_menu(self, menu) -> None:
+        fill_recent_menu(menu, self.settings, lambda path: self.open_file(path, background=True))
 
     def _on_cached_shown(self, entries, verdicts) -> None:
         self.translation.set_segments(None)
