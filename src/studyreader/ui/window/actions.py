@@ -130,6 +130,7 @@ class WindowActions:
         self._actions: dict[str, QAction] = {}
         self._groups: dict[str, QActionGroup] = {}
         self.submenus: dict[str, QMenu] = {}
+        self._parts_added: set[str] = set()  # menus another part has added its actions to
         self.menus: dict[str, QMenu] = {name: window.menuBar().addMenu("") for name, _title in MENUS}
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("mainToolbar")
@@ -201,6 +202,7 @@ class WindowActions:
 
     def add_to_menu(self, menu: str, actions: Iterable[QAction]) -> None:
         """Actions of another part (the timer's, the editor's) listed in one of the window's menus."""
+        self._parts_added.add(menu)
         self.menus[menu].addSeparator()
         self.menus[menu].addActions(list(actions))
 
@@ -217,11 +219,14 @@ class WindowActions:
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(menu title, [(command, keys)]) for every menu: the window's table and what other parts
-        added to its menus (the timer's and the editor's actions)."""
+        add to its menus (the timer's and the editor's actions), listed before those parts are built."""
+        holder = QWidget()  # owns the stand-ins of parts not built yet, for as long as this takes
+        later = self._parts_not_built(holder)
         sections, listed = [], set()
         for name, title in MENUS:
             rows = []
-            for action in self.menus[name].actions():
+            actions = self.menus[name].actions() + later.get(name, [])
+            for action in actions:
                 keys = key_texts(action)
                 if action.isSeparator() or not keys or not action.text() or action in listed:
                     continue
@@ -229,7 +234,26 @@ class WindowActions:
                 rows.append((plain(action.text()), " / ".join(keys)))
             if rows:
                 sections.append((plain(translate(title)), rows))
+        holder.deleteLater()
         return sections
+
+    def _parts_not_built(self, holder: QWidget) -> dict[str, list[QAction]]:
+        """The timer's and the editor's actions as those parts declare them, for the menus they
+        have not joined yet (the timer comes after the first paint, the editor when first shown)."""
+        from studyreader.study.timer import DEFAULT_BREAK_MINUTES, DEFAULT_FOCUS_MINUTES
+        from studyreader.ui.editor.actions import EditorActions
+        from studyreader.ui.study.timer_actions import TimerActions
+
+        later: dict[str, list[QAction]] = {}
+        if "study" not in self._parts_added:
+            timer = TimerActions(holder)
+            timer.retranslate(DEFAULT_FOCUS_MINUTES, DEFAULT_BREAK_MINUTES)
+            later["study"] = timer.all()
+        if "entry" not in self._parts_added:
+            editor = EditorActions(holder)
+            editor.retranslate()
+            later["entry"] = editor.all()
+        return later
 
 
 def shortcuts_html(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
