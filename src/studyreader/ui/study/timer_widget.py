@@ -40,6 +40,7 @@ from studyreader.ui.study.timer_actions import (
     SHORTCUT_STOP,
     TimerActions,
 )
+from studyreader.ui.study.timer_note import TimerNote
 
 if TYPE_CHECKING:
     from studyreader.study.log import StudyLog
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 __all__ = ["SHORTCUT_CYCLES", "SHORTCUT_START_PAUSE", "SHORTCUT_STOP", "TimerWidget", "format_hms", "format_ms"]
 
 TICK_MS = 500
-NOTICE_WIDTH = 150  # the in-window note, left of the buttons: longer notes are elided (full text on hover)
 _UNSET = object()
 
 
@@ -116,7 +116,6 @@ class TimerWidget(QWidget):
         self._context = load_context(None)
         self.timer = StudyTimer(target_minutes=settings.target_minutes, clock=clock)
         self.recorder: SessionRecorder | None = None
-        self._notice: tuple[str, dict] | None = None  # the note shown, worded again on a language switch
         self._last_notice = ""
         self._shown: dict[str, object] = {}
 
@@ -161,9 +160,7 @@ class TimerWidget(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
         layout.setSpacing(4)
-        self.notice_label = self._label("studyNotice", Qt.AlignmentFlag.AlignRight)
-        self.notice_label.setFixedWidth(NOTICE_WIDTH)
-        self.notice_label.setStyleSheet("QLabel#studyNotice { font-weight: bold; }")
+        self.notice_label = TimerNote(self)
         self.start_button = self._button("studyStartButton", self.start_pause_action,
                                          Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.stop_button = self._button("studyStopButton", self.stop_action, Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -345,44 +342,14 @@ class TimerWidget(QWidget):
             self._show_notice("focus")
             self.notifier.notify(self.tr("Focus"), self._last_notice)
 
-    def _words(self, kind: str, args: dict) -> tuple[str, str]:
-        """A note's full text (status bar, tooltip) and its short form (the label), in the current language."""
-        if kind == "recovered":
-            return (self.tr("A session interrupted by a crash was recovered up to its last checkpoint."),
-                    self.tr("Session recovered"))
-        if kind == "log_problem":
-            return self.tr("Study log problem: {problem}").format(**args), self.tr("Study log problem")
-        if kind == "logged":
-            return self.tr("Session logged: {time} studied.").format(**args), self.tr("Logged {time}").format(**args)
-        if kind == "log_error":
-            return self.tr("Could not write the study log: {error}").format(**args), self.tr("Log error")
-        if kind == "target":
-            return (self.tr("{minutes} minutes studied this evening. Well done!").format(**args),
-                    "\u2714 " + self.tr("Well done!"))
-        if kind == "break":
-            return self.tr("Break: {minutes} minutes. Stand up and stretch.").format(**args), self.tr("Break")
-        return self.tr("Break over: back to focus."), self.tr("Focus")
-
     def _show_notice(self, kind: str, **args) -> None:
-        """The full text goes to the status bar (``notice``); the label shows the short form."""
-        self._notice = (kind, args)
-        self._word_notice()
+        """The full sentence goes to the status bar (``notice``); the note shows the short form."""
+        self._last_notice = self.notice_label.show_note(kind, **args)
         self.notice.emit(self._last_notice)
 
-    def _word_notice(self) -> None:
-        if self._notice is None:
-            return
-        text, short = self._words(*self._notice)
-        self._last_notice = text
-        metrics = self.notice_label.fontMetrics()
-        self.notice_label.setText(metrics.elidedText(short, Qt.TextElideMode.ElideLeft, NOTICE_WIDTH))
-        self.notice_label.setToolTip(text)
-
     def _clear_notice(self) -> None:
-        self._notice = None
         self._last_notice = ""
-        self.notice_label.clear()
-        self.notice_label.setToolTip("")
+        self.notice_label.clear_note()
 
     def _cycles_toggled(self, checked: bool) -> None:
         self.settings.set_value(Settings.CYCLES_ENABLED, bool(checked))
@@ -473,7 +440,6 @@ class TimerWidget(QWidget):
         self._shown.clear()
         self.commands.retranslate(self.settings.value(Settings.FOCUS_MINUTES),
                                   self.settings.value(Settings.BREAK_MINUTES))
-        self._word_notice()
         self._refresh()
         self._fix_widths()
 
