@@ -395,3 +395,25 @@ def test_the_chinese_interface_words_every_part_of_the_timer(qtbot, qapp, make_w
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         qapp.processEvents()
     assert widget.notice_label.text() == "Logged 0:01:04"
+
+
+def test_the_buttons_icons_follow_the_theme(qtbot, qapp, make_widget):
+    from studyreader.ui.app import apply_theme
+
+    def lightness(action) -> int:
+        image = action.icon().pixmap(16, 16).toImage()
+        return image.pixelColor(image.width() * 5 // 16, image.height() // 2).lightness()  # inside every mark
+
+    widget = make_widget()
+    widget.show()
+    try:
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: lightness(widget.start_pause_action) > 180)  # light marks on a dark bar
+        widget.start()
+        assert lightness(widget.start_pause_action) > 180 and lightness(widget.stop_action) > 180
+        apply_theme(qapp, "light")
+        qtbot.waitUntil(lambda: lightness(widget.start_pause_action) < 80)
+        assert lightness(widget.stop_action) < 80
+    finally:
+        apply_theme(qapp, "light")
+        widget.stop()

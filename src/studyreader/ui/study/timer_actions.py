@@ -6,9 +6,9 @@ list names them from the first moment. Texts are in the "TimerWidget" translatio
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtWidgets import QWidget
 
 SHORTCUT_START_PAUSE = "Ctrl+Shift+S"
 SHORTCUT_STOP = "Ctrl+Shift+X"
@@ -19,6 +19,30 @@ translate = QCoreApplication.translate
 
 def native(shortcut: str) -> str:
     return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def media_icon(kind: str, palette: QPalette) -> QIcon:
+    """Play, pause or stop drawn in the palette's text colour (the style's own are dark on a dark theme)."""
+    icon = QIcon()
+    for mode, group in ((QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+                        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled)):
+        pixmap = QPixmap(32, 32)
+        pixmap.setDevicePixelRatio(2.0)  # drawn at 16×16, sharp on a high-density screen
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(palette.color(group, QPalette.ColorRole.ButtonText)))
+        if kind == "play":
+            painter.drawPolygon(QPolygonF([QPointF(4, 2.5), QPointF(13.5, 8), QPointF(4, 13.5)]))
+        elif kind == "pause":
+            painter.drawRect(QRectF(4, 3, 3, 10))
+            painter.drawRect(QRectF(9, 3, 3, 10))
+        else:
+            painter.drawRect(QRectF(3.5, 3.5, 9, 9))
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 class TimerActions(QObject):
@@ -38,15 +62,23 @@ class TimerActions(QObject):
 
         self.start_pause = action("studyStartPause", SHORTCUT_START_PAUSE)
         self.stop = action("studyStop", SHORTCUT_STOP)
-        self.stop.setIcon(owner.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.cycles = action("studyCycles", SHORTCUT_CYCLES, checkable=True)
-        self.set_state("idle")
+        self._state = "idle"
+        self.recolour(owner.palette())
 
     def all(self) -> list[QAction]:
         return [self.start_pause, self.stop, self.cycles]
 
+    def recolour(self, palette: QPalette) -> None:
+        """The icons in the palette's colours (at start and when the theme changes)."""
+        self._palette = QPalette(palette)
+        self.stop.setIcon(media_icon("stop", palette))
+        self.set_state(self._state)
+
     def set_state(self, state: str) -> None:
-        """The start/pause command's words for the timer's state ("idle", "running", "paused")."""
+        """The start/pause command's words and icon for the timer's state ("idle", "running", "paused")."""
+        self._state = state
+        self.start_pause.setIcon(media_icon("pause" if state == "running" else "play", self._palette))
         if state == "running":
             short, long = translate("TimerWidget", "Pause"), translate("TimerWidget", "Pause the timer")
         elif state == "paused":

@@ -370,14 +370,8 @@ class TimerWidget(QWidget):
     def _refresh(self) -> None:
         state = self.timer.state
         running = self.is_running()
-        if state is TimerState.RUNNING:
-            word, pixmap = "running", QStyle.StandardPixmap.SP_MediaPause
-        elif state is TimerState.PAUSED:
-            word, pixmap = "paused", QStyle.StandardPixmap.SP_MediaPlay
-        else:
-            word, pixmap = "idle", QStyle.StandardPixmap.SP_MediaPlay
+        word = {TimerState.RUNNING: "running", TimerState.PAUSED: "paused"}.get(state, "idle")
         self._put("action_state", word, self.commands.set_state)
-        self._put("action_icon", pixmap, lambda p: self.start_pause_action.setIcon(self.style().standardIcon(p)))
         self._put("stop_enabled", running, self.stop_action.setEnabled)
         self._put("cycles_enabled", not running, self.cycles_action.setEnabled)
 
@@ -448,4 +442,6 @@ class TimerWidget(QWidget):
             self.retranslate()
         elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fix_widths()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.commands.recolour(self.palette())
         super().changeEvent(event)
