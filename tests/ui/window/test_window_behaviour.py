@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from studyreader.ui.app import apply_theme
+from studyreader.ui.window.actions import shortcuts_html
 from studyreader.ui.window.translation import TranslationState
 
 
@@ -191,3 +192,7 @@ def test_the_shortcut_list_is_complete_before_the_timer_and_the_editor_are_built
     qtbot.waitUntil(window.services_ready, timeout=20000)
     window.action("editor").trigger()
     assert sorted(_listed_keys(window)) == sorted(early)
+    # in two columns, the list fits a 600-pixel-high screen
+    box = QMessageBox(QMessageBox.Icon.Information, "", shortcuts_html(window.actions_table.shortcut_sections()))
+    qtbot.addWidget(box)
+    assert box.sizeHint().height() <= 560

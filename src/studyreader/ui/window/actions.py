@@ -256,11 +256,30 @@ class WindowActions:
         return later
 
 
-def shortcuts_html(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
-    """The F1 list: one table, a heading per menu, the command then its keys (all escaped)."""
+NOWRAP = "style='white-space:nowrap'"  # a command or its keys are never wrapped over two lines
+
+
+def _sections_table(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
     parts = ["<table cellpadding='3'>"]
     for title, rows in sections:
         parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")
-        parts.extend(f"<tr><td>{html.escape(text)}</td><td><b>{html.escape(keys)}</b></td></tr>" for text, keys in rows)
+        parts.extend(f"<tr><td {NOWRAP}>{html.escape(text)}</td><td {NOWRAP}><b>{html.escape(keys)}</b></td></tr>"
+                     for text, keys in rows)
     parts.append("</table>")
     return "".join(parts)
+
+
+def shortcuts_html(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """The F1 list: a heading per menu, the command then its keys (all escaped), the menus in two
+    columns of about equal length, so that the list fits a 600-pixel-high screen."""
+    total = sum(len(rows) + 1 for _title, rows in sections)
+    split, count = len(sections), 0
+    for index, (_title, rows) in enumerate(sections):
+        if count >= total / 2:
+            split = index
+            break
+        count += len(rows) + 1
+    columns = [sections[:split], sections[split:]]
+    cells = "".join(f"<td valign='top' style='padding-right:18px'>{_sections_table(column)}</td>"
+                    for column in columns if column)
+    return f"<table><tr>{cells}</tr></table>"
