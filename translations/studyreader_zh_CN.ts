@@ -637,6 +637,18 @@
         <source>Translation incomplete</source>
         <translation>翻译未完成</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>
@@ -1050,6 +1062,30 @@
     <message>
         <source>Alternate {focus} minutes of focus with {rest} minutes of break ({shortcut})</source>
         <translation>专注 {focus} 分钟与休息 {rest} 分钟交替进行（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>Start the timer</source>
+        <translation>开始计时</translation>
+    </message>
+    <message>
+        <source>Pause the timer</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>Resume the timer</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>Stop the timer</source>
+        <translation>停止计时</translation>
+    </message>
+    <message>
+        <source>Focus {focus}/{rest}</source>
+        <translation>专注 {focus}/{rest}</translation>
+    </message>
+    <message>
+        <source>Studied {active} this session (pauses and breaks excluded), {today} today; {elapsed} since the start; target {target}</source>
+        <translation>本次已学习 {active}（不含暂停和休息），今天共 {today}；距开始已过 {elapsed}；目标 {target}</translation>
     </message>
 </context>
 </TS>

@@ -247,3 +247,25 @@ def test_bad_configuration_is_refused(clock):
         StudyTimer(focus_minutes=50, clock=clock)
     with pytest.raises(ValueError):
         StudyTimer(focus_minutes=50, break_minutes=0, clock=clock)
+
+
+def test_earlier_sessions_of_the_day_count_towards_the_target(clock):
+    timer = StudyTimer(target_minutes=90, clock=clock)
+    timer.set_earlier(88 * 60)
+    assert timer.remaining_seconds == 2 * 60
+    timer.start()
+    clock.advance(60)
+    assert timer.poll() == []
+    assert timer.active_seconds == 60 and timer.day_seconds == 89 * 60
+    clock.advance(60)
+    assert kinds(timer.poll()) == [EventKind.TARGET_REACHED]
+    with pytest.raises(TimerStateError):
+        timer.set_earlier(0)
+    timer.stop()
+    timer.set_earlier(90 * 60)  # the next session of an evening whose target is met: not said again
+    timer.start()
+    assert timer.target_reached
+    clock.advance(60)
+    assert timer.poll() == []
+    with pytest.raises(ValueError):
+        StudyTimer(clock=clock).set_earlier(-1)

@@ -5,7 +5,7 @@ clock so tests (and a suspended laptop) never depend on wall time. Optional
 focus/break cycles: while running, the position in the cycle follows from the
 running time alone, so the phase never drifts however rarely ``poll`` is called.
 Break time is rest, not study: it counts neither as active time nor towards the
-evening's target.
+evening's target. The target counts the day's earlier sessions too (``set_earlier``).
 """
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ class StudyTimer:
         self.focus_seconds = focus_minutes * 60.0 if focus_minutes else None
         self.break_seconds = break_minutes * 60.0 if break_minutes else None
         self._clock = clock
+        self.earlier_seconds = 0.0  # studied earlier the same day (other sessions, a restart)
         self.reset()
 
     # -- state -----------------------------------------------------------
@@ -121,6 +122,19 @@ class StudyTimer:
             raise ValueError("target_minutes must be positive")
         self.target_seconds = minutes * 60.0
 
+    def set_earlier(self, seconds: float) -> None:
+        """Time studied earlier today, which counts towards the target; only between sessions."""
+        if self.state in (TimerState.RUNNING, TimerState.PAUSED):
+            raise TimerStateError("the earlier time can only change between sessions")
+        if seconds < 0:
+            raise ValueError("earlier seconds cannot be negative")
+        self.earlier_seconds = float(seconds)
+
+    @property
+    def day_seconds(self) -> float:
+        """Studied today: the earlier sessions plus this one."""
+        return self.earlier_seconds + self.active_seconds
+
     @property
     def running_seconds(self) -> float:
         """Time spent in the running state (focus and break), pauses excluded."""
@@ -144,8 +158,8 @@ class StudyTimer:
 
     @property
     def remaining_seconds(self) -> float:
-        """Studied time still missing to reach the target (0 once reached)."""
-        return max(0.0, self.target_seconds - self.active_seconds)
+        """Studied time still missing to reach the target, earlier sessions counted (0 once reached)."""
+        return max(0.0, self.target_seconds - self.day_seconds)
 
     @property
     def phase(self) -> Phase:
@@ -169,6 +183,8 @@ class StudyTimer:
         self._run_since = now
         self.state = TimerState.RUNNING
         self._phase = Phase.FOCUS
+        # reached by the earlier sessions already: said then, not again
+        self.target_reached = self.earlier_seconds >= self.target_seconds
         return [TimerEvent(EventKind.STARTED, 0.0)]
 
     def pause(self) -> list[TimerEvent]:
@@ -212,7 +228,7 @@ class StudyTimer:
             self._phase = phase
             kind = EventKind.BREAK_STARTED if phase is Phase.BREAK else EventKind.FOCUS_STARTED
             events.append(TimerEvent(kind, studied))
-        if not self.target_reached and studied >= self.target_seconds:
+        if not self.target_reached and self.earlier_seconds + studied >= self.target_seconds:
             self.target_reached = True
             events.append(TimerEvent(EventKind.TARGET_REACHED, studied))
         return events

@@ -48,7 +48,7 @@ def make_widget(qtbot, log, settings, clock, tmp_path):
             settings=settings,
             notes_path=kwargs.pop("notes_path", None),
             clock=clock,
-            wall_clock=clock,
+            wall_clock=kwargs.pop("wall_clock", clock),
             notifier=kwargs.pop("notifier", TrayNotifier()),
             **kwargs,
         )
@@ -127,7 +127,7 @@ def test_target_reached_without_a_tray_shows_the_in_window_note_once(qtbot, make
     widget.show()
     widget.start()
     advance(widget, clock, 14 * 60)
-    assert widget.notice_label.isHidden()
+    assert widget.notice_label.text() == ""
     fired = []
     widget.targetReached.connect(lambda: fired.append(True))
     with qtbot.waitSignal(widget.notice) as notice:
@@ -240,7 +240,7 @@ def test_widget_is_compact_enough_for_a_toolbar(qtbot, make_widget):
     widget.show()
     hint = widget.sizeHint()
     assert hint.height() <= 40
-    assert hint.width() <= 560
+    assert hint.width() - widget.notice_label.width() <= 480  # the timer itself, beside its note's place
     image = widget.grab().toImage()
     assert not image.isNull() and image.width() >= 200
 
@@ -278,12 +278,12 @@ def test_language_change_retranslates(qtbot, make_widget):
 
     widget = make_widget()
     widget.show()
-    translator = _Translator({("TimerWidget", "Start"): "开始", ("TimerWidget", "Stop"): "停止"})
+    translator = _Translator({("TimerWidget", "Start"): "开始", ("TimerWidget", "Stop the timer"): "停止计时"})
     app = QCoreApplication.instance()
     app.installTranslator(translator)
     try:
         qtbot.waitUntil(lambda: widget.start_button.text() == "开始")
-        assert widget.stop_action.text() == "停止"
+        assert widget.stop_action.text() == "停止计时"
     finally:
         app.removeTranslator(translator)
     qtbot.waitUntil(lambda: widget.start_button.text() == "Start")
@@ -296,7 +296,124 @@ def test_tooltips_tell_studied_elapsed_and_target(qtbot, make_widget, clock):
     widget.toggle()
     advance(widget, clock, 10 * 60)
     assert widget.time_label.toolTip() == (
-        "Studied 0:30 (pauses and breaks excluded); 0:40 since the start; target 1:30"
+        "Studied 0:30 this session (pauses and breaks excluded), 0:30 today; 0:40 since the start; target 1:30"
     )
     assert widget.progress.toolTip() == widget.time_label.toolTip()
     assert widget.progress.value() == 333
+
+
+def _log_earlier_session(log, clock, seconds, ago=3600.0):
+    start = clock.now - ago
+    session = log.begin_session(None, "", start)
+    log.finish_session(session, start + seconds, seconds, start)
+
+
+def test_after_a_restart_the_target_counts_todays_earlier_sessions(qtbot, make_widget, clock, log):
+    _log_earlier_session(log, clock, 120)  # two minutes before the app was restarted
+    widget = make_widget()
+    assert widget.time_label.text() == "0:00:00"  # the new session
+    assert widget.remaining_label.text() == "1:28 left of 1:30"  # the evening's target: all of today
+    assert widget.progress.value() == 22
+    widget.start()
+    advance(widget, clock, 60)
+    assert widget.remaining_label.text() == "1:27 left of 1:30"
+    widget.stop()
+    assert widget.remaining_label.text() == "1:27 left of 1:30"  # the stopped session is not counted twice
+    widget.start()
+    advance(widget, clock, 60)
+    assert widget.time_label.text() == "0:01:00"
+    assert widget.remaining_label.text() == "1:26 left of 1:30"
+    widget.stop()
+    tomorrow = make_widget(wall_clock=lambda: clock.now + 86400)  # tomorrow evening: a new target
+    assert tomorrow.remaining_label.text() == "target 1:30"
+
+
+def test_the_target_is_reached_with_the_earlier_sessions(qtbot, make_widget, settings, clock, log):
+    settings.target_minutes = 15
+    _log_earlier_session(log, clock, 14 * 60)
+    widget = make_widget()
+    widget.start()
+    with qtbot.waitSignal(widget.targetReached):
+        advance(widget, clock, 60)
+    assert widget.remaining_label.text() == "target 0:15 reached"
+    widget.stop()
+
+
+def test_the_parts_keep_their_places_whatever_the_texts_say(qtbot, make_widget, settings, clock):
+    settings.set_value(Settings.CYCLES_ENABLED, True)
+    widget = make_widget()
+    widget.show()
+
+    def places():
+        widget.layout().activate()
+        return [(child.x(), child.width()) for child in
+                (widget.start_button, widget.stop_button, widget.time_label, widget.progress,
+                 widget.remaining_label, widget.cycles_slot)] + [widget.sizeHint().width()]
+
+    first = places()
+    widget.start()
+    assert widget.phase_label.isVisible() and widget.phase_label.text() == "Focus 50:00"
+    assert places() == first
+    advance(widget, clock, 50 * 60 + 1)  # a break: a note shows, the phase changes
+    assert widget.phase_label.text() == "Break 9:59" and widget.notice_label.text() == "Break"
+    assert places() == first
+    widget.toggle()
+    assert widget.start_button.text() == "Resume"
+    assert places() == first
+    widget.stop()
+    assert widget.notice_label.text().startswith("Logged ")
+    assert widget.cycles_button.isVisible() and widget.cycles_button.text() == "Focus 50/10"
+    assert places() == first
+    assert widget.cycles_button.toolTip().startswith("Alternate 50 minutes of focus with 10 minutes of break")
+
+
+def test_the_chinese_interface_words_every_part_of_the_timer(qtbot, qapp, make_widget, clock):
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    from studyreader.ui import i18n
+
+    widget = make_widget()
+    widget.show()
+    widget.start()
+    advance(widget, clock, 64)
+    widget.stop()
+    assert widget.notice_label.text() == "Logged 0:01:04"
+    try:
+        i18n.apply_language("zh_CN")
+        qapp.processEvents()
+        texts = [widget.notice_label.text(), widget.notice_label.toolTip(), widget.start_button.text(),
+                 widget.remaining_label.text(), widget.cycles_button.text(), widget.time_label.toolTip(),
+                 widget.cycles_button.toolTip()] + [action.text() for action in widget.actions()]
+        for text in texts:
+            assert re.search(r"[\u4e00-\u9fff]", text), text
+            assert not re.search(r"[A-Za-z]{3,}", text.replace("Ctrl", "").replace("Shift", "")), text
+        assert "0:01:04" in widget.notice_label.text()
+    finally:
+        i18n.remove_translators(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        qapp.processEvents()
+    assert widget.notice_label.text() == "Logged 0:01:04"
+
+
+def test_the_buttons_icons_follow_the_theme(qtbot, qapp, make_widget):
+    from studyreader.ui.app import apply_theme
+
+    def lightness(action) -> int:
+        image = action.icon().pixmap(16, 16).toImage()
+        return image.pixelColor(image.width() * 5 // 16, image.height() // 2).lightness()  # inside every mark
+
+    widget = make_widget()
+    widget.show()
+    try:
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: lightness(widget.start_pause_action) > 180)  # light marks on a dark bar
+        widget.start()
+        assert lightness(widget.start_pause_action) > 180 and lightness(widget.stop_action) > 180
+        apply_theme(qapp, "light")
+        qtbot.waitUntil(lambda: lightness(widget.start_pause_action) < 80)
+        assert lightness(widget.stop_action) < 80
+    finally:
+        apply_theme(qapp, "light")
+        widget.stop()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from studyreader.ui.app import apply_theme
+from studyreader.ui.window.actions import shortcuts_html
 from studyreader.ui.window.translation import TranslationState
 
 
@@ -164,3 +165,34 @@ def test_the_no_model_banner_goes_once_a_model_is_installed(make_window, sample_
     assert not window.status.no_model_banner.isVisible()
     qtbot.waitUntil(lambda: window.translation_state() == TranslationState.DONE, timeout=120000)
     assert not window.status.no_model_banner.isVisible() and window.status.label.text() == "Translated"
+
+
+def _listed_keys(window) -> list[str]:
+    sections = window.actions_table.shortcut_sections()
+    return [key for _title, rows in sections for _text, joined in rows for key in joined.split(" / ")]
+
+
+def test_the_shortcut_list_is_complete_before_the_timer_and_the_editor_are_built(
+        make_window, sample_copy, qtbot, tmp_path, monkeypatch):
+    empty = tmp_path / "no-packages"
+    empty.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))
+    window = make_window(sample_copy)  # the study widgets are not started yet
+    assert window.services.timer_widget is None and window.editor is None  # F1 pressed at once
+    early = _listed_keys(window)
+    for key in ("Ctrl+Shift+S", "Ctrl+Shift+X", "Ctrl+Shift+B", "Ctrl+S", "Ctrl+Shift+E", "Ctrl+Shift+P",
+                "Ctrl+Shift+T", "Ctrl+Shift+O", "F1", "F4", "Ctrl+1", "Ctrl+Shift+H"):
+        assert QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) in early, key
+    assert len(early) == len(set(early)), "a key listed twice"
+    rows = dict(row for _title, section in window.actions_table.shortcut_sections() for row in section)
+    assert rows["Start the timer"] == QKeySequence("Ctrl+Shift+S").toString(QKeySequence.SequenceFormat.NativeText)
+    assert "Save Entry" in rows and "Focus/break cycles" in rows
+    # once the timer and the editor are there, the list names the same keys, each once
+    window.services.start()
+    qtbot.waitUntil(window.services_ready, timeout=20000)
+    window.action("editor").trigger()
+    assert sorted(_listed_keys(window)) == sorted(early)
+    # in two columns, the list fits a 600-pixel-high screen
+    box = QMessageBox(QMessageBox.Icon.Information, "", shortcuts_html(window.actions_table.shortcut_sections()))
+    qtbot.addWidget(box)
+    assert box.sizeHint().height() <= 560

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -39,6 +39,7 @@ class ActionSpec:
     group: str | None = None  # exclusive group (the reader's modes)
     toolbar: bool = False
     separator: bool = False  # a separator before it in its menus (and the toolbar)
+    submenu: bool = False  # opens a menu that ``handler`` fills (called with it) each time it opens
 
 
 def _mode(name: str, text: str, index: int) -> ActionSpec:
@@ -59,6 +60,8 @@ MENUS: tuple[tuple[str, str], ...] = (
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", QT_TRANSLATE_NOOP("MainWindow", "&Open notes…"), (QKeySequence.StandardKey.Open,),
                ("file",), "choose_file", toolbar=True),
+    ActionSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"), ("Ctrl+Shift+O",), ("file",),
+               "fill_recent_menu", submenu=True),
     ActionSpec("reload", QT_TRANSLATE_NOOP("MainWindow", "&Reload"), ("Ctrl+R",), ("file",), "reload_notes"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), ("Ctrl+Q",), ("file",), "close", separator=True),
     _mode("side", QT_TRANSLATE_NOOP("MainWindow", "Side by side"), 1),
@@ -126,6 +129,8 @@ class WindowActions:
         self._window = window
         self._actions: dict[str, QAction] = {}
         self._groups: dict[str, QActionGroup] = {}
+        self.submenus: dict[str, QMenu] = {}
+        self._parts_added: set[str] = set()  # menus another part has added its actions to
         self.menus: dict[str, QMenu] = {name: window.menuBar().addMenu("") for name, _title in MENUS}
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("mainToolbar")
@@ -143,15 +148,32 @@ class WindowActions:
                 self.toolbar.addAction(action)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)  # the study timer comes after it, at the right end
+        self.toolbar.addWidget(spacer)  # what other parts add comes after it, at the right end
+        # The menu bar's right end: what must stay in sight at every width (the study timer). A
+        # toolbar folds what does not fit into its "»" menu; the menu bar keeps its corner.
+        self.corner = QWidget(window.menuBar())
+        self.corner.setObjectName("menuCorner")
+        corner_layout = QHBoxLayout(self.corner)
+        corner_layout.setContentsMargins(0, 0, 4, 0)
+        corner_layout.setSpacing(8)
+        window.menuBar().setCornerWidget(self.corner, Qt.Corner.TopRightCorner)
 
     def _create(self, spec: ActionSpec) -> QAction:
-        action = QAction(self._window)
+        handler = getattr(self._window, spec.handler)  # a missing handler fails at construction
+        if spec.submenu:
+            menu = QMenu(self._window)
+            menu.setObjectName(f"{spec.name}Menu")
+            menu.aboutToShow.connect(lambda h=handler, m=menu: h(m))
+            action = menu.menuAction()
+            self.submenus[spec.name] = menu
+        else:
+            action = QAction(self._window)
         action.setObjectName(spec.name)
         action.setShortcuts(_sequences(spec.keys))
         action.setCheckable(spec.checkable)
-        handler = getattr(self._window, spec.handler)  # a missing handler fails at construction
-        if spec.toggled:
+        if spec.submenu:  # the keys open the menu under its menu's title
+            action.triggered.connect(lambda _checked=False, s=spec: self.popup_submenu(s.name, s.menus[0]))
+        elif spec.toggled:
             action.toggled.connect(lambda checked, h=handler, a=spec.args: h(*a, checked))
         else:
             action.triggered.connect(lambda _checked=False, h=handler, a=spec.args: h(*a))
@@ -161,14 +183,26 @@ class WindowActions:
         self._actions[spec.name] = action
         return action
 
+    def popup_submenu(self, name: str, parent_menu: str) -> None:
+        bar = self._window.menuBar()
+        place = bar.actionGeometry(self.menus[parent_menu].menuAction()).bottomLeft()
+        self.submenus[name].popup(bar.mapToGlobal(place))
+
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
 
+    def add_to_corner(self, widget: QWidget) -> None:
+        """A widget at the menu bar's right end, after those added before: always in sight."""
+        self.corner.layout().addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.corner.adjustSize()
+        self._window.menuBar().updateGeometry()
+
     def add_to_menu(self, menu: str, actions: Iterable[QAction]) -> None:
         """Actions of another part (the timer's, the editor's) listed in one of the window's menus."""
+        self._parts_added.add(menu)
         self.menus[menu].addSeparator()
         self.menus[menu].addActions(list(actions))
 
@@ -185,11 +219,14 @@ class WindowActions:
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(menu title, [(command, keys)]) for every menu: the window's table and what other parts
-        added to its menus (the timer's and the editor's actions)."""
+        add to its menus (the timer's and the editor's actions), listed before those parts are built."""
+        holder = QWidget()  # owns the stand-ins of parts not built yet, for as long as this takes
+        later = self._parts_not_built(holder)
         sections, listed = [], set()
         for name, title in MENUS:
             rows = []
-            for action in self.menus[name].actions():
+            actions = self.menus[name].actions() + later.get(name, [])
+            for action in actions:
                 keys = key_texts(action)
                 if action.isSeparator() or not keys or not action.text() or action in listed:
                     continue
@@ -197,14 +234,54 @@ class WindowActions:
                 rows.append((plain(action.text()), " / ".join(keys)))
             if rows:
                 sections.append((plain(translate(title)), rows))
+        holder.deleteLater()
         return sections
 
+    def _parts_not_built(self, holder: QWidget) -> dict[str, list[QAction]]:
+        """The timer's and the editor's actions as those parts declare them, for the menus they
+        have not joined yet (the timer comes after the first paint, the editor when first shown)."""
+        from studyreader.study.timer import DEFAULT_BREAK_MINUTES, DEFAULT_FOCUS_MINUTES
+        from studyreader.ui.editor.actions import EditorActions
+        from studyreader.ui.study.timer_actions import TimerActions
 
-def shortcuts_html(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
-    """The F1 list: one table, a heading per menu, the command then its keys (all escaped)."""
+        later: dict[str, list[QAction]] = {}
+        if "study" not in self._parts_added:
+            timer = TimerActions(holder)
+            timer.retranslate(DEFAULT_FOCUS_MINUTES, DEFAULT_BREAK_MINUTES)
+            later["study"] = timer.all()
+        if "entry" not in self._parts_added:
+            editor = EditorActions(holder)
+            editor.retranslate()
+            later["entry"] = editor.all()
+        return later
+
+
+NOWRAP = "style='white-space:nowrap'"  # a command or its keys are never wrapped over two lines
+
+
+def _sections_table(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
     parts = ["<table cellpadding='3'>"]
     for title, rows in sections:
         parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")
-        parts.extend(f"<tr><td>{html.escape(text)}</td><td><b>{html.escape(keys)}</b></td></tr>" for text, keys in rows)
+        parts.extend(f"<tr><td {NOWRAP}>{html.escape(text)}</td><td {NOWRAP}><b>{html.escape(keys)}</b></td></tr>"
+                     for text, keys in rows)
     parts.append("</table>")
     return "".join(parts)
+
+
+def shortcuts_html(sections: list[tuple[str, list[tuple[str, str]]]], rows_per_column: int = 22) -> str:
+    """The F1 list: a heading per menu, the command then its keys (all escaped), the menus in as
+    many columns of about equal length as it takes to keep each under ``rows_per_column`` lines,
+    so that the list fits a 600-pixel-high screen."""
+    total = sum(len(rows) + 1 for _title, rows in sections)
+    wanted = max(1, -(-total // rows_per_column))
+    columns: list[list] = [[]]
+    count = 0
+    for section in sections:
+        if columns[-1] and count + len(section[1]) + 1 > total / wanted * len(columns) + 1:
+            columns.append([])
+        columns[-1].append(section)
+        count += len(section[1]) + 1
+    cells = "".join(f"<td valign='top' style='padding-right:18px'>{_sections_table(column)}</td>"
+                    for column in columns if column)
+    return f"<table><tr>{cells}</tr></table>"

@@ -21,8 +21,10 @@ from studyreader.ui.reader.reader import MODES, BilingualReader
 from studyreader.ui.settings import Settings
 from studyreader.ui.window.actions import WindowActions, shortcuts_html
 from studyreader.ui.window.document import DocumentController, Load
+from studyreader.ui.window.editor_dock import draft_waiting
 from studyreader.ui.window.panes import DEFAULT_SIZE, PLACES, SidePanes, fitted_size, pane_widths
 from studyreader.ui.window.programme_link import ProgrammeLink
+from studyreader.ui.window.recent import fill_recent_menu
 from studyreader.ui.window.services import Services
 from studyreader.ui.window.startup import FirstPaint, run_steps
 from studyreader.ui.window.status import StatusArea, plain_warning
@@ -206,6 +208,9 @@ class MainWindow(QMainWindow):
         if name:
             self.open_file(Path(name), background=True)
 
+    def fill_recent_menu(self, menu) -> None:
+        fill_recent_menu(menu, self.settings, lambda path: self.open_file(path, background=True))
+
     def _on_cached_shown(self, entries, marks, in_programme: bool) -> None:
         self.translation.set_blocks(None)
         self.panes.set_entries(entries, marks, in_programme)
@@ -225,8 +230,8 @@ class MainWindow(QMainWindow):
             self.services.set_notes_path(path)
             if self.editor is not None:
                 self.editor.set_notes_path(path)
-            else:
-                self._offer_draft(path)
+            elif draft_waiting(path):
+                self.show_editor(True)  # the editor puts the draft back, or says what was wrong with it
             self.notesOpened.emit(notes)
         self.reader.yield_turn()
         self.translation.set_blocks(self.document.blocks)
@@ -235,15 +240,6 @@ class MainWindow(QMainWindow):
         """The last file is written to the settings once the reader is idle (a disk write)."""
         if self.notes_path == path and path.resolve() != paths.sample_notes().resolve():
             self.settings.last_file = path
-
-    def _offer_draft(self, path: Path) -> None:
-        """After a crash or forced quit, open the editor so its unsaved draft is offered back at once."""
-        from studyreader.notes.drafts import DraftStore
-
-        problems: list[str] = []
-        draft = DraftStore().load(path, on_problem=problems.append)
-        if draft is not None or problems:
-            self.show_editor(True)  # the editor puts the draft back, or says what was wrong with it
 
     # -- navigation -------------------------------------------------------------------------------
     def jump_to_date(self, day: _dt.date) -> bool:
