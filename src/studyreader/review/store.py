@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyreader.review.cards import Direction, Sighting, directions_for
-from studyreader.review.database import ReviewDatabaseError, default_db_path, migrate, open_database
+from studyreader.review.database import ReviewDatabaseError, default_db_path, open_database, open_memory
 
 if TYPE_CHECKING:  # pragma: no cover
     import fsrs
@@ -93,9 +93,7 @@ class ReviewStore:
         target = Path(path) if path is not None else default_db_path()
         notices: list[str] = []
         if str(target) == ":memory:":
-            conn = sqlite3.connect(":memory:")
-            migrate(conn)
-            return cls(conn, target, notices)
+            return cls(open_memory(), target, notices)
         return cls(open_database(target, notices), target, notices)
 
     @classmethod

@@ -20,15 +20,15 @@ import sqlite3
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from studyreader import paths
+from studyreader import paths, storage
 from studyreader.errors import StudyReaderError
 from studyreader.study.stats import MAX_DAY_MINUTES, split_interval
 
 LOG_FILENAME = "study.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # A session whose process cannot be checked (other host, Windows) is taken as
 # dead once its heartbeat is this old; live sessions heartbeat every checkpoint.
 DEFAULT_STALE_SECONDS = 300.0
@@ -65,11 +65,19 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX manual_by_day ON manual(day);
     """,
+    # A session's kind: "study" (the timer) or "review" (the term review dialog); both count as study time.
+    2: """
+    ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'study';
+    """,
 }
 
 
 class StudyLogError(StudyReaderError):
     """A refused manual entry or an unusable log file."""
+
+
+SCHEMA = storage.Schema("study log", _MIGRATIONS, StudyLogError, started="a new, empty log was started")
+SESSION_KINDS = ("study", "review")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,7 @@ class SessionRow:
     end_ts: float | None
     active_seconds: float
     recovered: bool
+    kind: str = "study"  # "study" (the timer) or "review" (the review dialog)
 
 
 def default_log_path() -> Path:
@@ -129,9 +138,11 @@ class StudyLog:
         now: float | None = None,
     ) -> StudyLog:
         target = Path(path) if path is not None else default_log_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
         notices: list[str] = []
-        conn = _connect_checked(target, notices)
+        if str(target) == ":memory:":
+            conn = storage.open_memory(SCHEMA)
+        else:
+            conn = storage.open_database(target, SCHEMA, notices)
         log = cls(conn, target, notices)
         log.recover(stale_seconds=stale_seconds, now=now)
         return log
@@ -160,12 +171,17 @@ class StudyLog:
         self.close()
 
     # -- sessions ----------------------------------------------------------
-    def begin_session(self, notes_path: str | os.PathLike[str] | None, tz_name: str, start_ts: float) -> int:
+    def begin_session(
+        self, notes_path: str | os.PathLike[str] | None, tz_name: str, start_ts: float, *, kind: str = "study"
+    ) -> int:
+        """A running session; ``kind`` is "study" (the timer) or "review" (the review dialog)."""
+        if kind not in SESSION_KINDS:
+            raise StudyLogError(f"study log {self.path}: unknown session kind {kind!r} (known: {SESSION_KINDS})")
         with self._conn:
             cursor = self._conn.execute(
-                "INSERT INTO sessions (notes_path, tz_name, start_ts, checkpoint_ts, pid, host)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (_path_text(notes_path), tz_name or "", start_ts, start_ts, os.getpid(), socket.gethostname()),
+                "INSERT INTO sessions (notes_path, tz_name, start_ts, checkpoint_ts, pid, host, kind)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_path_text(notes_path), tz_name or "", start_ts, start_ts, os.getpid(), socket.gethostname(), kind),
             )
         return int(cursor.lastrowid)
 
@@ -226,16 +242,13 @@ class StudyLog:
 
     def session(self, session_id: int) -> SessionRow | None:
         row = self._conn.execute(
-            "SELECT id, notes_path, start_ts, end_ts, active_seconds, recovered FROM sessions WHERE id = ?",
-            (session_id,),
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
-        return SessionRow(row[0], row[1], row[2], row[3], row[4], bool(row[5])) if row else None
+        return _session_row(row) if row else None
 
     def sessions(self) -> list[SessionRow]:
-        rows = self._conn.execute(
-            "SELECT id, notes_path, start_ts, end_ts, active_seconds, recovered FROM sessions ORDER BY start_ts"
-        ).fetchall()
-        return [SessionRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        rows = self._conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY start_ts").fetchall()
+        return [_session_row(r) for r in rows]
 
     # -- manual entries ----------------------------------------------------
     def add_manual(
@@ -317,98 +330,11 @@ class StudyLog:
         return row is not None
 
 
-# -- opening, migrating, setting aside ------------------------------------------
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level="DEFERRED")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+_SESSION_COLUMNS = "id, notes_path, start_ts, end_ts, active_seconds, recovered, kind"
 
 
-def _connect_checked(path: Path, notices: list[str]) -> sqlite3.Connection:
-    problem: str | None = None
-    reason = ""
-    if path.exists():
-        conn = None
-        try:
-            conn = _connect(path)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                problem, reason = f"is damaged ({check})", "corrupt"
-            elif version > SCHEMA_VERSION:
-                problem = (
-                    f"was written by a newer StudyReader (schema {version}, this version knows {SCHEMA_VERSION})"
-                )
-                reason = f"newer-v{version}"
-        except sqlite3.OperationalError as error:
-            # locked, busy, no permission: the file may be fine, so never set it aside for this
-            _close_quietly(conn)
-            raise StudyLogError(f"study log {path} cannot be opened: {error}") from None
-        except sqlite3.DatabaseError as error:
-            problem, reason = f"is not a readable SQLite database ({error})", "corrupt"
-        if problem is None and conn is not None:
-            try:
-                _migrate(conn, path)
-                _configure(conn)
-                return conn
-            except sqlite3.OperationalError as error:
-                _close_quietly(conn)
-                raise StudyLogError(f"study log {path} cannot be upgraded now: {error}") from None
-            except sqlite3.DatabaseError as error:
-                problem, reason = f"could not be upgraded ({error})", "corrupt"
-        if conn is not None:
-            conn.close()
-        aside = _set_aside(path, reason)
-        notices.append(
-            f"study log {path} {problem}; it was moved to {aside} and a new, empty log was started"
-        )
-    conn = _connect(path)
-    _migrate(conn, path)
-    _configure(conn)
-    return conn
-
-
-def _close_quietly(conn: sqlite3.Connection | None) -> None:
-    if conn is not None:
-        try:
-            conn.close()
-        except sqlite3.Error:
-            pass
-
-
-def _configure(conn: sqlite3.Connection) -> None:
-    # WAL lets `studyreader stats` read while the window writes; FULL makes
-    # every checkpoint survive a power cut, not just a crash.
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError:
-        pass
-    conn.execute("PRAGMA synchronous = FULL")
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for target in sorted(_MIGRATIONS):
-        if target <= version:
-            continue
-        # executescript commits first; the version bump rides in the same script.
-        conn.executescript(f"BEGIN;\n{_MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;")
-        version = target
-
-
-def _set_aside(path: Path, reason: str) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.{reason}-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.{reason}-{stamp}-{n}")
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, aside.with_name(aside.name + suffix))
-    return aside
+def _session_row(row) -> SessionRow:
+    return SessionRow(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
 def _midnight_ts(day: date, tz: tzinfo) -> float:
