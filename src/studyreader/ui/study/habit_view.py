@@ -1,8 +1,10 @@
 """The habit view: a year of study minutes as a contribution-style heat map, streaks and the week.
 
-Thin: the numbers come from the study log and :mod:`studyreader.study.stats`;
-this module only draws them. Each column is a week (first day from the
-locale), each row a weekday; a dot marks days whose notes entry is written.
+Thin: the numbers come from the study log, the review store and
+:mod:`studyreader.study.stats`; this module only draws them. Each column is a
+week (first day from the locale), each row a weekday; a dot marks days whose
+notes entry is written, a corner mark days with term reviews. A day with either
+study reaching the goal or a review keeps the streak.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -82,6 +84,7 @@ class HeatMap(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.minutes: dict[date, int] = {}
+        self.reviews: dict[date, int] = {}
         self.entries: frozenset[date] = frozenset()
         self.goal = DEFAULT_GOAL_MINUTES
         self.today = date.today()
@@ -97,8 +100,10 @@ class HeatMap(QWidget):
         today: date,
         goal: int,
         first_weekday: int | None = None,
+        reviews: Mapping[date, int] | None = None,
     ) -> None:
         self.minutes = dict(minutes)
+        self.reviews = dict(reviews or {})
         self.entries = frozenset(entries)
         self.today = today
         self.goal = max(1, goal)
@@ -154,6 +159,41 @@ class HeatMap(QWidget):
         return self.sizeHint()
 
     # -- text --------------------------------------------------------------
+    def review_mark(self, day: date) -> QPolygonF | None:
+        """The triangle in the top right corner of ``day``'s cell that marks its reviews."""
+        rect = self.cell_rect(day)
+        if rect is None:
+            return None
+        right, top, size = rect.right() + 1.0, float(rect.top()), CELL / 2
+        return QPolygonF([QPointF(right - size, top), QPointF(right, top), QPointF(right, top + size)])
+
+    def month_labels(self) -> list[tuple[int, str]]:
+        """(x, short month name) above the first column of each month; the current month always
+        gets one, at the map's right edge when its first column is too near it (or not on show)."""
+        metrics = QFontMetrics(self._small_font())
+        locale = QLocale()
+        first = self.first_day()
+        labels: list[tuple[int, int, str]] = []  # x, width, name
+        for column in range(WEEKS):
+            day = first + timedelta(days=column * 7)
+            # the first column names its month only if at least two weeks of it are on show
+            if day.day <= 7 or (column == 0 and day.day <= 15):
+                name = locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+                x = self._left + column * (CELL + GAP)
+                if not labels or x > labels[-1][0] + labels[-1][1] + 4:
+                    labels.append((x, metrics.horizontalAdvance(name), name))
+        right = self._left + WEEKS * (CELL + GAP) - GAP
+        current = locale.monthName(self.today.month, QLocale.FormatType.ShortFormat)
+        # the current month's first column: the first week starting on or after its 1st
+        column = -(-(self.today.replace(day=1) - first).days // 7)
+        start_x = self._left + column * (CELL + GAP) if column < WEEKS else right
+        labels = [label for label in labels if label[0] < start_x]
+        width = metrics.horizontalAdvance(current)
+        x = min(start_x, right - width)
+        labels = [label for label in labels if label[0] + label[1] + 4 < x]
+        labels.append((x, width, current))
+        return [(x, name) for x, _width, name in labels]
+
     def weekday_name(self, row: int) -> str:
         weekday = (self.first_weekday + row) % 7 + 1  # Qt: 1 = Monday
         return QLocale().dayName(weekday, QLocale.FormatType.ShortFormat)
@@ -168,7 +208,12 @@ class HeatMap(QWidget):
         studied = self.tr("{minutes} min studied").format(minutes=minutes)
         if minutes >= self.goal:
             studied = self.tr("{minutes} min studied (goal reached)").format(minutes=minutes)
-        return f"{when}\n{studied} · {entry}"
+        text = f"{when}\n{studied} · {entry}"
+        reviews = self.reviews.get(day, 0)
+        if reviews:
+            text += "\n" + (self.tr("1 term reviewed") if reviews == 1
+                            else self.tr("{n} terms reviewed").format(n=reviews))
+        return text
 
     # -- events ------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -218,21 +263,10 @@ class HeatMap(QWidget):
         painter.setFont(self._small_font())
         metrics = painter.fontMetrics()
 
-        # month names above the first column of each month
         painter.setPen(muted)
+        for x, name in self.month_labels():
+            painter.drawText(x, metrics.ascent() + 1, name)
         first = self.first_day()
-        last_label_end = -1
-        for column in range(WEEKS):
-            day = first + timedelta(days=column * 7)
-            month_start = day.day <= 7
-            # the first column names its month only if at least two weeks of it are on show
-            if month_start or (column == 0 and day.day <= 15):
-                name = QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)
-                x = self._left + column * (CELL + GAP)
-                width = metrics.horizontalAdvance(name)
-                if x > last_label_end and x + width <= self.width():
-                    painter.drawText(x, metrics.ascent() + 1, name)
-                    last_label_end = x + width + 4
 
         # Cells are drawn in batches, one call per colour: a year is 371 cells and
         # per-cell pen/brush changes make painting needlessly chatty.
@@ -262,6 +296,13 @@ class HeatMap(QWidget):
             if points:
                 painter.setPen(QPen(color, 4.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(points)
+        # a corner mark in the highlight colour on days with term reviews
+        marks = [self.review_mark(day) for day in self.reviews if self.reviews[day] > 0]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(palette.color(QPalette.ColorRole.Highlight)))
+        for mark in marks:
+            if mark is not None:
+                painter.drawPolygon(mark)
         today_rect = self.cell_rect(self.today)
         if today_rect is not None:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
@@ -327,6 +368,12 @@ class Legend(QWidget):
         self.dot = QLabel("\u25cf", self)
         layout.addWidget(self.dot)
         layout.addWidget(self.entry)
+        layout.addSpacing(12)
+        self.review_mark = QLabel("\u25e5", self)  # the corner triangle the map draws
+        self.review_mark.setForegroundRole(QPalette.ColorRole.Highlight)
+        self.reviewed = QLabel(self)
+        layout.addWidget(self.review_mark)
+        layout.addWidget(self.reviewed)
         self.retranslate()
         self.restyle()
 
@@ -339,6 +386,7 @@ class Legend(QWidget):
         self.less.setText(self.tr("Less"))
         self.more.setText(self.tr("More (goal)"))
         self.entry.setText(self.tr("entry written"))
+        self.reviewed.setText(self.tr("terms reviewed (counts for the streak)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -429,9 +477,13 @@ class HabitView(QWidget):
         settings: Settings,
         notes_path: Path | str | None = None,
         today: Callable[[], date] | None = None,
+        reviews: Callable[[date, date], Mapping[date, int]] | None = None,
     ) -> None:
+        """``reviews(start, end)``: term reviews per day (the review store's), shown beside the minutes."""
         super().__init__(parent)
         self.setObjectName("habitView")
+        self._reviews_fn = reviews
+        self._reviews: dict[date, int] = {}
         self.settings = settings
         self.log = log
         self._today_fn = today
@@ -543,7 +595,8 @@ class HabitView(QWidget):
         first_logged = self.log.first_day(tz) or today
         start = min(first_logged, week_start(today, _first_weekday()) - timedelta(weeks=WEEKS))
         self._minutes = day_minutes(self.log.day_seconds(tz, start, today))
-        self.heat_map.set_data(self._minutes, self._context.entries, today, self.goal)
+        self._reviews = dict(self._reviews_fn(start, today)) if self._reviews_fn is not None else {}
+        self.heat_map.set_data(self._minutes, self._context.entries, today, self.goal, reviews=self._reviews)
         self.heat_map.resize(self.heat_map.sizeHint())
         # room for the map and, when the view is narrow, its scroll bar
         bar = self.scroll.horizontalScrollBar().sizeHint().height()
@@ -554,6 +607,9 @@ class HabitView(QWidget):
 
     def minutes(self) -> dict[date, int]:
         return dict(self._minutes)
+
+    def reviews(self) -> dict[date, int]:
+        return dict(self._reviews)
 
     def manual_entry_dialog(self) -> ManualEntryDialog:
         return ManualEntryDialog(self.log, self._context, self.today(), self)
@@ -576,8 +632,8 @@ class HabitView(QWidget):
     def retranslate(self) -> None:
         today = self.today()
         goal = self.goal
-        streak = current_streak(self._minutes, today, goal)
-        longest = longest_streak(self._minutes, goal)
+        streak = current_streak(self._minutes, today, goal, self._reviews)
+        longest = longest_streak(self._minutes, goal, self._reviews)
         if streak == 1:
             self.streak_label.setText(self.tr("Current streak: 1 day"))
         else:
@@ -593,9 +649,12 @@ class HabitView(QWidget):
             entry = self.tr("no notes file")
         else:
             entry = self.tr("entry not written yet")
-        self.today_label.setText(
-            self.tr("Today: {minutes} / {goal} min · {entry}").format(minutes=today_minutes, goal=goal, entry=entry)
-        )
+        text = self.tr("Today: {minutes} / {goal} min · {entry}").format(minutes=today_minutes, goal=goal, entry=entry)
+        reviewed = self._reviews.get(today, 0)
+        if reviewed:
+            text += " · " + (self.tr("1 term reviewed") if reviewed == 1
+                             else self.tr("{n} terms reviewed").format(n=reviewed))
+        self.today_label.setText(text)
         week = week_total(self._minutes, today, _first_weekday())
         week_goal = goal * 7
         self.week_label.setText(self.tr("This week: {minutes} / {goal} min").format(minutes=week, goal=week_goal))
