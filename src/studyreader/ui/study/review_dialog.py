@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -312,10 +312,9 @@ class ReviewDialog(QDialog):
             return ""
         text = f"<i>{html.escape(face.example)}</i>"
         if face.example_day is not None:
-            day = face.example_day
-            shown = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+            day = face.example_day.isoformat()  # as the notes' headings write it
             tip = html.escape(self.tr("Show this entry in the reader"))
-            text += f" — <a href='{day.isoformat()}' title='{tip}'>{html.escape(shown)}</a>"
+            text += f" — <a href='{day}' title='{tip}'>{day}</a>"
         return text
 
     def retranslate(self) -> None:
