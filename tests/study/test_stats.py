@@ -6,6 +6,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from studyreader.study.stats import (
     compute_stats,
@@ -175,9 +178,9 @@ def test_compute_stats_lists_days_oldest_first_with_entries():
         "longest_streak": 2,
         "total_minutes": 145,
         "days": [
-            {"date": "2025-01-30", "minutes": 70, "entry": False},
-            {"date": "2025-01-31", "minutes": 65, "entry": True},
-            {"date": "2025-02-01", "minutes": 10, "entry": False},
+            {"date": "2025-01-30", "minutes": 70, "entry": False, "reviews": 0},
+            {"date": "2025-01-31", "minutes": 65, "entry": True, "reviews": 0},
+            {"date": "2025-02-01", "minutes": 10, "entry": False, "reviews": 0},
         ],
     }
     with pytest.raises(ValueError):
@@ -206,11 +209,8 @@ def test_reminder_due_once_after_the_chosen_time():
 
 
 # -- properties ---------------------------------------------------------------------------
-from hypothesis import given  # noqa: E402
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
-
-ZONES = [ZoneInfo(name) for name in ("Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC")]
+ZONES = [ZoneInfo(name) for name in
+         ("Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC")]
 
 
 @hsettings(max_examples=200, deadline=None)

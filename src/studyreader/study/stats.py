@@ -112,6 +112,7 @@ class DayStat:
     date: date
     minutes: int
     entry: bool
+    reviews: int = 0  # term review grades given that day
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ class Stats:
     def to_json(self) -> dict:
         data = asdict(self)
         data["days"] = [
-            {"date": d.date.isoformat(), "minutes": d.minutes, "entry": d.entry} for d in self.days
+            {"date": d.date.isoformat(), "minutes": d.minutes, "entry": d.entry, "reviews": d.reviews}
+            for d in self.days
         ]
         return data
 
@@ -136,22 +138,25 @@ def compute_stats(
     today: date,
     days: int = 30,
     goal: int = DEFAULT_GOAL_MINUTES,
+    reviews: Mapping[date, int] | None = None,
 ) -> Stats:
     """The ``stats`` answer: the last ``days`` days ending today, oldest first.
 
-    ``minutes`` should cover all history so that the longest streak is all-time.
+    ``minutes`` (and ``reviews``, grades per day) should cover all history so that the longest
+    streak is all-time; a day with a review keeps the streak like one reaching the goal.
     """
+    reviews = reviews or {}
     if days < 1:
         raise ValueError("days must be at least 1")
     written = set(entries)
     listed = tuple(
-        DayStat(day, minutes.get(day, 0), day in written)
+        DayStat(day, minutes.get(day, 0), day in written, reviews.get(day, 0))
         for day in (today - timedelta(days=offset) for offset in range(days - 1, -1, -1))
     )
     return Stats(
         goal_minutes=goal,
-        streak=current_streak(minutes, today, goal),
-        longest_streak=longest_streak(minutes, goal),
+        streak=current_streak(minutes, today, goal, reviews),
+        longest_streak=longest_streak(minutes, goal, reviews),
         total_minutes=sum(d.minutes for d in listed),
         days=listed,
     )
