@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QToolTip
 
 from studyreader.study.log import StudyLog
 from studyreader.ui.settings import Settings
-from studyreader.ui.study.habit_view import LEVEL_COLORS, WEEKS, HabitDialog, HabitView, level_of
+from studyreader.ui.study.habit_view import HabitDialog, HabitView
+from studyreader.ui.study.heat_map import LEVEL_COLORS, WEEKS, level_of
 
 TODAY = date(2026, 3, 4)  # a Wednesday
 
@@ -302,7 +303,7 @@ def test_the_current_month_is_labelled_at_the_right_edge(qtbot, today):
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QFontMetrics
 
-    from studyreader.ui.study.habit_view import HeatMap
+    from studyreader.ui.study.heat_map import HeatMap
 
     heat = HeatMap()
     qtbot.addWidget(heat)
