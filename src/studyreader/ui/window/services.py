@@ -178,6 +178,7 @@ class Services(QObject):
                 widget.set_notes_path(path, context=context)
         if self.habit_dialog is not None:
             self.habit_dialog.set_notes_path(path)
+        self.review.sync()  # the new file's terms get their cards
 
     def show_review(self) -> None:
         self.review.show_dialog()
