@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+import subprocess
+import sys
+from datetime import date, datetime, timezone
 
+import fsrs
 import pytest
 
 from studyreader import paths
@@ -135,3 +138,48 @@ def test_a_database_that_cannot_be_opened_now_is_left_alone(tmp_path):
     assert len(store.notices) == 1 and "kept in memory only" in store.notices[0]
     assert folder.is_dir() and list(tmp_path.iterdir()) == [folder]
     store.close()
+
+
+def test_a_database_without_the_review_tables_is_set_aside(tmp_path):
+    path = tmp_path / "review.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE other (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.commit()
+    conn.close()
+    with ReviewStore.open(path) as store:
+        assert len(store.notices) == 1
+        assert "without the review database's tables (cards, meta, reviews, terms)" in store.notices[0]
+        assert store.cards() == []
+    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("review.sqlite3.no-tables-")]
+    assert tables(aside) == {"other"} and TABLES <= tables(path)
+
+
+def test_a_grade_refused_by_another_programs_lock_is_reported_and_nothing_changes(
+    tmp_path, glossary, sample_notes
+):
+    path = tmp_path / "review.sqlite3"
+    with ReviewStore.open(path) as store:
+        sync_notes(store, sample_notes, glossary, today=date(2025, 1, 6))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('BEGIN IMMEDIATE'); c.execute(\"INSERT INTO meta VALUES ('held', 'x')\"); "
+            "print('locked', flush=True); sys.stdin.read()"
+        ), str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with ReviewStore.open(path, busy_timeout=0.2) as store:
+            card = store.cards()[0]
+            with pytest.raises(ReviewDatabaseError, match="locked by another program") as caught:
+                store.grade(card.id, 3, when=datetime(2025, 1, 6, 9, tzinfo=timezone.utc), day=date(2025, 1, 6),
+                            scheduler=fsrs.Scheduler(enable_fuzzing=False))
+        assert f"{path}: could not record the grade" in str(caught.value)
+        assert "nothing was changed" in str(caught.value)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    with ReviewStore.open(path) as store:
+        assert store.last_review() is None and store.card_by_id(card.id) == card

@@ -277,6 +277,7 @@ def test_a_review_session_is_recorded_as_study_time(store, glossary, sample_note
         session_id = record_study_time(log, summary)
         row = log.session(session_id)
         assert row.active_seconds == 120 and row.end_ts == clock.now.timestamp()
+        assert row.kind == "review"
         assert log.day_seconds(SHANGHAI, date(2025, 1, 6), date(2025, 1, 6)) == {date(2025, 1, 6): 120.0}
         assert record_study_time(log, None) is None
 

@@ -57,9 +57,9 @@ def test_log_then_stats_json_shape(capsys, tmp_path):
     assert data["longest_streak"] == 1
     assert data["total_minutes"] == 95
     assert data["days"] == [
-        {"date": (today - timedelta(days=2)).isoformat(), "minutes": 0, "entry": False},
-        {"date": yesterday.isoformat(), "minutes": 70, "entry": True},
-        {"date": today.isoformat(), "minutes": 25, "entry": False},  # heading without content
+        {"date": (today - timedelta(days=2)).isoformat(), "minutes": 0, "entry": False, "reviews": 0},
+        {"date": yesterday.isoformat(), "minutes": 70, "entry": True, "reviews": 0},
+        {"date": today.isoformat(), "minutes": 25, "entry": False, "reviews": 0},  # heading without content
     ]
 
 
@@ -82,7 +82,7 @@ def test_stats_uses_the_last_file_the_window_opened(capsys, tmp_path):
     options.SettingsStore().set(options.LAST_FILE.key, str(notes.resolve()))
     code, out, err = run(capsys, "stats", "--days", "1", "--json")
     assert code == 0, err
-    assert json.loads(out)["days"] == [{"date": today.isoformat(), "minutes": 0, "entry": True}]
+    assert json.loads(out)["days"] == [{"date": today.isoformat(), "minutes": 0, "entry": True, "reviews": 0}]
     code, out, err = run(capsys, "stats", "--days", "2")
     assert "Pacific/Kiritimati" in out and str(notes.resolve()) in out
 
@@ -108,6 +108,39 @@ def test_stats_text_counts_timer_sessions_and_streak(capsys, tmp_path):
     assert "Current streak: 3 days; longest: 3 days" in out
     assert out.count(" 62 min *") == 3
     assert "Total: 186 min (3 h 06 min)" in out
+
+
+def test_a_day_with_term_reviews_keeps_the_streak_and_is_listed(capsys, tmp_path):
+    import fsrs
+
+    from studyreader import paths
+    from studyreader.glossary import termbase
+    from studyreader.notes import load_notes
+    from studyreader.review import GOOD, ReviewSession, ReviewStore, default_db_path, sync_notes
+
+    notes = write_notes(tmp_path / "notes.md")
+    today = today_in(SHANGHAI)
+    yesterday, before = today - timedelta(days=1), today - timedelta(days=2)
+    run(capsys, "log", "--minutes", "60", "--date", before.isoformat(), "--notes", str(notes))
+    code, out, _ = run(capsys, "stats", "--days", "3", "--json", "--notes", str(notes))
+    assert json.loads(out)["streak"] == 0 and not default_db_path().exists()  # stats does not create it
+    glossary = termbase.default_glossary()
+    with ReviewStore.open() as store:
+        sync_notes(store, load_notes(paths.sample_notes()), glossary, today=yesterday)
+        moment = datetime(yesterday.year, yesterday.month, yesterday.day, 21, 0, tzinfo=SHANGHAI)
+        session = ReviewSession(store, glossary, SHANGHAI, clock=lambda: moment,
+                                scheduler=fsrs.Scheduler(enable_fuzzing=False))
+        for _ in range(3):
+            session.next_card()
+            session.grade(GOOD)
+    code, out, err = run(capsys, "stats", "--days", "3", "--json", "--notes", str(notes))
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["streak"] == 2 and data["longest_streak"] == 2  # the goal day, then a review-only day
+    assert [d["reviews"] for d in data["days"]] == [0, 3, 0] and data["days"][1]["minutes"] == 0
+    code, out, err = run(capsys, "stats", "--days", "3", "--notes", str(notes))
+    assert f"{yesterday.isoformat()}" in out and "(3 term reviews)" in out
+    assert "Current streak: 2 days" in out
 
 
 @pytest.mark.parametrize(

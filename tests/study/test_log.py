@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import textwrap
 import time
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -197,7 +199,8 @@ def test_a_killed_session_is_recovered_with_at_most_one_checkpoint_lost(tmp_path
         assert session.end_ts is not None
         studied = killed_at - started
         lost = studied - session.active_seconds
-        assert -0.2 <= lost <= interval + 1.5, (studied, session.active_seconds)  # 1.5 s: scheduling slack on a busy machine
+        # 1.5 s: scheduling slack on a busy machine
+        assert -0.2 <= lost <= interval + 1.5, (studied, session.active_seconds)
         # the recovered minutes count in the statistics
         today = datetime.fromtimestamp(started, timezone.utc).date()
         assert sum(log.day_seconds(timezone.utc, today - timedelta(days=1), today + timedelta(days=1)).values()) == (
@@ -314,27 +317,17 @@ def test_studied_on_sees_running_sessions_and_manual_entries(tmp_path):
         assert log.studied_on(date(2025, 1, 3), SHANGHAI)
 
 
-def test_a_locked_log_is_refused_not_set_aside(tmp_path, monkeypatch):
+def test_a_locked_log_is_refused_not_set_aside(tmp_path):
     db = tmp_path / "s.db"
     with StudyLog.open(db) as log:
         log.add_manual(date(2025, 1, 1), 30, tz=timezone.utc, today=date(2025, 1, 2))
-    import studyreader.study.log as log_module
-
-    real_connect = log_module._connect
-
-    def locked_connect(path):
-        conn = real_connect(path)
-        conn.execute("PRAGMA busy_timeout = 0")
-        return conn
-
-    monkeypatch.setattr(log_module, "_connect", locked_connect)
     # another process holds an exclusive lock (e.g. in the middle of a rollback-journal write)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("PRAGMA journal_mode = DELETE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(StudyLogError, match="cannot be"):
-            StudyLog.open(db)
+        with pytest.raises(StudyLogError, match="cannot be opened: it is locked by another program"):
+            StudyLog.open(db, busy_timeout=0.0)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -375,3 +368,43 @@ def test_a_live_process_keeps_its_session_however_old_the_heartbeat(tmp_path):
         sleeper.wait()
     with StudyLog.open(db, now=1000.0 + 86400) as log:
         assert log.recovered == [sid]
+
+
+V1_LOG = Path(__file__).parent / "data" / "study-v1.sqlite3"  # written by StudyReader before session kinds
+
+
+def test_a_log_of_the_previous_schema_is_migrated_keeping_its_sessions(tmp_path):
+    db = tmp_path / "study.sqlite3"
+    shutil.copyfile(V1_LOG, db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "kind" not in {r[1] for r in conn.execute("PRAGMA table_info(sessions)")}
+    conn.close()
+    with StudyLog.open(db, now=1736160000.0) as log:
+        assert log.notices == []
+        [row] = log.sessions()
+        assert row.kind == "study" and row.active_seconds == 2400.0 and row.notes_path == "/home/learner/notes.md"
+        totals = log.day_seconds(SHANGHAI, date(2025, 1, 5), date(2025, 1, 6))
+        assert totals == {date(2025, 1, 5): 25 * 60.0, date(2025, 1, 6): 2400.0}
+        review = log.begin_session(None, "Asia/Shanghai", 1736161000.0, kind="review")
+        log.finish_session(review, 1736161300.0, 300.0, 1736161000.0)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("SELECT kind FROM sessions ORDER BY id").fetchall() == [("study",), ("review",)]
+    conn.close()
+    assert [p.name for p in tmp_path.iterdir() if ".corrupt" in p.name or ".newer" in p.name] == []
+
+
+def test_sessions_keep_their_kind_and_every_kind_counts_in_the_day_totals(tmp_path):
+    with StudyLog.open(tmp_path / "s.db", now=1736160000.0) as log:
+        study = log.begin_session(None, "UTC", 1736150000.0)
+        log.finish_session(study, 1736150600.0, 600.0, 1736150000.0)
+        review = log.begin_session(None, "UTC", 1736151000.0, kind="review")
+        log.finish_session(review, 1736151300.0, 300.0, 1736151000.0)
+        assert [(r.id, r.kind) for r in log.sessions()] == [(study, "study"), (review, "review")]
+        assert log.session(review).kind == "review"
+        day = datetime.fromtimestamp(1736150000.0, timezone.utc).date()
+        assert log.day_seconds(timezone.utc, day, day) == {day: 900.0}
+        with pytest.raises(StudyLogError, match="unknown session kind"):
+            log.begin_session(None, "UTC", 1736152000.0, kind="nap")
+        assert len(log.sessions()) == 2

@@ -144,3 +144,13 @@ def test_a_full_disk_is_reported_and_nothing_is_lost(full_data_dir, tmp_path):
     )
     assert stats.returncode == 0, stats.stderr
     assert '"total_minutes": 30' in stats.stdout
+
+
+def test_a_data_folder_that_cannot_be_made_is_reported(capsys):
+    folder = default_log_path().parent
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("a file where the data folder should be", encoding="utf-8")
+    code, out, err = run(capsys, "log", "--minutes", "20", "--date", "2025-01-06")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"study log folder {folder} cannot be made: " in err
+    assert folder.read_text(encoding="utf-8") == "a file where the data folder should be"

@@ -6,6 +6,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from studyreader.study.stats import (
     compute_stats,
@@ -175,9 +178,9 @@ def test_compute_stats_lists_days_oldest_first_with_entries():
         "longest_streak": 2,
         "total_minutes": 145,
         "days": [
-            {"date": "2025-01-30", "minutes": 70, "entry": False},
-            {"date": "2025-01-31", "minutes": 65, "entry": True},
-            {"date": "2025-02-01", "minutes": 10, "entry": False},
+            {"date": "2025-01-30", "minutes": 70, "entry": False, "reviews": 0},
+            {"date": "2025-01-31", "minutes": 65, "entry": True, "reviews": 0},
+            {"date": "2025-02-01", "minutes": 10, "entry": False, "reviews": 0},
         ],
     }
     with pytest.raises(ValueError):
@@ -206,11 +209,8 @@ def test_reminder_due_once_after_the_chosen_time():
 
 
 # -- properties ---------------------------------------------------------------------------
-from hypothesis import given  # noqa: E402
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
-
-ZONES = [ZoneInfo(name) for name in ("Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC")]
+ZONES = [ZoneInfo(name) for name in
+         ("Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC")]
 
 
 @hsettings(max_examples=200, deadline=None)
@@ -259,3 +259,16 @@ def test_streaks_agree_with_a_plain_count(days, goal, today_offset):
     expected = run_back(today) or run_back(today - timedelta(days=1))
     assert current_streak(minutes, today, goal) == expected
     assert current_streak(minutes, today, goal) <= longest_streak(minutes, goal)
+
+
+def test_a_day_with_term_reviews_keeps_the_streak_whatever_its_minutes():
+    today = date(2025, 3, 10)
+    minutes = {**run_of(date(2025, 3, 5), 3), date(2025, 3, 9): 10}  # 5-7 reach the goal, 8 nothing, 9 short
+    assert current_streak(minutes, today) == 0
+    reviews = {date(2025, 3, 8): 12, date(2025, 3, 9): 3}  # reviewed on the empty day and the short one
+    assert current_streak(minutes, today, reviews=reviews) == 5
+    assert current_streak(minutes, today, reviews={**reviews, today: 1}) == 6  # today counts once reviewed
+    assert current_streak(minutes, today, reviews={date(2025, 3, 8): 0, date(2025, 3, 9): 3}) == 1
+    assert longest_streak(minutes) == 3
+    assert longest_streak(minutes, reviews=reviews) == 5
+    assert longest_streak({}, reviews={date(2025, 1, 1): 4, date(2025, 1, 2): 1, date(2025, 1, 4): 2}) == 2

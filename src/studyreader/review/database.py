@@ -1,20 +1,16 @@
-"""Opening ``review.sqlite3``: versioned migrations, and a damaged or newer file set aside, never emptied.
+"""``review.sqlite3``: its schema, opened through :mod:`studyreader.storage` like the study log.
 
-The same care as the study log (:mod:`studyreader.study.log`): every migration
-runs in one transaction with its ``user_version`` bump; a file that fails
-``quick_check``, is not SQLite, or was written by a newer StudyReader is renamed
-beside itself (with its ``-wal``/``-shm``) and reported; a file that is merely
-locked or unreadable right now is refused with a message and left alone.
+Every migration runs in one transaction with its ``user_version`` bump; a damaged
+or newer file, or one without these tables, is set aside and reported, never
+emptied; a locked one, or one on a full disk, is refused with a message in words.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
-from studyreader import paths
+from studyreader import paths, storage
 from studyreader.errors import StudyReaderError
 
 DB_FILENAME = "review.sqlite3"
@@ -68,93 +64,24 @@ class ReviewDatabaseError(StudyReaderError):
     """The review database cannot be used right now (locked, no permission)."""
 
 
+SCHEMA = storage.Schema("review database", MIGRATIONS, ReviewDatabaseError)
+
+
 def default_db_path() -> Path:
     return paths.data_dir() / DB_FILENAME
 
 
-def open_database(path: Path, notices: list[str]) -> sqlite3.Connection:
+def open_database(
+    path: Path, notices: list[str], *, busy_timeout: float = storage.BUSY_TIMEOUT_SECONDS
+) -> sqlite3.Connection:
     """A migrated connection to ``path``; problems that set the file aside are appended to ``notices``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        problem, reason, conn = _check(path)
-        if problem is None and conn is not None:
-            try:
-                migrate(conn)
-                _configure(conn)
-                return conn
-            except sqlite3.OperationalError as error:
-                conn.close()
-                raise ReviewDatabaseError(f"review database {path} cannot be upgraded now: {error}") from None
-            except sqlite3.DatabaseError as error:
-                problem, reason = f"could not be upgraded ({error})", "corrupt"
-        if conn is not None:
-            conn.close()
-        aside = set_aside(path, reason)
-        notices.append(f"review database {path} {problem}; it was moved to {aside} and a new, empty one was started")
-    conn = _connect(path)
-    migrate(conn)
-    _configure(conn)
-    return conn
+    return storage.open_database(path, SCHEMA, notices, busy_timeout=busy_timeout)
 
 
-def _check(path: Path) -> tuple[str | None, str, sqlite3.Connection | None]:
-    conn = None
-    try:
-        conn = _connect(path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.OperationalError as error:
-        # locked, busy, no permission: the file may be fine, so it is never set aside for this
-        if conn is not None:
-            conn.close()
-        raise ReviewDatabaseError(f"review database {path} cannot be opened: {error}") from None
-    except sqlite3.DatabaseError as error:
-        return f"is not a readable SQLite database ({error})", "corrupt", conn
-    if check != "ok":
-        return f"is damaged ({check})", "corrupt", conn
-    if version > SCHEMA_VERSION:
-        problem = f"was written by a newer StudyReader (schema {version}, this version knows {SCHEMA_VERSION})"
-        return problem, f"newer-v{version}", conn
-    return None, "", conn
+def reported(path: Path, action: str) -> storage.Reported:
+    """Around a store operation: an SQLite failure (locked, full disk) becomes a ReviewDatabaseError in words."""
+    return storage.Reported(SCHEMA, path, action)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level="DEFERRED")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _configure(conn: sqlite3.Connection) -> None:
-    # WAL lets `studyreader review status` read while the window writes; FULL keeps a grade through a power cut.
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError:
-        pass
-    conn.execute("PRAGMA synchronous = FULL")
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema up to :data:`SCHEMA_VERSION`, one transaction per step."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for target in sorted(MIGRATIONS):
-        if target <= version:
-            continue
-        # executescript commits first; the version bump rides in the same script.
-        conn.executescript(f"BEGIN;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;")
-        version = target
-
-
-def set_aside(path: Path, reason: str) -> Path:
-    """Rename ``path`` (and its WAL files) to ``NAME.REASON-STAMP``; returns the new name."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.{reason}-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.{reason}-{stamp}-{n}")
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, aside.with_name(aside.name + suffix))
-    return aside
+def open_memory() -> sqlite3.Connection:
+    return storage.open_memory(SCHEMA)

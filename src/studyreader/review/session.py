@@ -229,13 +229,13 @@ class ReviewSession:
 
 
 def record_study_time(log: StudyLog, summary: ReviewSummary | None) -> int | None:
-    """Write a review session into the study log as a finished session; returns its id (None if empty).
+    """Write a review session into the study log as a finished session of kind "review"; returns its id.
 
-    The study log has no kind of session yet, so a review session is an ordinary one there.
-    Call it when the dialog closes, and not while the study timer runs (the minutes would count twice).
+    None when nothing was graded. Call it when the dialog closes, and not while the study timer
+    runs (the minutes would count twice).
     """
     if summary is None or summary.reviews == 0 or summary.seconds <= 0:
         return None
-    session_id = log.begin_session(summary.notes_path, summary.tz_name, summary.start_ts)
+    session_id = log.begin_session(summary.notes_path, summary.tz_name, summary.start_ts, kind="review")
     log.finish_session(session_id, summary.end_ts, summary.seconds, summary.start_ts)
     return session_id

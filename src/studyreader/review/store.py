@@ -19,8 +19,15 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studyreader import storage
 from studyreader.review.cards import Direction, Sighting, directions_for
-from studyreader.review.database import ReviewDatabaseError, default_db_path, migrate, open_database
+from studyreader.review.database import (
+    ReviewDatabaseError,
+    default_db_path,
+    open_database,
+    open_memory,
+    reported,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import fsrs
@@ -88,15 +95,17 @@ class ReviewStore:
 
     # -- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> ReviewStore:
-        """Open (creating or upgrading) the database; a damaged or newer one is set aside and told in ``notices``."""
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, busy_timeout: float = storage.BUSY_TIMEOUT_SECONDS
+    ) -> ReviewStore:
+        """Open (creating or upgrading) the database; a damaged or newer one is set aside and told in ``notices``.
+
+        ``busy_timeout`` is how long a write waits for another program's lock."""
         target = Path(path) if path is not None else default_db_path()
         notices: list[str] = []
         if str(target) == ":memory:":
-            conn = sqlite3.connect(":memory:")
-            migrate(conn)
-            return cls(conn, target, notices)
-        return cls(open_database(target, notices), target, notices)
+            return cls(open_memory(), target, notices)
+        return cls(open_database(target, notices, busy_timeout=busy_timeout), target, notices)
 
     @classmethod
     def open_or_memory(cls, path: str | os.PathLike[str] | None = None) -> ReviewStore:
@@ -141,7 +150,7 @@ class ReviewStore:
         path_text = str(Path(notes_path).expanduser().resolve()) if notes_path else None
         new_terms: list[str] = []
         new_cards = 0
-        with self._conn:
+        with reported(self.path, "sync the cards with the notes"), self._conn:
             self._conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('start_day', ?)", (today.isoformat(),)
             )
@@ -265,7 +274,7 @@ class ReviewStore:
 
         rating_value = fsrs.Rating(int(rating))
         moment = when.astimezone(timezone.utc)
-        with self._conn:
+        with reported(self.path, "record the grade"), self._conn:
             row = self._conn.execute(
                 "SELECT state, fsrs, due_ts, introduced_day FROM cards WHERE id = ?", (card_id,)
             ).fetchone()
@@ -300,7 +309,7 @@ class ReviewStore:
 
     def undo_last(self) -> StoredCard | None:
         """Take back the newest grade: the card gets its state from before it. None when there is none."""
-        with self._conn:
+        with reported(self.path, "undo the last grade"), self._conn:
             row = self._conn.execute(
                 "SELECT id, card_id, before_state, before_fsrs, before_due_ts, before_introduced_day"
                 " FROM reviews ORDER BY id DESC LIMIT 1"

@@ -35,8 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "stats",
         help="study time per day and the streak",
         description="Minutes studied per day for the last N days ending today, the total of those days, "
-        "the current streak and the longest streak ever (days reaching the daily goal in a row; today "
-        "still short of the goal does not break a streak that ran through yesterday).",
+        "the current streak and the longest streak ever (days reaching the daily goal or with a term "
+        "review, in a row; today still short of the goal does not break a streak that ran through yesterday).",
     )
     stats.add_argument("--days", type=int, default=30, metavar="N", help="how many days to list (default 30)")
     stats.add_argument(
@@ -159,7 +159,8 @@ def _stats(args: argparse.Namespace) -> int:
         _warn(log)
         first = log.first_day(context.tz) or today
         seconds = log.day_seconds(context.tz, min(first, today), today)
-    stats = compute_stats(day_minutes(seconds), context.entries, today, days=args.days, goal=goal)
+    reviews = _reviews_per_day(today)
+    stats = compute_stats(day_minutes(seconds), context.entries, today, days=args.days, goal=goal, reviews=reviews)
     if args.json:
         print_json(stats.to_json())
         return 0
@@ -168,11 +169,32 @@ def _stats(args: argparse.Namespace) -> int:
     for day in stats.days:
         mark = "entry written" if day.entry else ""
         goal_mark = "*" if day.minutes >= goal else " "
-        print(f"{day.date.isoformat()} {day.date.strftime('%a')} {day.minutes:>5} min {goal_mark} {mark}".rstrip())
+        line = f"{day.date.isoformat()} {day.date.strftime('%a')} {day.minutes:>5} min {goal_mark} {mark}".rstrip()
+        print(line + (f" ({day.reviews} term reviews)" if day.reviews else ""))
     hours, minutes = divmod(stats.total_minutes, 60)
     print(f"Total: {stats.total_minutes} min ({hours} h {minutes:02d} min); * = daily goal of {goal} min reached")
     print(f"Current streak: {_days(stats.streak)}; longest: {_days(stats.longest_streak)}")
     return 0
+
+
+def _reviews_per_day(today):
+    """Term reviews per day from the review database, if reviewing has started (it is not created here)."""
+    import sys
+    from datetime import date
+
+    from studyreader.review import ReviewDatabaseError, ReviewStore, default_db_path
+
+    if not default_db_path().exists():
+        return {}
+    try:
+        store = ReviewStore.open()
+    except ReviewDatabaseError as error:  # locked right now: the minutes alone still answer
+        print(f"studyreader: warning: {error}; term reviews are not counted", file=sys.stderr)
+        return {}
+    with store:
+        for notice in store.notices:
+            print(f"studyreader: warning: {notice}", file=sys.stderr)
+        return store.reviews_per_day(date.min, today)
 
 
 def _days(n: int) -> str:

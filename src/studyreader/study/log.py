@@ -8,8 +8,11 @@ across midnight is split between the two days (to within one checkpoint), and
 the answer follows the zone even if the file's ``timezone:`` changes later.
 
 Opening the log closes sessions left unfinished by a crash at their last
-checkpoint. A database that is corrupt or written by a newer StudyReader is
-renamed aside and reported in :attr:`StudyLog.notices`, never overwritten.
+checkpoint. The file is opened through :mod:`studyreader.storage`: one that is
+corrupt, lacks the log's tables or was written by a newer StudyReader is renamed
+aside and reported in :attr:`StudyLog.notices`, never overwritten; a locked one,
+or a full disk, gives a :class:`StudyLogError` in words, here and around every
+write, with nothing changed.
 """
 
 from __future__ import annotations
@@ -20,15 +23,15 @@ import sqlite3
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from studyreader import paths
+from studyreader import paths, storage
 from studyreader.errors import StudyReaderError
 from studyreader.study.stats import MAX_DAY_MINUTES, split_interval
 
 LOG_FILENAME = "study.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # A session whose process cannot be checked (other host, Windows) is taken as
 # dead once its heartbeat is this old; live sessions heartbeat every checkpoint.
 DEFAULT_STALE_SECONDS = 300.0
@@ -65,6 +68,10 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX manual_by_day ON manual(day);
     """,
+    # A session's kind: "study" (the timer) or "review" (the term review dialog); both count as study time.
+    2: """
+    ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'study';
+    """,
 }
 
 
@@ -72,52 +79,13 @@ class StudyLogError(StudyReaderError):
     """A refused manual entry or an unusable log file."""
 
 
-_EXPECTED_TABLES = {"sessions", "slices", "manual"}
+SCHEMA = storage.Schema("study log", _MIGRATIONS, StudyLogError, started="a new, empty log was started")
+SESSION_KINDS = ("study", "review")
 
 
-def _sqlite_reason(error: sqlite3.Error, path: Path) -> str:
-    """What an SQLite failure means for the user, in words (never a traceback)."""
-    code = getattr(error, "sqlite_errorcode", None) or 0  # absent on errors raised by the sqlite3 module itself
-    primary = code & 0xFF
-    if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _disk_full(path):
-        return "the disk is full"  # a full disk often shows as an I/O error (the WAL index cannot grow)
-    reasons = {
-        sqlite3.SQLITE_BUSY: "it is locked by another program (another StudyReader?); try again in a moment",
-        sqlite3.SQLITE_LOCKED: "it is locked by another program (another StudyReader?); try again in a moment",
-        sqlite3.SQLITE_FULL: "the disk is full",
-        sqlite3.SQLITE_READONLY: "it is read-only",
-        sqlite3.SQLITE_CANTOPEN: "the file cannot be opened",
-        sqlite3.SQLITE_IOERR: "the disk reported an input/output error",
-        sqlite3.SQLITE_PERM: "permission denied",
-    }
-    return reasons.get(primary, str(error))
-
-
-def _disk_full(path: Path) -> bool:
-    import shutil
-
-    try:
-        return shutil.disk_usage(path.parent).free < 64 * 1024
-    except OSError:
-        return False
-
-
-class _Reported:
-    """Turns an SQLite error inside a log operation into a :class:`StudyLogError` that says what happened."""
-
-    def __init__(self, path: Path, action: str) -> None:
-        self.path, self.action = path, action
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, error, traceback) -> bool:
-        if isinstance(error, sqlite3.Error):
-            raise StudyLogError(
-                f"study log {self.path}: could not {self.action}: "
-                f"{_sqlite_reason(error, self.path)}; nothing was changed"
-            ) from None
-        return False
+def _reported(path: Path, action: str) -> storage.Reported:
+    """Around a log operation: an SQLite failure (locked, full disk) becomes a StudyLogError in words."""
+    return storage.Reported(SCHEMA, path, action)
 
 
 @dataclass(frozen=True)
@@ -137,6 +105,7 @@ class SessionRow:
     end_ts: float | None
     active_seconds: float
     recovered: bool
+    kind: str = "study"  # "study" (the timer) or "review" (the review dialog)
 
 
 def default_log_path() -> Path:
@@ -175,16 +144,15 @@ class StudyLog:
         *,
         stale_seconds: float = DEFAULT_STALE_SECONDS,
         now: float | None = None,
-        busy_timeout: float = 10.0,
+        busy_timeout: float = storage.BUSY_TIMEOUT_SECONDS,
     ) -> StudyLog:
         """Open (or create) the log; ``busy_timeout`` is how long a write waits for another writer's lock."""
         target = Path(path) if path is not None else default_log_path()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StudyLogError(f"study log folder {target.parent} cannot be made: {error.strerror or error}") from None
         notices: list[str] = []
-        conn = _connect_checked(target, notices, busy_timeout)
+        if str(target) == ":memory:":
+            conn = storage.open_memory(SCHEMA)
+        else:
+            conn = storage.open_database(target, SCHEMA, notices, busy_timeout=busy_timeout)
         log = cls(conn, target, notices)
         log.recover(stale_seconds=stale_seconds, now=now)
         return log
@@ -213,18 +181,23 @@ class StudyLog:
         self.close()
 
     # -- sessions ----------------------------------------------------------
-    def begin_session(self, notes_path: str | os.PathLike[str] | None, tz_name: str, start_ts: float) -> int:
-        with _Reported(self.path, "start the session"), self._conn:
+    def begin_session(
+        self, notes_path: str | os.PathLike[str] | None, tz_name: str, start_ts: float, *, kind: str = "study"
+    ) -> int:
+        """A running session; ``kind`` is "study" (the timer) or "review" (the review dialog)."""
+        if kind not in SESSION_KINDS:
+            raise StudyLogError(f"study log {self.path}: unknown session kind {kind!r} (known: {SESSION_KINDS})")
+        with _reported(self.path, "start the session"), self._conn:
             cursor = self._conn.execute(
-                "INSERT INTO sessions (notes_path, tz_name, start_ts, checkpoint_ts, pid, host)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (_path_text(notes_path), tz_name or "", start_ts, start_ts, os.getpid(), socket.gethostname()),
+                "INSERT INTO sessions (notes_path, tz_name, start_ts, checkpoint_ts, pid, host, kind)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_path_text(notes_path), tz_name or "", start_ts, start_ts, os.getpid(), socket.gethostname(), kind),
             )
         return int(cursor.lastrowid)
 
     def checkpoint(self, session_id: int, now_ts: float, active_seconds: float, slice_start_ts: float) -> None:
         """Record the studied seconds since the last checkpoint as one slice [slice_start, now]."""
-        with _Reported(self.path, "record the session"), self._conn:
+        with _reported(self.path, "record the session"), self._conn:
             self._checkpoint(session_id, now_ts, active_seconds, slice_start_ts)
 
     def _checkpoint(self, session_id: int, now_ts: float, active_seconds: float, slice_start_ts: float) -> None:
@@ -248,7 +221,7 @@ class StudyLog:
         )
 
     def finish_session(self, session_id: int, end_ts: float, active_seconds: float, slice_start_ts: float) -> None:
-        with _Reported(self.path, "end the session"), self._conn:
+        with _reported(self.path, "end the session"), self._conn:
             self._checkpoint(session_id, end_ts, active_seconds, slice_start_ts)
             self._conn.execute("UPDATE sessions SET end_ts = ? WHERE id = ?", (end_ts, session_id))
 
@@ -257,7 +230,7 @@ class StudyLog:
         now = time.time() if now is None else now
         host = socket.gethostname()
         closed: list[int] = []
-        with _Reported(self.path, "close unfinished sessions"), self._conn:
+        with _reported(self.path, "close unfinished sessions"), self._conn:
             rows = self._conn.execute(
                 "SELECT id, checkpoint_ts, pid, host FROM sessions WHERE end_ts IS NULL"
             ).fetchall()
@@ -279,16 +252,13 @@ class StudyLog:
 
     def session(self, session_id: int) -> SessionRow | None:
         row = self._conn.execute(
-            "SELECT id, notes_path, start_ts, end_ts, active_seconds, recovered FROM sessions WHERE id = ?",
-            (session_id,),
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
-        return SessionRow(row[0], row[1], row[2], row[3], row[4], bool(row[5])) if row else None
+        return _session_row(row) if row else None
 
     def sessions(self) -> list[SessionRow]:
-        rows = self._conn.execute(
-            "SELECT id, notes_path, start_ts, end_ts, active_seconds, recovered FROM sessions ORDER BY start_ts"
-        ).fetchall()
-        return [SessionRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        rows = self._conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY start_ts").fetchall()
+        return [_session_row(r) for r in rows]
 
     # -- manual entries ----------------------------------------------------
     def add_manual(
@@ -318,7 +288,7 @@ class StudyLog:
                 f"{day.isoformat()} already has {existing} minutes logged; adding {minutes} would make "
                 f"more than 24 hours in one day"
             )
-        with _Reported(self.path, f"log {minutes} minutes on {day.isoformat()}"), self._conn:
+        with _reported(self.path, f"log {minutes} minutes on {day.isoformat()}"), self._conn:
             cursor = self._conn.execute(
                 "INSERT INTO manual (day, minutes, note, notes_path, created_ts) VALUES (?, ?, ?, ?, ?)",
                 (day.isoformat(), minutes, note or None, _path_text(notes_path), time.time()),
@@ -328,7 +298,7 @@ class StudyLog:
     # -- queries -----------------------------------------------------------
     def day_seconds(self, tz: tzinfo, start: date, end: date) -> dict[date, float]:
         """Studied seconds per calendar day of ``tz`` from ``start`` to ``end`` inclusive (days with none left out)."""
-        with _Reported(self.path, "read the logged time"):
+        with _reported(self.path, "read the logged time"):
             return self._day_seconds(tz, start, end)
 
     def _day_seconds(self, tz: tzinfo, start: date, end: date) -> dict[date, float]:
@@ -351,7 +321,7 @@ class StudyLog:
 
     def first_day(self, tz: tzinfo) -> date | None:
         """The earliest day with anything logged (for all-time statistics)."""
-        with _Reported(self.path, "read the logged time"):
+        with _reported(self.path, "read the logged time"):
             return self._first_day(tz)
 
     def _first_day(self, tz: tzinfo) -> date | None:
@@ -378,118 +348,11 @@ class StudyLog:
         return row is not None
 
 
-# -- opening, migrating, setting aside ------------------------------------------
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level="DEFERRED")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+_SESSION_COLUMNS = "id, notes_path, start_ts, end_ts, active_seconds, recovered, kind"
 
 
-def _connect_checked(path: Path, notices: list[str], busy_timeout: float = 10.0) -> sqlite3.Connection:
-    problem: str | None = None
-    reason = ""
-    if path.exists():
-        conn = None
-        try:
-            conn = _connect(path)
-            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                problem, reason = f"is damaged ({check})", "corrupt"
-            elif version > SCHEMA_VERSION:
-                problem = (
-                    f"was written by a newer StudyReader (schema {version}, this version knows {SCHEMA_VERSION})"
-                )
-                reason = f"newer-v{version}"
-        except sqlite3.OperationalError as error:
-            # locked, busy, no permission: the file may be fine, so never set it aside for this
-            _close_quietly(conn)
-            raise StudyLogError(
-                f"study log {path} cannot be opened: {_sqlite_reason(error, path)}; nothing was changed"
-            ) from None
-        except sqlite3.DatabaseError as error:
-            problem, reason = f"is not a readable SQLite database ({error})", "corrupt"
-        if problem is None and conn is not None:
-            try:
-                _migrate(conn, path)
-                missing = _missing_tables(conn)
-                if not missing:
-                    _configure(conn)
-                    return conn
-                problem = f"is an SQLite database without the study log's tables ({', '.join(sorted(missing))})"
-                reason = "no-tables"
-            except sqlite3.OperationalError as error:
-                _close_quietly(conn)
-                raise StudyLogError(
-                    f"study log {path} cannot be upgraded now: {_sqlite_reason(error, path)}; nothing was changed"
-                ) from None
-            except sqlite3.DatabaseError as error:
-                problem, reason = f"could not be upgraded ({error})", "corrupt"
-        if conn is not None:
-            conn.close()
-        aside = _set_aside(path, reason)
-        notices.append(
-            f"study log {path} {problem}; it was moved to {aside} and a new, empty log was started"
-        )
-    conn = None
-    try:
-        conn = _connect(path)
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        _migrate(conn, path)
-        _configure(conn)
-    except sqlite3.Error as error:
-        _close_quietly(conn)
-        raise StudyLogError(f"study log {path} cannot be created: {_sqlite_reason(error, path)}") from None
-    return conn
-
-
-def _missing_tables(conn: sqlite3.Connection) -> set[str]:
-    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return _EXPECTED_TABLES - names
-
-
-def _close_quietly(conn: sqlite3.Connection | None) -> None:
-    if conn is not None:
-        try:
-            conn.close()
-        except sqlite3.Error:
-            pass
-
-
-def _configure(conn: sqlite3.Connection) -> None:
-    # WAL lets `studyreader stats` read while the window writes; FULL makes
-    # every checkpoint survive a power cut, not just a crash.
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError:
-        pass
-    conn.execute("PRAGMA synchronous = FULL")
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for target in sorted(_MIGRATIONS):
-        if target <= version:
-            continue
-        # executescript commits first; the version bump rides in the same script.
-        conn.executescript(f"BEGIN;\n{_MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;")
-        version = target
-
-
-def _set_aside(path: Path, reason: str) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.{reason}-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.{reason}-{stamp}-{n}")
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, aside.with_name(aside.name + suffix))
-    return aside
+def _session_row(row) -> SessionRow:
+    return SessionRow(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
 def _midnight_ts(day: date, tz: tzinfo) -> float:

@@ -49,24 +49,33 @@ def day_minutes(day_seconds: Mapping[date, float]) -> dict[date, int]:
     return {day: minutes_of(sec) for day, sec in day_seconds.items()}
 
 
-def _meets(minutes: Mapping[date, int], day: date, goal: int) -> bool:
-    return minutes.get(day, 0) >= goal
+def _meets(minutes: Mapping[date, int], day: date, goal: int, reviews: Mapping[date, int] | None = None) -> bool:
+    """A streak day: the study goal reached, or any term reviewed (``reviews``: grades per day)."""
+    return minutes.get(day, 0) >= goal or (reviews is not None and reviews.get(day, 0) > 0)
 
 
-def current_streak(minutes: Mapping[date, int], today: date, goal: int = DEFAULT_GOAL_MINUTES) -> int:
-    """Days in a row reaching the goal, ending today — or yesterday while today is still short."""
-    day = today if _meets(minutes, today, goal) else today - timedelta(days=1)
+def current_streak(
+    minutes: Mapping[date, int],
+    today: date,
+    goal: int = DEFAULT_GOAL_MINUTES,
+    reviews: Mapping[date, int] | None = None,
+) -> int:
+    """Days in a row reaching the goal or with a review, ending today — or yesterday while today is still short."""
+    day = today if _meets(minutes, today, goal, reviews) else today - timedelta(days=1)
     count = 0
-    while _meets(minutes, day, goal):
+    while _meets(minutes, day, goal, reviews):
         count += 1
         day -= timedelta(days=1)
     return count
 
 
-def longest_streak(minutes: Mapping[date, int], goal: int = DEFAULT_GOAL_MINUTES) -> int:
+def longest_streak(
+    minutes: Mapping[date, int], goal: int = DEFAULT_GOAL_MINUTES, reviews: Mapping[date, int] | None = None
+) -> int:
     best = run = 0
     previous: date | None = None
-    for day in sorted(d for d, m in minutes.items() if m >= goal):
+    days = set(minutes) | set(reviews or ())
+    for day in sorted(d for d in days if _meets(minutes, d, goal, reviews)):
         run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
         best = max(best, run)
         previous = day
@@ -105,6 +114,7 @@ class DayStat:
     date: date
     minutes: int
     entry: bool
+    reviews: int = 0  # term review grades given that day
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,8 @@ class Stats:
     def to_json(self) -> dict:
         data = asdict(self)
         data["days"] = [
-            {"date": d.date.isoformat(), "minutes": d.minutes, "entry": d.entry} for d in self.days
+            {"date": d.date.isoformat(), "minutes": d.minutes, "entry": d.entry, "reviews": d.reviews}
+            for d in self.days
         ]
         return data
 
@@ -129,22 +140,25 @@ def compute_stats(
     today: date,
     days: int = 30,
     goal: int = DEFAULT_GOAL_MINUTES,
+    reviews: Mapping[date, int] | None = None,
 ) -> Stats:
     """The ``stats`` answer: the last ``days`` days ending today, oldest first.
 
-    ``minutes`` should cover all history so that the longest streak is all-time.
+    ``minutes`` (and ``reviews``, grades per day) should cover all history so that the longest
+    streak is all-time; a day with a review keeps the streak like one reaching the goal.
     """
+    reviews = reviews or {}
     if days < 1:
         raise ValueError("days must be at least 1")
     written = set(entries)
     listed = tuple(
-        DayStat(day, minutes.get(day, 0), day in written)
+        DayStat(day, minutes.get(day, 0), day in written, reviews.get(day, 0))
         for day in (today - timedelta(days=offset) for offset in range(days - 1, -1, -1))
     )
     return Stats(
         goal_minutes=goal,
-        streak=current_streak(minutes, today, goal),
-        longest_streak=longest_streak(minutes, goal),
+        streak=current_streak(minutes, today, goal, reviews),
+        longest_streak=longest_streak(minutes, goal, reviews),
         total_minutes=sum(d.minutes for d in listed),
         days=listed,
     )

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QToolTip
 
 from studyreader.study.log import StudyLog
 from studyreader.ui.settings import Settings
-from studyreader.ui.study.habit_view import LEVEL_COLORS, WEEKS, HabitDialog, HabitView, level_of
+from studyreader.ui.study.habit_view import HabitDialog, HabitView
+from studyreader.ui.study.heat_map import LEVEL_COLORS, WEEKS, level_of
 
 TODAY = date(2026, 3, 4)  # a Wednesday
 
@@ -239,3 +240,81 @@ def test_habit_view_retranslates(qtbot, view):
     finally:
         app.removeTranslator(translator)
     qtbot.waitUntil(lambda: view.streak_label.text() == "Current streak: 5 days")
+
+
+def review_on(store, glossary, notes, day: date, grades: int = 1) -> None:
+    """Grade ``grades`` cards on ``day`` (noon in the notes' zone) through a real review session."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import fsrs
+
+    from studyreader.review import GOOD, ReviewSession
+
+    moment = datetime(day.year, day.month, day.day, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    session = ReviewSession(store, glossary, ZoneInfo("Asia/Shanghai"), clock=lambda: moment, new_per_day=50,
+                            scheduler=fsrs.Scheduler(enable_fuzzing=False))
+    for _ in range(grades):
+        assert session.next_card() is not None
+        session.grade(GOOD)
+
+
+def test_reviews_show_beside_the_minutes_and_a_review_day_keeps_the_streak(qtbot, year, tmp_path):
+    from studyreader.glossary import termbase
+    from studyreader.notes import load_notes
+    from studyreader.review import ReviewStore, sync_notes
+
+    log, notes_path, _minutes, _written = year
+    glossary = termbase.default_glossary()
+    store = ReviewStore.open(tmp_path / "review.sqlite3")
+    sync_notes(store, load_notes(notes_path), glossary, today=TODAY - timedelta(days=6))
+    empty_day = TODAY - timedelta(days=6)  # no minutes at all: the day before the five-day run
+    review_on(store, glossary, load_notes(notes_path), empty_day, grades=1)
+    review_on(store, glossary, load_notes(notes_path), TODAY, grades=2)
+    view = HabitView(log=log, notes_path=notes_path, settings=Settings(tmp_path / "settings.ini"),
+                     today=lambda: TODAY, reviews=store.reviews_per_day)
+    qtbot.addWidget(view)
+    view.resize(view.sizeHint())
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.reviews() == {empty_day: 1, TODAY: 2}
+    # the review-only day joins the run of five, and today counts once reviewed
+    assert view.streak_label.text() == "Current streak: 7 days"
+    assert view.today_label.text() == "Today: 20 / 60 min · entry not written yet · 2 terms reviewed"
+    heat = view.heat_map
+    assert "0 min studied" in heat.tooltip_text(empty_day) and "1 term reviewed" in heat.tooltip_text(empty_day)
+    assert "reviewed" not in heat.tooltip_text(TODAY - timedelta(days=2))
+    # the corner mark, in the palette's highlight colour, only on days with reviews
+    image = heat.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def corner(day):
+        rect = heat.cell_rect(day)
+        return QColor(image.pixel(int((rect.right() - 1) * ratio), int((rect.top() + 1) * ratio)))
+
+    highlight = view.palette().color(view.palette().ColorRole.Highlight)
+    assert corner(empty_day) == highlight
+    assert corner(TODAY - timedelta(days=2)) != highlight
+    store.close()
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2026, 12, 3), date(2026, 6, 30)])
+def test_the_current_month_is_labelled_at_the_right_edge(qtbot, today):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QFontMetrics
+
+    from studyreader.ui.study.heat_map import HeatMap
+
+    heat = HeatMap()
+    qtbot.addWidget(heat)
+    heat.set_data({}, set(), today, 60, first_weekday=0)
+    heat.resize(heat.sizeHint())
+    labels = heat.month_labels()
+    name = QLocale().monthName(today.month, QLocale.FormatType.ShortFormat)
+    x, last = labels[-1]
+    assert last == name
+    metrics = QFontMetrics(heat._small_font())  # noqa: SLF001 - the font the map draws its labels in
+    assert x + metrics.horizontalAdvance(name) <= heat.width()
+    assert x >= heat.width() - 6 * 15  # at the map's right end
+    xs = [label_x for label_x, _name in labels]
+    assert xs == sorted(xs) and len(labels) >= 11  # a year of months, in order, none drawn over another

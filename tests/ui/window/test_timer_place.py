@@ -70,6 +70,8 @@ def test_the_timer_is_in_sight_and_still_at_every_width(language, timer_window, 
     assert timer.notice_label.text().endswith(("0:00:00", "0:00:01"))  # "Logged 0:00:00"
     _in_sight(window, timer.notice_label)
     assert places() == idle
+    review = _in_sight(window, window.services.review.button)  # the review count beside it, in sight too
+    assert review.left() >= idle[0].left()
     # the menus are all there too at this width
     assert all(window.menuBar().actionGeometry(menu.menuAction()).right() < idle[0].left()
                for menu in window.actions_table.menus.values())

@@ -87,6 +87,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                (QKeySequence.StandardKey.Find,), ("go",), "focus_search"),
     ActionSpec("habit", QT_TRANSLATE_NOOP("MainWindow", "Study habit…"), ("Ctrl+Shift+H",), ("study",),
                "open_habit_view"),
+    ActionSpec("review", QT_TRANSLATE_NOOP("MainWindow", "Review terms…"), ("Ctrl+Shift+R",), ("study",),
+               "open_review"),
     ActionSpec("translate", QT_TRANSLATE_NOOP("MainWindow", "Translate again"), ("Ctrl+T",), ("tools",),
                "start_translation"),
     ActionSpec("models", QT_TRANSLATE_NOOP("MainWindow", "Translation models…"), ("Ctrl+Shift+M",), ("tools",),

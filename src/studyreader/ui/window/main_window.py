@@ -384,6 +384,9 @@ class MainWindow(QMainWindow):
     def open_habit_view(self) -> None:
         self.services.show_habit_view()
 
+    def open_review(self) -> None:
+        self.services.show_review()
+
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"),
                                 shortcuts_html(self.actions_table.shortcut_sections()))

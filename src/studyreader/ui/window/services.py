@@ -1,5 +1,6 @@
 """What the window starts after its first paint: the glossary (loaded in a worker thread), the
-translation service, the study log, the study timer, the reminder; the habit view on demand."""
+translation service, the study log, the study timer, the term review count, the reminder; the habit
+view and the review dialog on demand."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studyreader.ui.jobs import run_in_thread
+from studyreader.ui.window.review import ReviewController
 from studyreader.ui.window.startup import run_steps
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ class Services(QObject):
         self.timer_widget = None
         self.reminder = None
         self.habit_dialog = None
+        self.review = ReviewController(window, self)
         self._glossary_waiters: list[Callable[[], object]] = []
 
     def start(self) -> None:
@@ -67,7 +70,8 @@ class Services(QObject):
         # The study widgets wait until the glossary is in (or a second has passed): building them
         # while the glossary and the model load in other threads would add up.
         self.after_glossary(lambda: run_steps(
-            self, [self.open_log, self._create_timer, self._create_reminder, self._restore_editor],
+            self, [self.open_log, self._create_timer, self.review.start, self._create_reminder,
+                   self._restore_editor],
             busy=reader.has_pending_work, after_each=reader.yield_turn, on_done=self._set_ready))
 
     def _set_ready(self) -> None:
@@ -155,10 +159,12 @@ class Services(QObject):
         window = self._window
         if self.habit_dialog is None:
             self.habit_dialog = HabitDialog(window, log=self.open_log(), notes_path=window.notes_path,
-                                            settings=window.settings)
+                                            settings=window.settings, reviews=self.review.reviews_per_day)
             view = self.habit_dialog.view
             view.dayActivated.connect(window.jump_to_date)
             window.notesReloaded.connect(lambda _notes: view.refresh())
+            self.review.cardsChanged.connect(view.refresh)
+            self.review.studyLogChanged.connect(view.refresh)
             if self.timer_widget is not None:
                 self.timer_widget.studyLogChanged.connect(view.refresh)
         self.habit_dialog.show()
@@ -172,8 +178,13 @@ class Services(QObject):
                 widget.set_notes_path(path, context=context)
         if self.habit_dialog is not None:
             self.habit_dialog.set_notes_path(path)
+        self.review.sync()  # the new file's terms get their cards
+
+    def show_review(self) -> None:
+        self.review.show_dialog()
 
     def close(self) -> None:
+        self.review.close()  # an open review sitting is logged before the log closes
         if self.timer_widget is not None:
             self.timer_widget.stop()
         if self.study_log is not None:
