@@ -142,6 +142,18 @@ def test_a_repository_without_the_bots_table_is_no_programme(tmp_path):
     assert detection.programme is None and "no check-in table" in detection.reason
 
 
+def test_a_readme_that_only_quotes_the_bots_markers_is_no_programme(tmp_path):
+    """A project's README that documents the bot (as StudyReader's own does) is not a programme's."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    readme = ("# A tool\n\nIt reads the table between `<!-- START_COMMIT_TABLE -->` and "
+              "`<!-- END_COMMIT_TABLE -->`, and the `<!-- ICL_PROGRAM_METADATA_START -->` block.\n")
+    (tmp_path / "repo" / "README.md").write_text(readme, encoding="utf-8")
+    notes = tmp_path / "repo" / "me.md"
+    notes.write_text("hello\n", encoding="utf-8")
+    detection = detect_programme(notes)
+    assert detection.programme is None and "no check-in table" in detection.reason
+
+
 def test_overrides_replace_values_and_say_so(tmp_path):
     notes = make_programme(tmp_path / "repo", ZH_README)
     override = ProgrammeOverride(start=date(2025, 1, 7), allowance=4, generation=OLDER)

@@ -96,14 +96,17 @@ def read_readme(text: str) -> ReadmeFacts:
     table_lines: list[tuple[int, str]] = []
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r")
-        if METADATA_START in line:
+        # The markers count on a line of their own, as the bot and the website write them: a README
+        # that only quotes one (in prose or inline code) is not a programme's.
+        marker = line.strip()
+        if marker == METADATA_START:
             in_metadata, facts.has_metadata = True, True
-        if METADATA_END in line:
+        if marker == METADATA_END:
             in_metadata = False
-        if TABLE_START in line:
+        if marker == TABLE_START:
             in_table, facts.has_table = True, True
             continue
-        if TABLE_END in line:
+        if marker == TABLE_END:
             in_table = False
             continue
         if in_table:
