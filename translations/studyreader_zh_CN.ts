@@ -309,6 +309,10 @@
         <translation>已复制 {date} 的条目（{count} 个字）：请粘贴到共学网站。</translation>
     </message>
     <message>
+        <source>ddd dd MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
         <source>Saved now: {answer}</source>
         <translation>若现在保存：{answer}</translation>
     </message>
@@ -1024,7 +1028,7 @@
     </message>
     <message>
         <source>as the bot reads the notes (e.g. Asia/Shanghai, UTC+8)</source>
-        <translation>与机器人读取笔记时一致（如 Asia/Shanghai、UTC+8）</translation>
+        <translation>机器人所用时区（如 Asia/Shanghai、UTC+8）</translation>
     </message>
     <message>
         <source>This file is in &amp;no programme (entries only count or not)</source>

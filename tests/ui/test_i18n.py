@@ -259,3 +259,21 @@ def test_programme_texts_outside_classes_are_translated(qapp, english_afterwards
     assert mark_title("something else") == "不在共学期内"
     assert published_words("eliminated") == "已淘汰"
     assert QCoreApplication.translate("EntryEditor", "Saved now: {answer}") == "若现在保存：{answer}"
+
+
+def test_shortcut_list_in_chinese_drops_the_accelerator_marks(qapp, qtbot, tmp_path, english_afterwards):
+    import shutil
+
+    from studyreader.ui.window import main_window
+    notes = tmp_path / "notes.md"
+    shutil.copy(paths.sample_notes(), notes)
+    window = main_window.MainWindow(notes)
+    qtbot.addWidget(window)
+    i18n.apply_language("zh_CN")
+    qapp.processEvents()
+    sections = window.actions_table.shortcut_sections()
+    titles = [title for title, _rows in sections]
+    names = [name for _title, rows in sections for name, _keys in rows]
+    assert "文件" in titles and "打开笔记" in names and "翻译模型" in names
+    assert not [text for text in titles + names if re.search(r"\([A-Z]\)|&", text)]
+    assert window.action("open").toolTip().startswith("打开笔记 (")

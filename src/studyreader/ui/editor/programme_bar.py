@@ -4,7 +4,7 @@ for programmes whose website writes the entries, "Copy for the Website"; a banne
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -21,7 +21,10 @@ translate = QCoreApplication.translate  # context "EntryEditor"
 def local_time(moment) -> str:
     """A moment in the user's own zone, as the desktop writes times."""
     local = moment.astimezone()
-    return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat) + local.strftime(" (%a %d %b)")
+    day = QDate(local.year, local.month, local.day)
+    # A date pattern (QLocale names the weekday and month) that the translation orders for its language.
+    pattern = translate("EntryEditor", "ddd dd MMM")
+    return f"{QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)} ({QLocale().toString(day, pattern)})"
 
 
 class ProgrammeBar(QWidget):
