@@ -6,12 +6,9 @@
     <message numerus="yes">
         <source>%n character(s)</source>
         <translation>
-            <numerusform>%n character</numerusform><numerusform>%n characters</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Adds to the existing entry (%n character(s))</source>
-        <translation>
-            <numerusform>Adds to the existing entry (%n character)</numerusform><numerusform>Adds to the existing entry (%n characters)</numerusform></translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

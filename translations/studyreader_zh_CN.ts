@@ -12,6 +12,10 @@
         <translation>图片未显示：</translation>
     </message>
     <message>
+        <source>Shown as plain text: too complex to format.</source>
+        <translation>以纯文本显示：内容过于复杂，无法排版。</translation>
+    </message>
+    <message>
         <source>Glossary term not used:</source>
         <translation>未采用术语表译法：</translation>
     </message>
@@ -27,11 +31,27 @@
         <translation>把条目写入笔记文件（Ctrl+S）</translation>
     </message>
     <message>
+        <source>Save and &amp;Check In</source>
+        <translation>保存并打卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save the entry, then commit only the notes file and push it with your git (Ctrl+Shift+K)</source>
+        <translation>保存条目，然后用你的 git 只提交并推送笔记文件（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>Copy for the &amp;Website</source>
+        <translation>复制到网站(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Put the entry&apos;s text on the clipboard for the programme&apos;s website (Ctrl+Shift+C)</source>
+        <translation>把条目文字复制到剪贴板，以便粘贴到共学网站（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
         <source>&amp;Edit Existing Entry</source>
         <translation>编辑已有条目(&amp;E)</translation>
     </message>
     <message>
-        <source>Load the day's entry from the notes file and edit it in place (Ctrl+Shift+E)</source>
+        <source>Load the day&apos;s entry from the notes file and edit it in place (Ctrl+Shift+E)</source>
         <translation>从笔记文件载入当天的条目，直接在原处修改（Ctrl+Shift+E）</translation>
     </message>
     <message>
@@ -59,16 +79,40 @@
         <translation>保存条目</translation>
     </message>
     <message>
-        <source>Write today's notes in Markdown. Ctrl+S saves them into the notes file.</source>
+        <source>Write today&apos;s notes in Markdown. Ctrl+S saves them into the notes file.</source>
         <translation>用 Markdown 写今天的笔记。按 Ctrl+S 保存到笔记文件。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s notes in Markdown. Ctrl+S saves them.</source>
+        <translation>用 Markdown 写今天的笔记。按 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s notes (Markdown)</source>
+        <translation>今天的笔记（Markdown）</translation>
     </message>
     <message>
         <source>The formatted entry appears here as you type.</source>
         <translation>输入时，排版后的条目会显示在这里。</translation>
     </message>
     <message>
+        <source>The formatted entry appears here.</source>
+        <translation>排版后的条目显示在这里。</translation>
+    </message>
+    <message>
+        <source>Formatted entry</source>
+        <translation>排版后的条目</translation>
+    </message>
+    <message>
         <source>The English translation appears here a moment after you stop typing.</source>
         <translation>停止输入片刻后，英文译文会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The English appears here when you pause.</source>
+        <translation>停止输入时，英文译文显示在这里。</translation>
+    </message>
+    <message>
+        <source>English, after a pause</source>
+        <translation>英文（停顿后显示）</translation>
     </message>
     <message>
         <source>Markdown</source>
@@ -107,6 +151,14 @@
         <translation>与阅读区的显示方式相同</translation>
     </message>
     <message>
+        <source>Save and Check In</source>
+        <translation>保存并打卡</translation>
+    </message>
+    <message>
+        <source>Copy for the Website</source>
+        <translation>复制到网站</translation>
+    </message>
+    <message>
         <source>There is nothing to save yet.</source>
         <translation>还没有可保存的内容。</translation>
     </message>
@@ -127,13 +179,18 @@
         <translation>无法写入草稿：{error}</translation>
     </message>
     <message>
+        <source>Could not remove the draft: {error}</source>
+        <translation>无法删除草稿：{error}</translation>
+    </message>
+    <message>
         <source>Recovered unsaved text for the entry of {date} (draft of {time}).</source>
         <translation>已恢复 {date} 条目中未保存的内容（草稿时间 {time}）。</translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
         <translation>
-            <numerusform>%n 个字</numerusform></translation>
+            <numerusform>%n 个字</numerusform>
+        </translation>
     </message>
     <message>
         <source>No notes file</source>
@@ -155,13 +212,12 @@
         <source>Fills the empty entry</source>
         <translation>将填写当天的空条目</translation>
     </message>
-    <message numerus="yes">
-        <source>Adds to the existing entry (%n character(s))</source>
-        <translation>
-            <numerusform>追加到已有条目（已有 %n 个字）</numerusform></translation>
+    <message>
+        <source>Adds to the existing entry ({count})</source>
+        <translation>追加到已有条目（已有 {count}）</translation>
     </message>
     <message>
-        <source>{state} · not today's date</source>
+        <source>{state} · not today&apos;s date</source>
         <translation>{state} · 不是今天的日期</translation>
     </message>
     <message>
@@ -173,8 +229,16 @@
         <translation>条目已在磁盘上被修改</translation>
     </message>
     <message>
-        <source>The entry of {date} was changed in the notes file since you started editing it (perhaps by a git pull). Replace it with your version?</source>
-        <translation>你开始编辑之后，笔记文件中 {date} 的条目被修改过（可能来自 git pull）。要用你的版本替换它吗？</translation>
+        <source>The entry of {date} was changed in the notes file since you started editing it (perhaps by a git pull). This is what changed on disk (− removed, + added):</source>
+        <translation>你开始编辑之后，笔记文件中 {date} 的条目被修改过（可能来自 git pull）。以下是磁盘上的改动（− 删除，+ 新增）：</translation>
+    </message>
+    <message>
+        <source>Replace the entry on disk with your version? Its changes above are lost.</source>
+        <translation>要用你的版本替换磁盘上的条目吗？上面这些改动将会丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with My Version</source>
+        <translation>用我的版本替换(&amp;R)</translation>
     </message>
     <message>
         <source>The translation failed: {reason}</source>
@@ -204,6 +268,74 @@
         <source>The notes file changed on disk and was reloaded.</source>
         <translation>笔记文件已在磁盘上被修改，已重新载入。</translation>
     </message>
+    <message>
+        <source>Save the entry, then commit only the notes file and push it with your own git</source>
+        <translation>保存条目，然后用你自己的 git 只提交并推送笔记文件</translation>
+    </message>
+    <message>
+        <source>No programme repository around this notes file: there is nothing to check in to</source>
+        <translation>这个笔记文件不在共学仓库中：无处打卡</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether the entry will count: {error}</source>
+        <translation>无法判断这个条目能否计入打卡：{error}</translation>
+    </message>
+    <message>
+        <source>Checking in {name}: committing it and pushing it with your git…</source>
+        <translation>正在为 {name} 打卡：用你的 git 提交并推送…</translation>
+    </message>
+    <message>
+        <source>Checked in: your notes are on {where}.</source>
+        <translation>已打卡：你的笔记已推送到 {where}。</translation>
+    </message>
+    <message>
+        <source>The bot updates its table after this push, usually within a few minutes, and again at its daily run at 00:00 UTC ({time} your time).</source>
+        <translation>机器人会在这次推送后更新打卡记录表，通常只需几分钟；每天 00:00 UTC（你的时间 {time}）还会再运行一次。</translation>
+    </message>
+    <message>
+        <source>Not checked in.</source>
+        <translation>未打卡。</translation>
+    </message>
+    <message>
+        <source>Not checked in: {error}</source>
+        <translation>未打卡：{error}</translation>
+    </message>
+    <message>
+        <source>There is no text for {date} yet: write the entry first.</source>
+        <translation>{date} 还没有内容：请先写条目。</translation>
+    </message>
+    <message>
+        <source>Copied the entry of {date} ({count} characters): paste it into the programme&apos;s website.</source>
+        <translation>已复制 {date} 的条目（{count} 个字）：请粘贴到共学网站。</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>Saved now: {answer}</source>
+        <translation>若现在保存：{answer}</translation>
+    </message>
+    <message>
+        <source>Leave this week ({span}): {used} of {allowed} used</source>
+        <translation>本周请假（{span}）：已用 {used} 次，共 {allowed} 次</translation>
+    </message>
+    <message>
+        <source>Leave this cycle ({span}): {used} of {allowed} used</source>
+        <translation>本周期请假（{span}）：已用 {used} 次，共 {allowed} 次</translation>
+    </message>
+    <message>
+        <source>Leave: no programme week is running today</source>
+        <translation>请假：今天不在任何共学周内</translation>
+    </message>
+    <message>
+        <source>No programme known for this file: nothing is missed, entries only count or not</source>
+        <translation>未找到这个文件所属的共学：不会缺卡，条目只分计入与不计入</translation>
+    </message>
+    <message>
+        <source>the bot&apos;s day ({zone}) ends at {time} your time</source>
+        <translation>机器人的一天（{zone}）在你的时间 {time} 结束</translation>
+    </message>
 </context>
 <context>
     <name>EntryNavigator</name>
@@ -216,6 +348,22 @@
         <translation>按日期排列的条目，最新的在前。点击即可跳转。</translation>
     </message>
     <message>
+        <source>The bot&apos;s mark for every programme day; hover a day for the reason.</source>
+        <translation>机器人对共学每一天的标记；鼠标悬停在某一天上可查看原因。</translation>
+    </message>
+    <message>
+        <source>Programme days and the bot&apos;s marks</source>
+        <translation>共学日期与机器人的标记</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>共学</translation>
+    </message>
+    <message>
+        <source>Programme {first} – {last}</source>
+        <translation>共学 {first} – {last}</translation>
+    </message>
+    <message>
         <source>{n} chars</source>
         <translation>{n} 字</translation>
     </message>
@@ -224,28 +372,8 @@
         <translation>空</translation>
     </message>
     <message>
-        <source>done: counts for the programme</source>
-        <translation>已完成：计入共学打卡</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation>缺卡</translation>
-    </message>
-    <message>
-        <source>eliminated</source>
-        <translation>已淘汰</translation>
-    </message>
-    <message>
-        <source>pending: today is not over</source>
-        <translation>待定：今天还没结束</translation>
-    </message>
-    <message>
-        <source>outside the programme</source>
-        <translation>不在共学期内</translation>
-    </message>
-    <message>
-        <source>{date}, line {line}: {state}</source>
-        <translation>{date}，第 {line} 行：{state}</translation>
+        <source>{date}, line {line}</source>
+        <translation>{date}，第 {line} 行</translation>
     </message>
 </context>
 <context>
@@ -361,6 +489,14 @@
         <translation>今天：{minutes} / {goal} 分钟 · {entry}</translation>
     </message>
     <message>
+        <source>1 term reviewed</source>
+        <translation>复习了 1 个术语</translation>
+    </message>
+    <message>
+        <source>{n} terms reviewed</source>
+        <translation>复习了 {n} 个术语</translation>
+    </message>
+    <message>
         <source>This week: {minutes} / {goal} min</source>
         <translation>本周：{minutes} / {goal} 分钟</translation>
     </message>
@@ -377,7 +513,7 @@
         <translation>补记不在电脑前完成的学习</translation>
     </message>
     <message>
-        <source>Minutes are counted in the calendar days of the notes file's time zone.</source>
+        <source>Minutes are counted in the calendar days of the notes file&apos;s time zone.</source>
         <translation>学习分钟数按笔记文件所在时区的自然日统计。</translation>
     </message>
 </context>
@@ -399,6 +535,14 @@
         <source>{minutes} min studied (goal reached)</source>
         <translation>学习了 {minutes} 分钟（达成目标）</translation>
     </message>
+    <message>
+        <source>1 term reviewed</source>
+        <translation>复习了 1 个术语</translation>
+    </message>
+    <message>
+        <source>{n} terms reviewed</source>
+        <translation>复习了 {n} 个术语</translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>
@@ -413,6 +557,10 @@
     <message>
         <source>entry written</source>
         <translation>已写条目</translation>
+    </message>
+    <message>
+        <source>terms reviewed (counts for the streak)</source>
+        <translation>已复习术语（计入连续天数）</translation>
     </message>
 </context>
 <context>
@@ -444,6 +592,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Review terms…</source>
+        <translation>复习术语…</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -498,7 +650,7 @@
         <translation>术语侧栏</translation>
     </message>
     <message>
-        <source>Write today's entry</source>
+        <source>Write today&apos;s entry</source>
         <translation>写今天的条目</translation>
     </message>
     <message>
@@ -558,7 +710,7 @@
         <translation>术语详情</translation>
     </message>
     <message>
-        <source>Today's entry</source>
+        <source>Today&apos;s entry</source>
         <translation>今天的条目</translation>
     </message>
     <message>
@@ -582,18 +734,6 @@
         <translation>Markdown 笔记 (*.md *.markdown);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>The entry editor is not available.</source>
-        <translation>条目编辑器不可用。</translation>
-    </message>
-    <message>
-        <source>Translation models</source>
-        <translation>翻译模型</translation>
-    </message>
-    <message>
-        <source>The habit view is not available.</source>
-        <translation>学习习惯视图不可用。</translation>
-    </message>
-    <message>
         <source>StudyReader {version}: Chinese study notes beside an offline English translation.</source>
         <translation>StudyReader {version}：中文学习笔记与离线英文译文对照阅读。</translation>
     </message>
@@ -604,10 +744,6 @@
     <message>
         <source>Translating… {done}/{total}</source>
         <translation>正在翻译… {done}/{total}</translation>
-    </message>
-    <message>
-        <source>Translation failed: {error}</source>
-        <translation>翻译失败：{error}</translation>
     </message>
     <message>
         <source>No Chinese→English translation model is installed, so the English column stays empty. Install one from a .argosmodel file or download it in the model manager.</source>
@@ -728,7 +864,7 @@
         <translation>下载中译英模型(&amp;D)</translation>
     </message>
     <message>
-        <source>Download the package from Argos Translate's index (Ctrl+D)</source>
+        <source>Download the package from Argos Translate&apos;s index (Ctrl+D)</source>
         <translation>从 Argos Translate 的模型索引下载（Ctrl+D）</translation>
     </message>
     <message>
@@ -800,12 +936,16 @@
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <source>Could not download the Chinese → English package: you seem to be offline. Download the .argosmodel file on a computer with internet access and install it here with “Install from File…”.</source>
-        <translation>无法下载中译英模型包：电脑似乎没有联网。请在能上网的电脑上下载 .argosmodel 文件，再在这里用“从文件安装…”安装。</translation>
-    </message>
-    <message>
         <source>Download cancelled. Nothing was installed.</source>
         <translation>下载已取消，没有安装任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not download the Chinese → English package: you seem to be offline. On a computer with internet access, download the package file from
+{address}
+(listed in Argos Translate&apos;s index, {index}), copy it here and install it with “Install from File…”.</source>
+        <translation>无法下载中译英模型包：电脑似乎没有联网。请在能上网的电脑上从
+{address}
+（收录于 Argos Translate 的模型索引 {index}）下载模型包文件，复制到这台电脑，再用“从文件安装…”安装。</translation>
     </message>
     <message>
         <source>Could not install the package: {reason}</source>
@@ -817,6 +957,159 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeFields</name>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Not saved: the programme ends before it starts.</source>
+        <translation>未保存：共学的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Programme of {file}</source>
+        <translation>{file} 的共学</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>结束日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Leave &amp;allowance:</source>
+        <translation>可请假次数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rules:</source>
+        <translation>规则(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>as detected</source>
+        <translation>按检测结果</translation>
+    </message>
+    <message>
+        <source>none detected (YYYY-MM-DD)</source>
+        <translation>未检测到（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>as detected ({n})</source>
+        <translation>按检测结果（{n}）</translation>
+    </message>
+    <message>
+        <source> a week</source>
+        <translation> 次/周</translation>
+    </message>
+    <message>
+        <source>older</source>
+        <translation>旧版</translation>
+    </message>
+    <message>
+        <source>as detected ({rules})</source>
+        <translation>按检测结果（{rules}）</translation>
+    </message>
+    <message>
+        <source>newer</source>
+        <translation>新版</translation>
+    </message>
+    <message>
+        <source>newer: allowance from the README, 7-day cycles from the start</source>
+        <translation>新版：请假次数取自 README，从开始日期起每 7 天为一个周期</translation>
+    </message>
+    <message>
+        <source>older: 2 leaves, Monday-to-Sunday weeks</source>
+        <translation>旧版：每周可请假 2 次，周一至周日为一周</translation>
+    </message>
+    <message>
+        <source>as the bot reads the notes (e.g. Asia/Shanghai, UTC+8)</source>
+        <translation>机器人所用时区（如 Asia/Shanghai、UTC+8）</translation>
+    </message>
+    <message>
+        <source>This file is in &amp;no programme (entries only count or not)</source>
+        <translation>这个文件不属于任何共学（条目只分计入与不计入）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Leave a field empty to use what was found in the programme&apos;s repository.</source>
+        <translation>留空的字段使用从共学仓库中找到的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeMarks</name>
+    <message>
+        <source>Done: the bot marks this day done</source>
+        <translation>已完成：机器人把这一天标记为完成</translation>
+    </message>
+    <message>
+        <source>Missed: the bot marks this day missed (it uses one leave)</source>
+        <translation>缺卡：机器人把这一天标记为缺卡（占用一次请假）</translation>
+    </message>
+    <message>
+        <source>Eliminated: more misses in one week than the leave allowance</source>
+        <translation>已淘汰：一周内缺卡次数超过了可请假次数</translation>
+    </message>
+    <message>
+        <source>Not judged yet</source>
+        <translation>尚未判定</translation>
+    </message>
+    <message>
+        <source>Blank: the bot leaves the days after an elimination empty</source>
+        <translation>空白：淘汰之后的日子，机器人不再标记</translation>
+    </message>
+    <message>
+        <source>Counts: the bot would count this entry (no programme known, so no day is missed)</source>
+        <translation>计入：机器人会认可这个条目（未找到所属的共学，因此不会缺卡）</translation>
+    </message>
+    <message>
+        <source>Does not count by the bot&apos;s rules (no programme known, so no day is missed)</source>
+        <translation>按机器人的规则不计入（未找到所属的共学，因此不会缺卡）</translation>
+    </message>
+    <message>
+        <source>Outside the programme</source>
+        <translation>不在共学期内</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>缺卡</translation>
+    </message>
+    <message>
+        <source>eliminated</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Outside the programme: no verdict for this day.</source>
+        <translation>不在共学期内：这一天没有判定。</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s table still says {cell}; it changes on the bot&apos;s next run.</source>
+        <translation>打卡记录表上仍是“{cell}”；机器人下次运行时会更新。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeStrip</name>
+    <message>
+        <source>The entry you are writing, saved now: {answer}</source>
+        <translation>正在写的条目若现在保存：{answer}</translation>
+    </message>
+</context>
+<context>
     <name>Reminder</name>
     <message>
         <source>Time to study</source>
@@ -825,6 +1118,119 @@
     <message>
         <source>Nothing studied yet today. Start the timer with Ctrl+Shift+S.</source>
         <translation>今天还没有学习。按 Ctrl+Shift+S 开始计时。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>The glossary is still loading; try again in a moment.</source>
+        <translation>术语表仍在载入，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCountButton</name>
+    <message>
+        <source>Review {n}</source>
+        <translation>复习 {n}</translation>
+    </message>
+    <message>
+        <source>{n} term cards to review today (Ctrl+Shift+R)</source>
+        <translation>今天有 {n} 张术语卡片待复习（Ctrl+Shift+R）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Export to Anki</source>
+        <translation>导出到 Anki</translation>
+    </message>
+    <message>
+        <source>Anki deck (*.apkg)</source>
+        <translation>Anki 牌组 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>Writing the Anki deck…</source>
+        <translation>正在写入 Anki 牌组…</translation>
+    </message>
+    <message>
+        <source>Wrote {count} Anki notes to {path}</source>
+        <translation>已将 {count} 条 Anki 笔记写入 {path}</translation>
+    </message>
+    <message>
+        <source>The Anki deck was not written: {reason}</source>
+        <translation>未能写入 Anki 牌组：{reason}</translation>
+    </message>
+    <message>
+        <source>Chinese → English</source>
+        <translation>中文 → 英文</translation>
+    </message>
+    <message>
+        <source>English → Chinese</source>
+        <translation>英文 → 中文</translation>
+    </message>
+    <message>
+        <source>Definition → term</source>
+        <translation>释义 → 术语</translation>
+    </message>
+    <message>
+        <source>Due today: {due} · New today: {new} · Reviewed in this sitting: {done}</source>
+        <translation>今天到期：{due} · 今天新增：{new} · 本次已复习：{done}</translation>
+    </message>
+    <message>
+        <source>Nothing left to review today.</source>
+        <translation>今天没有要复习的了。</translation>
+    </message>
+    <message>
+        <source>Esc closes. New terms from your notes come as you write them.</source>
+        <translation>按 Esc 关闭。你在笔记中写到的新术语会陆续加入。</translation>
+    </message>
+    <message>
+        <source> · new</source>
+        <translation> · 新</translation>
+    </message>
+    <message>
+        <source>Space: show the answer · Ctrl+Z: undo the last grade · Esc: close</source>
+        <translation>空格：显示答案 · Ctrl+Z：撤销上次评分 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z: undo · Esc: close</source>
+        <translation>1 重来 · 2 困难 · 3 良好 · 4 简单 · Ctrl+Z：撤销 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>Show this entry in the reader</source>
+        <translation>在阅读区显示这个条目</translation>
+    </message>
+    <message>
+        <source>Review terms</source>
+        <translation>复习术语</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Export to Anki…</source>
+        <translation>导出到 Anki…</translation>
+    </message>
+    <message>
+        <source>Write your cards as an Anki deck (.apkg); exporting again updates it</source>
+        <translation>把卡片写成 Anki 牌组（.apkg）；再次导出会更新它</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -890,7 +1296,7 @@
         <translation>立即生效。</translation>
     </message>
     <message>
-        <source>In the notes file's time zone.</source>
+        <source>In the notes file&apos;s time zone.</source>
         <translation>按笔记文件的时区计算。</translation>
     </message>
 </context>
@@ -1036,20 +1442,12 @@
         <translation>专注 {left}</translation>
     </message>
     <message>
-        <source>Studied {active} (pauses and breaks excluded); {elapsed} since the start; target {target}</source>
-        <translation>已学习 {active}（不含暂停和休息）；距开始已过 {elapsed}；目标 {target}</translation>
-    </message>
-    <message>
         <source>StudyReader: paused at {active}</source>
         <translation>StudyReader：已暂停，学习了 {active}</translation>
     </message>
     <message>
         <source>StudyReader: studying, {active}</source>
         <translation>StudyReader：学习中，{active}</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>Stop the study timer and log the session ({shortcut})</source>

@@ -196,3 +196,84 @@ def test_committed_qm_is_compiled_from_the_current_ts(ts, tmp_path):
     fresh = tmp_path / ts.with_suffix(".qm").name
     subprocess.run([tool, str(ts), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"run pyside6-lrelease on {ts.name}"
+
+
+def _lupdate():
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside_python = Path(sys.executable).with_name("pyside6-lupdate")
+    return str(beside_python) if beside_python.exists() else shutil.which("pyside6-lupdate")
+
+
+def _keys(ts_path):
+    return {(context, message.find("source").text) for context, message in messages(ts_path)}
+
+
+def test_chinese_file_holds_every_text_of_every_ui_source(tmp_path):
+    """lupdate over all of src/studyreader/ui (subfolders too) finds nothing the committed .ts lacks."""
+    import shutil
+    import subprocess
+
+    tool = _lupdate()
+    if tool is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "src" / "studyreader" / "ui"
+    sources = sorted(str(path) for path in ui.rglob("*.py"))
+    assert any("/window/" in source for source in sources)
+    fresh = tmp_path / TS_ZH.name
+    shutil.copy(TS_ZH, fresh)
+    subprocess.run([tool, *sources, "-no-obsolete", "-locations", "none", "-source-language", "en",
+                    "-target-language", "zh_CN", "-ts", str(fresh)], check=True, capture_output=True)
+    assert _keys(fresh) - _keys(TS_ZH) == set(), "run the README's pyside6-lupdate commands and translate"
+    assert _keys(TS_ZH) - _keys(fresh) == set(), "the .ts holds texts no source uses: run pyside6-lupdate"
+
+
+def test_existing_entry_count_has_english_plural_forms_and_chinese(qapp, qtbot, english_afterwards):
+    from datetime import date
+
+    from studyreader.ui.editor.header import EditorHeader
+
+    header = EditorHeader()
+    qtbot.addWidget(header)
+
+    def state(chars):
+        header.show_entry(date(2026, 12, 6), mode="append", existing_chars=chars, is_today=True, zone="")
+        return header.state_label.text()
+
+    i18n.apply_language("en")
+    assert state(1) == "Adds to the existing entry (1 character)"
+    assert state(3) == "Adds to the existing entry (3 characters)"
+    i18n.apply_language("zh_CN")
+    assert state(3) == "追加到已有条目（已有 3 个字）"
+
+
+def test_programme_texts_outside_classes_are_translated(qapp, english_afterwards):
+    from studyreader.ui.widgets.marks import mark_title, published_words
+
+    i18n.apply_language("zh_CN")
+    assert mark_title("missed").startswith("缺卡：")
+    assert mark_title("something else") == "不在共学期内"
+    assert published_words("eliminated") == "已淘汰"
+    assert QCoreApplication.translate("EntryEditor", "Saved now: {answer}") == "若现在保存：{answer}"
+
+
+def test_shortcut_list_in_chinese_drops_the_accelerator_marks(qapp, qtbot, tmp_path, english_afterwards):
+    import shutil
+
+    from studyreader.ui.window import main_window
+    notes = tmp_path / "notes.md"
+    shutil.copy(paths.sample_notes(), notes)
+    window = main_window.MainWindow(notes)
+    qtbot.addWidget(window)
+    i18n.apply_language("zh_CN")
+    qapp.processEvents()
+    sections = window.actions_table.shortcut_sections()
+    titles = [title for title, _rows in sections]
+    names = [name for _title, rows in sections for name, _keys in rows]
+    assert "文件" in titles and "打开笔记" in names and "翻译模型" in names
+    assert not [text for text in titles + names if re.search(r"\([A-Z]\)|&", text)]
+    assert window.action("open").toolTip().startswith("打开笔记 (")

@@ -235,8 +235,9 @@ class ProgrammeFields(QGroupBox):
         self.allowance_spin.setSpecialValueText(
             self.tr("as detected ({n})").format(n=detected.allowance.value) if detected else as_detected)
         self.allowance_spin.setSuffix(self.tr(" a week"))
+        rules_names = {"newer": self.tr("newer"), "older": self.tr("older")}
         generations = {"": self.tr("as detected ({rules})").format(
-            rules=detected.generation.value if detected else self.tr("newer")),
+            rules=rules_names[detected.generation.value if detected else "newer"]),
             "newer": self.tr("newer: allowance from the README, 7-day cycles from the start"),
             "older": self.tr("older: 2 leaves, Monday-to-Sunday weeks")}
         for index in range(self.generation_combo.count()):

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 FORECAST_MS = 250
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntryEditor", text)
+# Called with literal texts so that pyside6-lupdate finds them (it reads no wrapper function).
+translate = QCoreApplication.translate  # context "EntryEditor"
 
 
 def saved_text(notes, entry_text: str, day, replace: bool) -> str:
@@ -84,8 +84,9 @@ class EditorProgramme(QObject):
         in_repo = programme is not None and programme.root is not None
         self.bar.checkin_button.setEnabled(session.path is not None and in_repo and self.checkin_job is None)
         self.bar.checkin_button.setToolTip(
-            _tr("Save the entry, then commit only the notes file and push it with your own git")
-            if in_repo else _tr("No programme repository around this notes file: there is nothing to check in to"))
+            translate("EntryEditor", "Save the entry, then commit only the notes file and push it with your own git")
+            if in_repo else translate(
+                "EntryEditor", "No programme repository around this notes file: there is nothing to check in to"))
         website = session.notes is not None and written_by_website(session.notes.text, session.path, programme)
         self.bar.copy_button.setVisible(bool(website))
 
@@ -120,7 +121,8 @@ class EditorProgramme(QObject):
     def _forecast_failed(self, error: BaseException) -> None:
         self._job = None
         self.bar.clear()
-        self.bar.verdict_label.setText(_tr("Cannot tell whether the entry will count: {error}").format(error=error))
+        self.bar.verdict_label.setText(
+            translate("EntryEditor", "Cannot tell whether the entry will count: {error}").format(error=error))
 
     # -- check in --------------------------------------------------------------------------------
     def save_and_check_in(self) -> None:
@@ -132,8 +134,8 @@ class EditorProgramme(QObject):
             return
         if self._text().strip() and not self._save():
             return  # the save said why
-        self.bar.show_progress(_tr("Checking in {name}: committing it and pushing it with your git…").format(
-            name=path.name))
+        self.bar.show_progress(translate(
+            "EntryEditor", "Checking in {name}: committing it and pushing it with your git…").format(name=path.name))
         self.bar.checkin_button.setEnabled(False)
         self.checkin_job = run_in_thread(lambda: check_in(path), self._checked_in, self._checkin_failed,
                                          context=self)
@@ -142,22 +144,24 @@ class EditorProgramme(QObject):
         self.checkin_job = None
         self._update_buttons()
         if result.ok:
-            text = _tr("Checked in: your notes are on {where}.").format(where=result.pushed_to or "")
+            text = translate("EntryEditor", "Checked in: your notes are on {where}.").format(
+                where=result.pushed_to or "")
             if result.next_run is not None:
-                text += " " + _tr(
+                text += " " + translate(
+                    "EntryEditor",
                     "The bot updates its table after this push, usually within a few minutes, and again at its "
                     "daily run at 00:00 UTC ({time} your time).").format(time=local_time(result.next_run))
             # The core's own line about the bot's next run is said above, in the interface language.
             details = [line for line in result.lines if result.next_run is None or "next scheduled run" not in line]
             self.bar.show_result("\n".join([text, *details]))
         else:
-            self.bar.show_error(_tr("Not checked in.") + "\n" + "\n".join(result.lines))
+            self.bar.show_error(translate("EntryEditor", "Not checked in.") + "\n" + "\n".join(result.lines))
         self.checkedIn.emit(result)
 
     def _checkin_failed(self, error: BaseException) -> None:
         self.checkin_job = None
         self._update_buttons()
-        self.bar.show_error(_tr("Not checked in: {error}").format(error=error))
+        self.bar.show_error(translate("EntryEditor", "Not checked in: {error}").format(error=error))
 
     # -- copy for the website --------------------------------------------------------------------
     def copy_for_website(self) -> str | None:
@@ -175,10 +179,12 @@ class EditorProgramme(QObject):
             return None
         entry = website_entry_text(text, session.day, session.path)
         if not entry:
-            self.bar.show_error(_tr("There is no text for {date} yet: write the entry first.").format(
+            self.bar.show_error(translate(
+                "EntryEditor", "There is no text for {date} yet: write the entry first.").format(
                 date=session.day.isoformat()))
             return None
         QGuiApplication.clipboard().setText(entry)
-        self.bar.show_result(_tr("Copied the entry of {date} ({count} characters): paste it into the "
-                                 "programme's website.").format(date=session.day.isoformat(), count=len(entry)))
+        self.bar.show_result(translate("EntryEditor",
+                                       "Copied the entry of {date} ({count} characters): paste it into the "
+                                       "programme's website.").format(date=session.day.isoformat(), count=len(entry)))
         return entry

@@ -60,8 +60,10 @@ class EditorHeader(QWidget):
         elif existing_chars == 0:
             state = QCoreApplication.translate("EntryEditor", "Fills the empty entry")
         else:
-            state = QCoreApplication.translate(
-                "EntryEditor", "Adds to the existing entry (%n character(s))", "", existing_chars
+            # lupdate marks plural forms only in self.tr(), so the count is the editor's own "%n character(s)".
+            count = QCoreApplication.translate("EntryEditor", "%n character(s)", "", existing_chars)
+            state = QCoreApplication.translate("EntryEditor", "Adds to the existing entry ({count})").format(
+                count=count
             )
         if not is_today:
             state = QCoreApplication.translate("EntryEditor", "{state} · not today's date").format(state=state)

@@ -4,7 +4,7 @@ for programmes whose website writes the entries, "Copy for the Website"; a banne
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -14,14 +14,17 @@ from studyreader.ui.widgets.marks import paint_mark
 ICON = 18
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntryEditor", text)
+# Called with literal texts so that pyside6-lupdate finds them (it reads no wrapper function).
+translate = QCoreApplication.translate  # context "EntryEditor"
 
 
 def local_time(moment) -> str:
     """A moment in the user's own zone, as the desktop writes times."""
     local = moment.astimezone()
-    return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat) + local.strftime(" (%a %d %b)")
+    day = QDate(local.year, local.month, local.day)
+    # A date pattern (QLocale names the weekday and month) that the translation orders for its language.
+    pattern = translate("EntryEditor", "ddd dd MMM")
+    return f"{QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)} ({QLocale().toString(day, pattern)})"
 
 
 class ProgrammeBar(QWidget):
@@ -70,8 +73,8 @@ class ProgrammeBar(QWidget):
         self.kind = ""
 
     def retranslate(self) -> None:
-        self.banner_close.setText(_tr("Close"))
-        self.error_close.setText(_tr("Close"))
+        self.banner_close.setText(translate("EntryEditor", "Close"))
+        self.error_close.setText(translate("EntryEditor", "Close"))
 
     def _set_mark(self, kind: str) -> None:
         self.kind = kind
@@ -86,21 +89,25 @@ class ProgrammeBar(QWidget):
     def show_forecast(self, forecast, in_programme: bool) -> None:
         """The live answer: ``forecast`` is a ``studyreader.programme.Forecast``."""
         self._set_mark("counts" if forecast.counts else "nocount")
-        self.verdict_label.setText(_tr("Saved now: {answer}").format(answer=forecast.line))
+        self.verdict_label.setText(translate("EntryEditor", "Saved now: {answer}").format(answer=forecast.line))
         self.verdict_label.setToolTip(forecast.line)
         ends = local_time(forecast.day_ends)
         if forecast.budget is not None:
             budget = forecast.budget
             span = f"{budget.first.isoformat()} – {budget.last.isoformat()}"
-            text = (_tr("Leave this week ({span}): {used} of {allowed} used") if budget.kind == "week"
-                    else _tr("Leave this cycle ({span}): {used} of {allowed} used")).format(
-                span=span, used=budget.used, allowed=budget.allowed)
+            if budget.kind == "week":
+                text = translate("EntryEditor", "Leave this week ({span}): {used} of {allowed} used")
+            else:
+                text = translate("EntryEditor", "Leave this cycle ({span}): {used} of {allowed} used")
+            text = text.format(span=span, used=budget.used, allowed=budget.allowed)
         elif in_programme:
-            text = _tr("Leave: no programme week is running today")
+            text = translate("EntryEditor", "Leave: no programme week is running today")
         else:
-            text = _tr("No programme known for this file: nothing is missed, entries only count or not")
+            text = translate(
+                "EntryEditor", "No programme known for this file: nothing is missed, entries only count or not")
         zone = forecast.zone.name
-        text += " · " + _tr("the bot's day ({zone}) ends at {time} your time").format(zone=zone, time=ends)
+        text += " · " + translate("EntryEditor", "the bot's day ({zone}) ends at {time} your time").format(
+            zone=zone, time=ends)
         self.budget_label.setText(text)
 
     def clear(self) -> None:

@@ -69,26 +69,29 @@ def mark_icon(kind: str) -> QIcon:
     return _ICONS[kind]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgrammeMarks", text)
+# Called with literal texts so that pyside6-lupdate finds them (it reads no wrapper function).
+translate = QCoreApplication.translate  # context "ProgrammeMarks"
 
 
 def mark_title(kind: str) -> str:
     """What the mark means, in words."""
     titles = {
-        "done": _tr("Done: the bot marks this day done"),
-        "missed": _tr("Missed: the bot marks this day missed (it uses one leave)"),
-        "eliminated": _tr("Eliminated: more misses in one week than the leave allowance"),
-        "pending": _tr("Not judged yet"),
-        "out": _tr("Blank: the bot leaves the days after an elimination empty"),
-        "counts": _tr("Counts: the bot would count this entry (no programme known, so no day is missed)"),
-        "nocount": _tr("Does not count by the bot's rules (no programme known, so no day is missed)"),
+        "done": translate("ProgrammeMarks", "Done: the bot marks this day done"),
+        "missed": translate("ProgrammeMarks", "Missed: the bot marks this day missed (it uses one leave)"),
+        "eliminated": translate("ProgrammeMarks", "Eliminated: more misses in one week than the leave allowance"),
+        "pending": translate("ProgrammeMarks", "Not judged yet"),
+        "out": translate("ProgrammeMarks", "Blank: the bot leaves the days after an elimination empty"),
+        "counts": translate(
+            "ProgrammeMarks", "Counts: the bot would count this entry (no programme known, so no day is missed)"),
+        "nocount": translate(
+            "ProgrammeMarks", "Does not count by the bot's rules (no programme known, so no day is missed)"),
     }
-    return titles.get(kind, _tr("Outside the programme"))
+    return titles.get(kind, translate("ProgrammeMarks", "Outside the programme"))
 
 
 def published_words(cell: str) -> str:
-    words = {"done": _tr("done"), "missed": _tr("missed"), "eliminated": _tr("eliminated"), "blank": _tr("blank")}
+    words = {"done": translate("ProgrammeMarks", "done"), "missed": translate("ProgrammeMarks", "missed"),
+             "eliminated": translate("ProgrammeMarks", "eliminated"), "blank": translate("ProgrammeMarks", "blank")}
     return words.get(cell, cell)
 
 
@@ -96,12 +99,13 @@ def mark_tooltip(mark, heading: str = "") -> str:
     """A mark's tooltip: ``heading`` (the day), what the mark means, why, and what the table says now."""
     lines = [heading] if heading else []
     if mark is None:
-        lines.append(_tr("Outside the programme: no verdict for this day."))
+        lines.append(translate("ProgrammeMarks", "Outside the programme: no verdict for this day."))
         return "\n".join(lines)
     lines.append(mark_title(mark.kind))
     if mark.reason:
-        lines.append(_tr("Why: {reason}").format(reason=mark.reason))
+        lines.append(translate("ProgrammeMarks", "Why: {reason}").format(reason=mark.reason))
     if mark.published:
-        lines.append(_tr("The bot's table still says {cell}; it changes on the bot's next run.").format(
+        lines.append(translate(
+            "ProgrammeMarks", "The bot's table still says {cell}; it changes on the bot's next run.").format(
             cell=published_words(mark.published)))
     return "\n".join(lines)

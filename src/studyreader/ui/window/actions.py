@@ -8,6 +8,7 @@ the shortcut-clash test all read :data:`ACTIONS`. Texts are marked with ``QT_TRA
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -106,7 +107,10 @@ def translate(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """An action's text as a list shows it: no accelerator mark, no trailing ellipsis."""
+    """An action's text as a list shows it: no accelerator mark, no trailing ellipsis.
+
+    A translation that appends its accelerator as "(&F)" ("文件(&F)") loses it whole."""
+    text = re.sub(r"\(&[^&\s]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
 
 
