@@ -34,7 +34,7 @@ def test_accepted_zones(value, expected):
 @pytest.mark.parametrize("value", ["Mars/Olympus", "UTC+99", "timezone: Asia/Shanghai", "8点", "GMT+5:75"])
 def test_malformed_zone_falls_back_with_warning(value):
     choice = resolve_timezone(value)
-    assert choice.warning is not None and repr(value) in choice.warning
+    assert choice.warning is not None and repr(value) in str(choice.warning)
     assert _offset(choice) == datetime.now().astimezone().utcoffset()
 
 
@@ -66,7 +66,7 @@ def test_bad_zone_in_file_is_reported_not_fatal():
     notes = parse_notes(
         "---\ntimezone: Nowhere/City\n---\n<!-- Content_START -->\n### 2025.01.06\ntext\n<!-- Content_END -->\n"
     )
-    assert any("Nowhere/City" in w for w in notes.warnings)
+    assert any("Nowhere/City" in str(w) for w in notes.warnings)
     assert [e.date.isoformat() for e in notes.entries] == ["2025-01-06"]
 
 

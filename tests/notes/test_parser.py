@@ -95,7 +95,7 @@ def test_duplicates_empty_and_out_of_order_are_kept_and_reported():
     body = "### 2025.01.06\naaa\n### 2025.01.08\n\n### 2025.01.07\nbbb\n### 2025.01.06\nccc"
     notes = parse_notes(WRAP.format(body))
     assert [e.date.day for e in notes.entries] == [6, 8, 7, 6]
-    joined = "\n".join(notes.warnings)
+    joined = "\n".join(map(str, notes.warnings))
     assert "duplicate" in joined and "empty" in joined and "out of date order" in joined
     assert notes.entry_for(date(2025, 1, 6)).content.strip() == "aaa"
 
@@ -103,7 +103,7 @@ def test_duplicates_empty_and_out_of_order_are_kept_and_reported():
 def test_impossible_dates_are_not_entries():
     notes = parse_notes(WRAP.format("### 2025.02.30\nx\n### 2025.03.01\ny"))
     assert [e.date.isoformat() for e in notes.entries] == ["2025-03-01"]
-    assert any("impossible date" in w for w in notes.warnings)
+    assert any("impossible date" in str(w) for w in notes.warnings)
 
 
 def test_entry_offsets_lines_and_chars():
@@ -122,4 +122,4 @@ def test_crlf_and_unclosed_fence_warning():
     notes = parse_notes(text)
     assert notes.line_ending == "\r\n"
     assert [e.heading for e in notes.entries] == ["### 2025.01.06"]
-    assert any("never closed" in w for w in notes.warnings)
+    assert any("never closed" in str(w) for w in notes.warnings)

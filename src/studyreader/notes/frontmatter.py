@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from studyreader.messages import Message, message
+
 _FENCE_LINE = re.compile(r"^---[ \t]*\r?$")
 _CLOSE_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
 # The value is trimmed in Python: ``[ \t]*(.*?)[ \t]*$`` backtracks quadratically on a long run of
@@ -73,7 +75,7 @@ def local_timezone() -> tzinfo:
 class ZoneChoice:
     tz: tzinfo
     name: str
-    warning: str | None = None
+    warning: Message | None = None
 
 
 def resolve_timezone(value: str | None) -> ZoneChoice:
@@ -104,5 +106,5 @@ def resolve_timezone(value: str | None) -> ZoneChoice:
     return ZoneChoice(
         local,
         str(local),
-        f"timezone {raw!r} in the front matter is not a known time zone; using the computer's zone ({local})",
+        message("notes.bad_timezone", value=raw, local=str(local)),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
+from studyreader.messages import Message
 from studyreader.notes.dates import DateStyle
 
 
@@ -63,7 +64,7 @@ class Notes:
     region: ContentRegion | None = None
     region_problem: str | None = None
     entries: tuple[Entry, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()  # studyreader.messages: str() is the English
     line_ending: str = "\n"
     newest_first: bool = False
     front_matter_end: int = 0

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from studyreader.messages import Message, message
 from studyreader.notes.dates import HeadingMatch, closest_year, main_date_span, match_heading, valid_date
 from studyreader.notes.encoding import decode_notes, read_notes_bytes
 from studyreader.notes.frontmatter import read_front_matter, resolve_timezone
@@ -64,7 +65,7 @@ def _dominant_line_ending(text: str) -> str:
     return "\r" if cr > lf and cr > crlf else "\n"
 
 
-def _scan(lines: list[_Line], first_offset: int, warnings: list[str]):
+def _scan(lines: list[_Line], first_offset: int, warnings: list[Message]):
     """Markers and heading candidates outside fenced code, in file order."""
     markers: list[_Marker] = []
     headings: list[tuple[_Line, HeadingMatch]] = []
@@ -90,7 +91,7 @@ def _scan(lines: list[_Line], first_offset: int, warnings: list[str]):
         if heading:
             headings.append((line, heading))
     if fence is not None:
-        warnings.append(f"line {fence_line}: a code block is never closed; the rest of the file is read as code")
+        warnings.append(message("notes.unclosed_fence", line=fence_line))
     return markers, headings
 
 
@@ -130,7 +131,7 @@ def _resolve_dates(
     headings: list[tuple[_Line, HeadingMatch]],
     year_hint: int | None,
     today: date,
-    warnings: list[str],
+    warnings: list[Message],
 ) -> list[tuple[_Line, HeadingMatch, date]]:
     """Give every heading a full date; drop year-less ones that cannot be dates here.
 
@@ -143,9 +144,7 @@ def _resolve_dates(
         if match.year is not None:
             day = valid_date(match.year, match.month, match.day)
             if day is None:
-                warnings.append(
-                    f"line {line.number}: {line.text.strip()!r} names an impossible date; not read as an entry"
-                )
+                warnings.append(message("notes.impossible_date", line=line.number, heading=line.text.strip()))
             else:
                 full.append((index, day))
     full_at = dict(full)
@@ -234,7 +233,7 @@ def parse_notes(text: str, path: Path | str | None = None, *, today: date | None
 
 
 def _parse(text: str, path: Path | str | None, today: date | None, bom: bool) -> Notes:
-    warnings: list[str] = []
+    warnings: list[Message] = []
     front = read_front_matter(text)
     zone = resolve_timezone(front.values.get("timezone"))
     if zone.warning:
@@ -321,36 +320,34 @@ def _is_newest_first(entries: list[Entry]) -> bool:
     return steps["down"] > steps["up"]
 
 
-def _entry_warnings(entries: list[Entry], newest_first: bool) -> list[str]:
-    warnings: list[str] = []
+def _entry_warnings(entries: list[Entry], newest_first: bool) -> list[Message]:
+    warnings: list[Message] = []
     span = main_date_span(entry.date for entry in entries)
     if span is not None:
         first, last = span
         for entry in entries:
             if not first <= entry.date <= last:
-                warnings.append(
-                    f"line {entry.line}: {entry.date.isoformat()} is far from the file's other dates "
-                    f"({first.isoformat()} to {last.isoformat()}), so it is left out of the programme; "
-                    "is the year a typo?"
-                )
+                warnings.append(message(
+                    "notes.far_date", line=entry.line, date=entry.date.isoformat(),
+                    first=first.isoformat(), last=last.isoformat(),
+                ))
     first_line: dict[date, int] = {}
     for entry in entries:
         if entry.date in first_line:
-            warnings.append(
-                f"line {entry.line}: {entry.date.isoformat()} is a duplicate of the entry "
-                f"on line {first_line[entry.date]}"
-            )
+            warnings.append(message(
+                "notes.duplicate", line=entry.line, date=entry.date.isoformat(), first_line=first_line[entry.date]
+            ))
         else:
             first_line[entry.date] = entry.line
         if entry.chars == 0:
-            warnings.append(f"line {entry.line}: the entry for {entry.date.isoformat()} is empty")
+            warnings.append(message("notes.empty_entry", line=entry.line, date=entry.date.isoformat()))
     for earlier, later in zip(entries, entries[1:]):
         wrong = later.date > earlier.date if newest_first else later.date < earlier.date
         if wrong:
-            warnings.append(
-                f"line {later.line}: {later.date.isoformat()} is out of date order "
-                f"(after {earlier.date.isoformat()} on line {earlier.line})"
-            )
+            warnings.append(message(
+                "notes.out_of_order", line=later.line, date=later.date.isoformat(),
+                previous=earlier.date.isoformat(), previous_line=earlier.line,
+            ))
     return warnings
 
 

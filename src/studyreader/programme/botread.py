@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from studyreader.messages import Message, joined, message
 from studyreader.programme.model import NEWER, OLDER
 
 CONTENT_START = "<!-- Content_START -->"
@@ -107,7 +108,7 @@ class DayReading:
     end: int | None = None
     cut_line: int | None = None
     cut_text: str = ""
-    quirks: tuple[str, ...] = ()
+    quirks: tuple[Message, ...] = ()
 
     @property
     def counts(self) -> bool:
@@ -136,21 +137,21 @@ def read_day(file_text: str, day: date, generation: str, content: Content | None
     style_text, style = styles[(found.lastindex - 1) // 3]
     match_start = content.offset + found.start()
     match_end = content.offset + found.end()
-    quirks: list[str] = []
+    quirks: list[Message] = []
     matched = found.group(0)
     literal = matched.lstrip("#").lstrip()
     exact = dict(styles)
     if literal in exact:
         style = exact[literal]  # e.g. 2026-07-27: matched first by the dotted pattern, but written in a style it knows
     else:
-        quirks.append(f"the bot's pattern reads '.' as any character, so {literal!r} passes for {style_text!r}")
+        quirks.append(message("bot.any_character", literal=literal, pattern=style_text))
     line_start = file_text.rfind("\n", 0, match_start) + 1
     if file_text[line_start:match_start].strip():
-        quirks.append(f"{matched!r} is inside a line, not a heading; the bot does not look at line starts")
+        quirks.append(message("bot.inside_line", matched=matched))
     if match_end < len(file_text) and file_text[match_end].isdigit():
-        quirks.append(f"{matched!r} is only the start of a longer number ({_line_text(file_text, match_start)!r})")
+        quirks.append(message("bot.longer_number", matched=matched, line=_line_text(file_text, match_start)))
     if style.startswith("year-less"):
-        quirks.append(f"the heading has no year ({style}): the bot takes it for any year")
+        quirks.append(message("bot.no_year", style=style))
     rest = content.text[found.end() :]
     cut = _leftmost(_CUT[OLDER if generation == OLDER else NEWER], rest)
     body = rest[: cut.start()] if cut else rest
@@ -178,7 +179,7 @@ def read_days(file_text: str, days: list[date], generation: str) -> dict[date, D
     return {day: read_day(file_text, day, generation, content) for day in days}
 
 
-def explain(reading: DayReading, heading_lines: set[int] | frozenset[int] = frozenset()) -> str:
+def explain(reading: DayReading, heading_lines: set[int] | frozenset[int] = frozenset()) -> Message:
     """One sentence: what the bot found for the day and whether it counts.
 
     ``heading_lines`` are the lines where the bot starts other days' entries: a cut anywhere else is a
@@ -186,20 +187,15 @@ def explain(reading: DayReading, heading_lines: set[int] | frozenset[int] = froz
     """
     day = reading.day.isoformat()
     if not reading.found:
-        return f"no heading the bot reads as {day}"
-    parts = [f"{reading.chars} characters after {reading.matched.strip()!r} (line {reading.heading_line})"]
+        return message("bot.no_heading", day=day)
+    parts = [message("bot.found", chars=reading.chars, matched=reading.matched.strip(), line=reading.heading_line)]
     if reading.cut_line is not None and reading.cut_line not in heading_lines:
-        parts.append(
-            f"cut short at line {reading.cut_line} by {reading.cut_text!r}, which the bot reads as a date heading"
-        )
+        parts.append(message("bot.cut_short", line=reading.cut_line, text=reading.cut_text))
     if reading.counts:
         without = reading.chars - reading.comment_chars
         if reading.comment_chars and without <= MORE_THAN:
-            parts.append(
-                f"counts only because the bot also counts HTML comments such as the DAILY_CHECKIN marker "
-                f"({without} of {MORE_THAN + 1} characters without them)"
-            )
+            parts.append(message("bot.counts_with_comments", without=without, needed=MORE_THAN + 1))
     else:
-        parts.append(f"too short: {reading.chars} of {MORE_THAN + 1} characters")
+        parts.append(message("bot.too_short", chars=reading.chars, needed=MORE_THAN + 1))
     parts.extend(reading.quirks)
-    return "; ".join(parts)
+    return joined(*parts)

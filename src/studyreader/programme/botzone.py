@@ -14,6 +14,7 @@ from datetime import timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from studyreader.messages import Message, message
 from studyreader.programme.model import OLDER
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -31,7 +32,7 @@ class BotZone:
     name: str
     line: int | None  # the line the bot read, if any
     readable: bool  # False: a zone was written but the bot could not read it
-    note: str  # one sentence for the user
+    note: Message  # one sentence for the user
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def zone_for(text: str, generation: str, chosen: str | None = None) -> BotZone:
     zone = zone_from_value(chosen, "newer")
     if zone is None:
         raise ValueError(f"programme override timezone: {chosen!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)")
-    return BotZone(zone, chosen, None, True, f"time zone {chosen} from the Settings (the notes' own line is not read)")
+    return BotZone(zone, chosen, None, True, message("zone.settings", zone=chosen))
 
 
 def bot_zone(text: str, generation: str) -> BotZone:
@@ -109,17 +110,16 @@ def bot_zone(text: str, generation: str) -> BotZone:
         line = text.count("\n", 0, found.start(1)) + 1
         zone = zone_from_value(value, generation)
         if zone is not None:
-            return BotZone(zone, value, line, True, f"the bot reads timezone {value!r} on line {line}")
+            return BotZone(zone, value, line, True, message("zone.reads", value=value, line=line))
         return BotZone(
             default, DEFAULT_ZONE, line, False,
-            f"the bot cannot read timezone {value!r} on line {line}, so it judges the days in {DEFAULT_ZONE}",
+            message("zone.unreadable", value=value, line=line, default=DEFAULT_ZONE),
         )
     other = _ANY_ZONE_LINE.search(text)
     if other:
         line = text.count("\n", 0, other.start()) + 1
         return BotZone(
             default, DEFAULT_ZONE, None, False,
-            f"the bot does not read line {line} ({other.group(0).strip()!r}): it reads only a 'timezone:' line "
-            f"between '---' lines, so it judges the days in {DEFAULT_ZONE}",
+            message("zone.other_line", line=line, text=other.group(0).strip(), default=DEFAULT_ZONE),
         )
-    return BotZone(default, DEFAULT_ZONE, None, True, f"no 'timezone:' front matter: the bot uses {DEFAULT_ZONE}")
+    return BotZone(default, DEFAULT_ZONE, None, True, message("zone.default", default=DEFAULT_ZONE))

@@ -76,7 +76,7 @@ def _status(args: argparse.Namespace) -> int:
     _print_notes_warnings(args.file)
     row = status.programme.row if status.programme is not None else None
     published = {v.date: row.mark_for(v.date) if row else None for v in status.verdicts}
-    rows = [{"date": v.date.isoformat(), "verdict": v.verdict, "mark": v.mark, "reason": v.reason,
+    rows = [{"date": v.date.isoformat(), "verdict": v.verdict, "mark": v.mark, "reason": str(v.reason),
              "published": published[v.date]} for v in status.verdicts]
     if args.json:
         print_json(rows)

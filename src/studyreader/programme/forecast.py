@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from studyreader.messages import Message, joined, message
 from studyreader.programme.botread import MORE_THAN, explain, read_days
 from studyreader.programme.botzone import BotZone, zone_for
 from studyreader.programme.model import NEWER, OLDER, Programme
@@ -34,7 +35,7 @@ class LeaveBudget:
 @dataclass(frozen=True)
 class Forecast:
     counts: bool
-    line: str  # the answer in one line, with the reason
+    line: Message  # the answer in one line, with the reason (str(): the English)
     day: date  # the entry's date
     bot_today: date  # the day the bot is judging now, in its zone
     day_ends: datetime  # when the bot's today ends (UTC; show it in the user's zone)
@@ -96,7 +97,8 @@ def will_it_count(
     except NotesError as error:
         zone = zone_for(notes_text, generation, chosen)
         bot_today = now.astimezone(zone.tz).date()
-        return Forecast(False, f"cannot be saved: {error}", day, bot_today, day_bounds(bot_today, zone.tz)[1], 0, zone)
+        line = message("forecast.cannot_save", error=str(error))
+        return Forecast(False, line, day, bot_today, day_bounds(bot_today, zone.tz)[1], 0, zone)
     zone = zone_for(text, generation, chosen)
     bot_today = now.astimezone(zone.tz).date()
     day_ends = day_bounds(bot_today, zone.tz)[1]
@@ -107,46 +109,46 @@ def will_it_count(
     reading = readings[day]
     headings = {r.heading_line for r in readings.values() if r.found and r.day != day}
     counts, line = _verdict_line(text, path, reading, headings, day)
-    notes_after = []
+    notes_after: list[Message] = []
     if programme is not None and not programme.start.value <= day <= programme.end.value:
         counts = False
-        notes_after.append(
-            f"{day.isoformat()} is not a programme day ({programme.start.value} – {programme.end.value})"
-        )
+        notes_after.append(message(
+            "forecast.not_programme_day", day=day.isoformat(),
+            start=str(programme.start.value), end=str(programme.end.value),
+        ))
     late = day < bot_today
     if late:
         today_is_due = programme is None or programme.start.value <= bot_today <= programme.end.value
-        notes_after.append(
-            f"{day.isoformat()} is already over in the bot's zone ({zone.name}): the bot's today is "
-            f"{bot_today.isoformat()}, so this fills a past day (the bot re-reads it on its next run)"
-            + (f" and {bot_today.isoformat()} still needs its own entry" if today_is_due else "")
-        )
+        notes_after.append(message(
+            "forecast.late_today_due" if today_is_due else "forecast.late",
+            day=day.isoformat(), zone=zone.name, today=bot_today.isoformat(),
+        ))
     elif day > bot_today:
-        notes_after.append(f"{day.isoformat()} has not begun in the bot's zone ({zone.name}) yet")
+        notes_after.append(message("forecast.not_begun", day=day.isoformat(), zone=zone.name))
     if not zone.readable:
         notes_after.append(zone.note)
     if notes_after:
-        line = f"{line}; " + "; ".join(notes_after)
+        line = joined(line, *notes_after)
     budget = leave_budget(text, programme, now, zone) if programme is not None else None
     return Forecast(counts, line, day, bot_today, day_ends, reading.chars, zone, late, budget)
 
 
-def _verdict_line(text: str, path, reading, headings: set[int], day: date) -> tuple[bool, str]:
+def _verdict_line(text: str, path, reading, headings: set[int], day: date) -> tuple[bool, Message]:
     from studyreader.notes import parse_notes
 
     if not reading.found:
         entry = parse_notes(text, path).entry_for(day)
         if entry is None:
-            return False, f"won't count: there is no entry for {day.isoformat()}"
-        return False, (
-            f"won't count: the bot cannot read the date heading {entry.heading.strip()!r} (line {entry.line}) "
-            f"as {day.isoformat()}; write it as ### {day:%Y.%m.%d}"
+            return False, message("forecast.no_entry", day=day.isoformat())
+        return False, message(
+            "forecast.unreadable_heading", heading=entry.heading.strip(), line=entry.line,
+            day=day.isoformat(), fix=f"### {day:%Y.%m.%d}",
         )
     if reading.counts:
-        return True, f"counts: {explain(reading, headings)}"
+        return True, message("forecast.counts", reason=explain(reading, headings))
     if reading.cut_line is not None and reading.cut_line not in headings:
-        return False, (
-            f"won't count: line {reading.cut_line} {reading.cut_text!r} looks like a date heading to the bot and "
-            f"cuts the entry short ({reading.chars} of {MORE_THAN + 1} characters)"
+        return False, message(
+            "forecast.cut_short", line=reading.cut_line, text=reading.cut_text,
+            chars=reading.chars, needed=MORE_THAN + 1,
         )
-    return False, f"won't count: too short ({reading.chars} of {MORE_THAN + 1} characters)"
+    return False, message("forecast.too_short", chars=reading.chars, needed=MORE_THAN + 1)

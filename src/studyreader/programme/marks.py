@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from studyreader.messages import Message
 from studyreader.programme.status import Status
 from studyreader.programme.verdicts import BLANK, DONE, ELIMINATED, MISSED
 
@@ -28,7 +29,7 @@ CELL_WORDS = {DONE: "done", MISSED: "missed", ELIMINATED: "eliminated", BLANK: "
 class DayMark:
     date: date
     kind: str  # one of KINDS
-    reason: str  # the rule and the days it rests on, in words (no emoji)
+    reason: Message  # the rule and the days it rests on, in words (no emoji)
     published: str | None = None  # the bot's table says otherwise, in words: it changes on the next run
 
     @property

@@ -36,7 +36,7 @@ def programme_report_json(path: Path, override: ProgrammeOverride | None = None)
         "programme": None,
         "reason": detection.reason or None,
         "findings": list(detection.findings),
-        "timezone": {"name": zone.name, "line": zone.line, "readable": zone.readable, "note": zone.note},
+        "timezone": {"name": zone.name, "line": zone.line, "readable": zone.readable, "note": str(zone.note)},
     }
     if programme is None:
         return result

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from studyreader.messages import message
 from studyreader.programme.botread import explain, read_days
 from studyreader.programme.botzone import BotZone, zone_for
 from studyreader.programme.detect import DEFAULT_ALLOWANCE, detect_programme
@@ -49,13 +50,13 @@ def entry_judgements(text: str, notes_dates: list[date], zone: BotZone, now: dat
     for day, reading in readings.items():
         reason = explain(reading, heading_lines)
         if reading.counts:
-            verdicts.append(DayVerdict(day, DONE, "done", f"would count: {reason}"))
+            verdicts.append(DayVerdict(day, DONE, "done", message("verdict.would_count", reason=reason)))
             continue
         _, end = day_bounds(day, zone.tz)
         if now < end:
-            verdicts.append(DayVerdict(day, BLANK, "pending", f"would not count yet: {reason}"))
+            verdicts.append(DayVerdict(day, BLANK, "pending", message("verdict.would_not_count_yet", reason=reason)))
         else:
-            verdicts.append(DayVerdict(day, MISSED, "missed", f"would not count: {reason}"))
+            verdicts.append(DayVerdict(day, MISSED, "missed", message("verdict.would_not_count", reason=reason)))
     return verdicts
 
 

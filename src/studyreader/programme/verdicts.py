@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from studyreader.messages import Message, joined, message
 from studyreader.programme.botread import DayReading, explain, read_days
 from studyreader.programme.botzone import BotZone, bot_zone
 from studyreader.programme.model import OLDER
@@ -31,7 +32,7 @@ class DayVerdict:
     date: date
     mark: str  # exactly the table's cell: "✅", "⭕️", "❌" or "" (blank)
     verdict: str  # "done" | "missed" | "eliminated" | "pending"
-    reason: str
+    reason: Message  # studyreader.messages: str() is the English
 
     @property
     def symbol(self) -> str:
@@ -75,8 +76,8 @@ def _older_statuses(readings: dict[date, DayReading], tz: tzinfo, now: datetime)
     return statuses
 
 
-def _week_label(first: date, last: date) -> str:
-    return f"{first.isoformat()} – {last.isoformat()}"
+def _eliminated_on(day: date, reason: Message) -> Message:
+    return message("verdict.eliminated_on", day=day.isoformat(), reason=reason)
 
 
 def bot_verdicts(
@@ -101,14 +102,13 @@ def bot_verdicts(
     return _newer_row(days, readings, reasons, tz, now, zone, allowance)
 
 
-def _pending_reason(day: date, tz: tzinfo, now: datetime, zone: BotZone, reason: str) -> str:
+def _pending_reason(day: date, tz: tzinfo, now: datetime, zone: BotZone, reason: Message) -> Message:
     start, end = day_bounds(day, tz)
     if now < start:
-        when = f"not reached yet in the bot's zone ({zone.name})"
+        when = message("verdict.not_reached", zone=zone.name, reason=reason)
     else:
-        when = f"today in the bot's zone ({zone.name}), until {end.isoformat(timespec='minutes')}"
-    zone_note = "" if zone.readable else f"; {zone.note}"
-    return f"{when}: {reason}{zone_note}"
+        when = message("verdict.today", zone=zone.name, until=end.isoformat(timespec="minutes"), reason=reason)
+    return when if zone.readable else joined(when, zone.note)
 
 
 def _newer_row(days, readings, reasons, tz, now, zone: BotZone, allowance: int) -> list[DayVerdict]:
@@ -119,7 +119,7 @@ def _newer_row(days, readings, reasons, tz, now, zone: BotZone, allowance: int) 
     for index, day in enumerate(days):
         reason = reasons[day]
         if eliminated_on is not None:
-            row.append(DayVerdict(day, BLANK, "eliminated", f"eliminated on {eliminated_on.isoformat()}: {reason}"))
+            row.append(DayVerdict(day, BLANK, "eliminated", _eliminated_on(eliminated_on, reason)))
             continue
         day_start, _ = day_bounds(day, tz)
         if now < day_start:
@@ -134,11 +134,12 @@ def _newer_row(days, readings, reasons, tz, now, zone: BotZone, allowance: int) 
         ]
         if len(misses) > allowance:
             eliminated_on = day
-            cycle = _week_label(cycle_days[0], cycle_days[-1])
             row.append(DayVerdict(
                 day, ELIMINATED, "eliminated",
-                f"{len(misses)} misses in the cycle {cycle} (7-day cycles from {start.isoformat()}), "
-                f"allowance {allowance}: {reason}",
+                message(
+                    "verdict.eliminated_cycle", misses=len(misses), first=cycle_days[0].isoformat(),
+                    last=cycle_days[-1].isoformat(), start=start.isoformat(), allowance=allowance, reason=reason,
+                ),
             ))
             continue
         mark = statuses[day]
@@ -159,10 +160,10 @@ def _older_row(days, readings, reasons, tz, now, zone: BotZone) -> list[DayVerdi
         reason = reasons[day]
         moment = datetime.combine(day, time(), tzinfo=timezone.utc)
         if eliminated_on is not None:
-            row.append(DayVerdict(day, BLANK, "eliminated", f"eliminated on {eliminated_on.isoformat()}: {reason}"))
+            row.append(DayVerdict(day, BLANK, "eliminated", _eliminated_on(eliminated_on, reason)))
             continue
         if moment > today and day.day > today.day:
-            row.append(DayVerdict(day, BLANK, "pending", f"not reached yet in the bot's zone ({zone.name}): {reason}"))
+            row.append(DayVerdict(day, BLANK, "pending", message("verdict.not_reached", zone=zone.name, reason=reason)))
             continue
         iso_week = day.isocalendar()[1]
         if iso_week != week:
@@ -175,21 +176,19 @@ def _older_row(days, readings, reasons, tz, now, zone: BotZone) -> list[DayVerdi
                 monday = day - timedelta(days=day.weekday())
                 row.append(DayVerdict(
                     day, ELIMINATED, "eliminated",
-                    f"{misses} misses in the week {_week_label(monday, monday + timedelta(days=6))} "
-                    "(Monday to Sunday), "
-                    f"allowance {OLDER_ALLOWANCE} (the older bot's fixed allowance): {reason}",
+                    message(
+                        "verdict.eliminated_week", misses=misses, first=monday.isoformat(),
+                        last=(monday + timedelta(days=6)).isoformat(), allowance=OLDER_ALLOWANCE, reason=reason,
+                    ),
                 ))
                 continue
         if mark == BLANK:
             if day.day == today.day and moment.date() != today.date():
-                reason = (
-                    f"the older bot takes every programme day numbered {day.day} for today "
-                    f"(it compares only the day of the month): {reason}"
-                )
+                reason = message("verdict.older_same_day", number=day.day, reason=reason)
             elif day.day == today.day:
                 reason = _pending_reason(day, tz, now, zone, reason)
             else:
-                reason = f"not reached yet in the bot's zone ({zone.name}): {reason}"
+                reason = message("verdict.not_reached", zone=zone.name, reason=reason)
         row.append(DayVerdict(day, mark, _VERDICT[mark], reason))
     return row
 
@@ -197,4 +196,4 @@ def _older_row(days, readings, reasons, tz, now, zone: BotZone) -> list[DayVerdi
 def missing_file_row(start: date, end: date) -> list[DayVerdict]:
     """The bot's row for a participant whose notes file it cannot find: missed every day, never eliminated."""
     days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
-    return [DayVerdict(day, MISSED, "missed", "the bot finds no notes file for this row") for day in days]
+    return [DayVerdict(day, MISSED, "missed", message("verdict.no_file")) for day in days]

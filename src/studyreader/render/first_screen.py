@@ -27,9 +27,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyreader.messages import Message, from_plain, to_plain
 from studyreader.translate.blocks import Block, Part
 
-FORMAT = 3  # bump when what is stored, or how it is rendered, changes
+FORMAT = 4  # bump when what is stored, or how it is rendered, changes
 KEEP_FILES = 24  # older cache files beyond this many are removed
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the studyreader package
@@ -96,7 +97,7 @@ class CachedVerdict:
 
     date: _dt.date
     kind: str
-    reason: str
+    reason: Message
     published: str | None
 
 
@@ -110,7 +111,7 @@ class CachedView:
     entries: list[CachedEntry]  # per dated entry
     verdicts: dict[_dt.date, CachedVerdict]
     verdicts_valid: bool  # False: the day has changed since they were worked out
-    warnings: list[str]
+    warnings: list[Message]
     in_programme: bool = False  # the marks are a programme's days (else: only the entries')
 
 
@@ -151,7 +152,7 @@ def load(key: str) -> CachedView | None:
             CachedEntry(_dt.date.fromordinal(d), line, chars, start) for d, line, chars, start in data["entries"]
         ]
         verdicts = {
-            _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), kind, reason, published or None)
+            _dt.date.fromordinal(d): CachedVerdict(_dt.date.fromordinal(d), kind, from_plain(reason), published or None)
             for d, kind, reason, published in data["verdicts"]
         }
         return CachedView(
@@ -161,7 +162,7 @@ def load(key: str) -> CachedView | None:
             entries=entries,
             verdicts=verdicts,
             verdicts_valid=still_valid,
-            warnings=list(data["warnings"]),
+            warnings=[from_plain(warning) for warning in data["warnings"]],
             in_programme=bool(data["programme"]),
         )
     except (OSError, EOFError, ValueError, TypeError, KeyError):
@@ -202,11 +203,11 @@ def store(key: str, *, blocks, html, notes, verdicts: dict, in_programme: bool =
             "html": [cacheable_html(h) for h in html],
             "entries": [(e.date.toordinal(), int(e.line), int(e.chars), int(e.start)) for e in notes.entries],
             "verdicts": [
-                (day.toordinal(), str(mark.kind), str(mark.reason), str(mark.published or ""))
+                (day.toordinal(), str(mark.kind), to_plain(mark.reason), str(mark.published or ""))
                 for day, mark in verdicts.items()
             ],
             "programme": bool(in_programme),
-            "warnings": [str(w) for w in notes.warnings],
+            "warnings": [to_plain(w) for w in notes.warnings],
         }
         payload = marshal.dumps(data)
         folder = cache_folder()
