@@ -818,6 +818,177 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>line {line}: a code block is never closed; the rest of the file is read as code</source>
+        <translation>第 {line} 行：代码块没有结束，文件余下的部分都当作代码读取</translation>
+    </message>
+    <message>
+        <source>line {line}: {heading!r} names an impossible date; not read as an entry</source>
+        <translation>第 {line} 行：{heading!r} 是不存在的日期，不作为条目读取</translation>
+    </message>
+    <message>
+        <source>line {line}: {date} is far from the file&apos;s other dates ({first} to {last}), so it is left out of the programme; is the year a typo?</source>
+        <translation>第 {line} 行：{date} 与文件中其他日期（{first} 至 {last}）相距太远，因此不计入共学；年份是不是写错了？</translation>
+    </message>
+    <message>
+        <source>line {line}: {date} is a duplicate of the entry on line {first_line}</source>
+        <translation>第 {line} 行：{date} 与第 {first_line} 行的条目日期重复</translation>
+    </message>
+    <message>
+        <source>line {line}: the entry for {date} is empty</source>
+        <translation>第 {line} 行：{date} 的条目是空的</translation>
+    </message>
+    <message>
+        <source>line {line}: {date} is out of date order (after {previous} on line {previous_line})</source>
+        <translation>第 {line} 行：{date} 不符合日期顺序（前面是第 {previous_line} 行的 {previous}）</translation>
+    </message>
+    <message>
+        <source>timezone {value!r} in the front matter is not a known time zone; using the computer&apos;s zone ({local})</source>
+        <translation>前置元数据中的时区 {value!r} 不是已知的时区；改用本机时区（{local}）</translation>
+    </message>
+    <message>
+        <source>no heading the bot reads as {day}</source>
+        <translation>没有机器人能读作 {day} 的标题</translation>
+    </message>
+    <message>
+        <source>{chars} characters after {matched!r} (line {line})</source>
+        <translation>{matched!r}（第 {line} 行）之后有 {chars} 个字符</translation>
+    </message>
+    <message>
+        <source>cut short at line {line} by {text!r}, which the bot reads as a date heading</source>
+        <translation>在第 {line} 行被 {text!r} 截断，机器人把它当作日期标题</translation>
+    </message>
+    <message>
+        <source>counts only because the bot also counts HTML comments such as the DAILY_CHECKIN marker ({without} of {needed} characters without them)</source>
+        <translation>能计入只是因为机器人把 DAILY_CHECKIN 标记之类的 HTML 注释也算进去了（不算注释只有 {without} 个字符，需要 {needed} 个）</translation>
+    </message>
+    <message>
+        <source>too short: {chars} of {needed} characters</source>
+        <translation>太短：只有 {chars} 个字符，需要 {needed} 个</translation>
+    </message>
+    <message>
+        <source>the bot&apos;s pattern reads &apos;.&apos; as any character, so {literal!r} passes for {pattern!r}</source>
+        <translation>机器人的匹配规则把 &apos;.&apos; 当作任意字符，所以 {literal!r} 被当成了 {pattern!r}</translation>
+    </message>
+    <message>
+        <source>{matched!r} is inside a line, not a heading; the bot does not look at line starts</source>
+        <translation>{matched!r} 在一行的中间，不是标题；机器人不看是否在行首</translation>
+    </message>
+    <message>
+        <source>{matched!r} is only the start of a longer number ({line!r})</source>
+        <translation>{matched!r} 只是一个更长数字的开头（{line!r}）</translation>
+    </message>
+    <message>
+        <source>the heading has no year ({style}): the bot takes it for any year</source>
+        <translation>标题没有年份（{style}）：机器人把它当作任何一年的这一天</translation>
+    </message>
+    <message>
+        <source>time zone {zone} from the Settings (the notes&apos; own line is not read)</source>
+        <translation>时区 {zone} 来自设置（不读取笔记自己的时区行）</translation>
+    </message>
+    <message>
+        <source>the bot reads timezone {value!r} on line {line}</source>
+        <translation>机器人读取第 {line} 行的时区 {value!r}</translation>
+    </message>
+    <message>
+        <source>the bot cannot read timezone {value!r} on line {line}, so it judges the days in {default}</source>
+        <translation>机器人读不懂第 {line} 行的时区 {value!r}，因此按 {default} 判定每一天</translation>
+    </message>
+    <message>
+        <source>the bot does not read line {line} ({text!r}): it reads only a &apos;timezone:&apos; line between &apos;---&apos; lines, so it judges the days in {default}</source>
+        <translation>机器人不读第 {line} 行（{text!r}）：它只读两行 &apos;---&apos; 之间的 &apos;timezone:&apos; 行，因此按 {default} 判定每一天</translation>
+    </message>
+    <message>
+        <source>no &apos;timezone:&apos; front matter: the bot uses {default}</source>
+        <translation>没有 &apos;timezone:&apos; 前置元数据：机器人使用 {default}</translation>
+    </message>
+    <message>
+        <source>eliminated on {day}: {reason}</source>
+        <translation>已于 {day} 被淘汰：{reason}</translation>
+    </message>
+    <message>
+        <source>not reached yet in the bot&apos;s zone ({zone}): {reason}</source>
+        <translation>在机器人的时区（{zone}）还没到这一天：{reason}</translation>
+    </message>
+    <message>
+        <source>today in the bot&apos;s zone ({zone}), until {until}: {reason}</source>
+        <translation>在机器人的时区（{zone}）正是今天，到 {until} 为止：{reason}</translation>
+    </message>
+    <message>
+        <source>{misses} misses in the cycle {first} – {last} (7-day cycles from {start}), allowance {allowance}: {reason}</source>
+        <translation>{first} – {last} 这个周期（从 {start} 起每 7 天一个周期）缺卡 {misses} 次，可请假 {allowance} 次：{reason}</translation>
+    </message>
+    <message>
+        <source>{misses} misses in the week {first} – {last} (Monday to Sunday), allowance {allowance} (the older bot&apos;s fixed allowance): {reason}</source>
+        <translation>{first} – {last} 这一周（周一至周日）缺卡 {misses} 次，可请假 {allowance} 次（旧版机器人的固定额度）：{reason}</translation>
+    </message>
+    <message>
+        <source>the older bot takes every programme day numbered {number} for today (it compares only the day of the month): {reason}</source>
+        <translation>旧版机器人把每个 {number} 号的共学日都当作今天（它只比较几号）：{reason}</translation>
+    </message>
+    <message>
+        <source>the bot finds no notes file for this row</source>
+        <translation>机器人找不到这一行对应的笔记文件</translation>
+    </message>
+    <message>
+        <source>would count: {reason}</source>
+        <translation>会计入：{reason}</translation>
+    </message>
+    <message>
+        <source>would not count yet: {reason}</source>
+        <translation>暂时还不计入：{reason}</translation>
+    </message>
+    <message>
+        <source>would not count: {reason}</source>
+        <translation>不计入：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot be saved: {error}</source>
+        <translation>无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>won&apos;t count: there is no entry for {day}</source>
+        <translation>不会计入：没有 {day} 的条目</translation>
+    </message>
+    <message>
+        <source>won&apos;t count: the bot cannot read the date heading {heading!r} (line {line}) as {day}; write it as {fix}</source>
+        <translation>不会计入：机器人无法把日期标题 {heading!r}（第 {line} 行）读作 {day}；请写成 {fix}</translation>
+    </message>
+    <message>
+        <source>counts: {reason}</source>
+        <translation>会计入：{reason}</translation>
+    </message>
+    <message>
+        <source>won&apos;t count: line {line} {text!r} looks like a date heading to the bot and cuts the entry short ({chars} of {needed} characters)</source>
+        <translation>不会计入：第 {line} 行 {text!r} 在机器人看来像日期标题，把条目截短了（只有 {chars} 个字符，需要 {needed} 个）</translation>
+    </message>
+    <message>
+        <source>won&apos;t count: too short ({chars} of {needed} characters)</source>
+        <translation>不会计入：太短（只有 {chars} 个字符，需要 {needed} 个）</translation>
+    </message>
+    <message>
+        <source>{day} is not a programme day ({start} – {end})</source>
+        <translation>{day} 不是共学日（{start} – {end}）</translation>
+    </message>
+    <message>
+        <source>{day} is already over in the bot&apos;s zone ({zone}): the bot&apos;s today is {today}, so this fills a past day (the bot re-reads it on its next run)</source>
+        <translation>{day} 在机器人的时区（{zone}）已经过去：机器人的今天是 {today}，所以这是补写过去的一天（机器人下次运行时会重新读取）</translation>
+    </message>
+    <message>
+        <source>{day} is already over in the bot&apos;s zone ({zone}): the bot&apos;s today is {today}, so this fills a past day (the bot re-reads it on its next run) and {today} still needs its own entry</source>
+        <translation>{day} 在机器人的时区（{zone}）已经过去：机器人的今天是 {today}，所以这是补写过去的一天（机器人下次运行时会重新读取），而 {today} 仍需要写自己的条目</translation>
+    </message>
+    <message>
+        <source>{day} has not begun in the bot&apos;s zone ({zone}) yet</source>
+        <translation>在机器人的时区（{zone}）{day} 还没开始</translation>
+    </message>
+</context>
+<context>
     <name>ModelManagerDialog</name>
     <message>
         <source>Translation Models</source>

@@ -144,10 +144,8 @@ def joined(*items: Message | str) -> Message:
     return Message(LIST, {"items": tuple(items)})
 
 
-def to_plain(value: Message | str) -> tuple:
+def to_plain(value: Message) -> tuple:
     """A message as nested tuples of text and numbers (what ``marshal`` stores)."""
-    if isinstance(value, str):
-        return ("", value)
 
     def plain(arg: object) -> object:
         if isinstance(arg, Message):
@@ -159,11 +157,9 @@ def to_plain(value: Message | str) -> tuple:
     return (value.code, tuple((key, plain(arg)) for key, arg in value.args.items()))
 
 
-def from_plain(data: tuple) -> Message | str:
+def from_plain(data: tuple) -> Message:
     """The message :func:`to_plain` stored (ValueError/KeyError for what it did not store)."""
     code, args = data
-    if code == "":
-        return args
 
     def value(arg: tuple) -> object:
         kind, inner = arg

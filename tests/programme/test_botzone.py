@@ -47,7 +47,8 @@ def test_time_zone_lines(value, older, newer):
 
 def test_unreadable_line_is_named_in_the_note():
     zone = bot_zone("---\ntimezone: UTC+5.5\n---\n", OLDER)
-    assert zone.line == 2 and "cannot read timezone 'UTC+5.5' on line 2" in str(zone.note) and "Asia/Shanghai" in str(zone.note)
+    note = str(zone.note)
+    assert zone.line == 2 and "cannot read timezone 'UTC+5.5' on line 2" in note and "Asia/Shanghai" in note
 
 
 def test_a_timezone_list_item_is_not_read():

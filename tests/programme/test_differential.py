@@ -70,4 +70,5 @@ def test_every_eliminated_row_has_a_reason_naming_the_allowance():
                             detected.generation.value, detected.allowance.value, TABLE_COMPUTED)
     (eliminated,) = [v for v in verdicts if v.mark == "❌"]
     assert eliminated.date == date(2026, 7, 19)
-    assert "3 misses in the cycle 2026-07-13 – 2026-07-19" in str(eliminated.reason) and "allowance 2" in str(eliminated.reason)
+    reason = str(eliminated.reason)
+    assert "3 misses in the cycle 2026-07-13 – 2026-07-19" in reason and "allowance 2" in reason

@@ -33,13 +33,15 @@ def test_too_short_says_how_many_characters():
 def test_a_sub_heading_the_bot_reads_as_a_date_cuts_the_entry():
     forecast = will_it_count(NOTES, "读了\n#### 3.1 Rollup\n" + LONG, MORNING_7TH)
     assert not forecast.counts
-    assert "line 11 '#### 3.1 Rollup' looks like a date heading to the bot and cuts the entry short" in str(forecast.line)
-    assert "(2 of 11 characters)" in str(forecast.line)
+    line = str(forecast.line)
+    assert "line 11 '#### 3.1 Rollup' looks like a date heading to the bot and cuts the entry short" in line
+    assert "(2 of 11 characters)" in line
 
 
 def test_text_the_notes_core_refuses_is_reported_not_saved():
     forecast = will_it_count(NOTES, "### 3.1 Rollup\n" + LONG, MORNING_7TH)
-    assert not forecast.counts and str(forecast.line).startswith("cannot be saved: ") and "dated heading" in str(forecast.line)
+    line = str(forecast.line)
+    assert not forecast.counts and line.startswith("cannot be saved: ") and "dated heading" in line
 
 
 def test_a_date_heading_the_bot_cannot_read():

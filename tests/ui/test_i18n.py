@@ -15,7 +15,7 @@ from studyreader.ui import i18n
 TS_ZH = paths.translations_dir() / "studyreader_zh_CN.ts"
 TS_EN = paths.translations_dir() / "studyreader_en.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]")  # Chinese characters or full-width punctuation ("；")
 SAME_IN_CHINESE = {"Markdown"}  # names that Chinese users read as they are
 
 

@@ -350,7 +350,7 @@ def test_notes_warnings_are_shown_in_the_status_bar(make_window, tmp_path):
     )
     window = make_window(notes)
     assert window.notes.warnings
-    assert window.statusBar().currentMessage().startswith(window.notes.warnings[0])
+    assert window.statusBar().currentMessage().startswith(str(window.notes.warnings[0]))
     assert window.navigator.dates() == [dt.date(2025, 1, 6)]
 
 

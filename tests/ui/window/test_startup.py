@@ -213,6 +213,7 @@ def test_a_reloaded_file_is_kept_for_the_next_start(make_window, sample_copy, qt
 
 
 def test_cache_round_trip_and_bad_files(sample_copy, tmp_path):
+    from studyreader.messages import joined, message
     from studyreader.notes import load_notes
     from studyreader.render.rows import segment
 
@@ -223,7 +224,9 @@ def test_cache_round_trip_and_bad_files(sample_copy, tmp_path):
     blocks = segment("# 标题\n\n![图](a.png)\n")
     html = ["<h1>标题</h1>", '<p><img src="file:///x/a.png" alt="图"></p>']
     day = notes.entries[0].date
-    verdicts = {day: DayMark(day, "done", "ran 12 characters after '### 2025.01.06'", "missed")}
+    reason = message("verdict.would_count", reason=joined(
+        message("bot.found", chars=12, matched="### 2025.01.06", line=3), message("bot.no_year", style="m.d")))
+    verdicts = {day: DayMark(day, "done", reason, "missed")}
     assert render_cache.store(key, blocks=blocks, html=html, notes=notes, verdicts=verdicts, in_programme=True)
     view = render_cache.load(key)
     assert view is not None and view.verdicts_valid
@@ -231,7 +234,9 @@ def test_cache_round_trip_and_bad_files(sample_copy, tmp_path):
     assert view.html == ["<h1>标题</h1>", None]  # a row with an image depends on other files: not kept
     assert [(e.date, e.line, e.chars) for e in view.entries] == [(e.date, e.line, e.chars) for e in notes.entries]
     kept = view.verdicts[day]
-    assert (kept.kind, kept.reason, kept.published) == ("done", "ran 12 characters after '### 2025.01.06'", "missed")
+    assert (kept.kind, kept.reason, kept.published) == ("done", reason, "missed")
+    assert str(kept.reason).startswith("would count: 12 characters after '### 2025.01.06' (line 3); the heading")
+    assert view.warnings == list(notes.warnings)
     assert view.in_programme
     (render_cache.cache_folder() / f"{key}.bin").write_bytes(b"not marshal data")
     assert render_cache.load(key) is None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from studyreader.ui.messages import worded
 from studyreader.ui.widgets.banner import Banner
 from studyreader.ui.widgets.marks import paint_mark
 
@@ -71,10 +72,13 @@ class ProgrammeBar(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.error_banner)
         self.kind = ""
+        self._shown = None  # (forecast, in_programme) shown, worded again when the language changes
 
     def retranslate(self) -> None:
         self.banner_close.setText(translate("EntryEditor", "Close"))
         self.error_close.setText(translate("EntryEditor", "Close"))
+        if self._shown is not None:
+            self.show_forecast(*self._shown)
 
     def _set_mark(self, kind: str) -> None:
         self.kind = kind
@@ -89,8 +93,10 @@ class ProgrammeBar(QWidget):
     def show_forecast(self, forecast, in_programme: bool) -> None:
         """The live answer: ``forecast`` is a ``studyreader.programme.Forecast``."""
         self._set_mark("counts" if forecast.counts else "nocount")
-        self.verdict_label.setText(translate("EntryEditor", "Saved now: {answer}").format(answer=forecast.line))
-        self.verdict_label.setToolTip(forecast.line)
+        self._shown = (forecast, in_programme)
+        answer = worded(forecast.line)
+        self.verdict_label.setText(translate("EntryEditor", "Saved now: {answer}").format(answer=answer))
+        self.verdict_label.setToolTip(answer)
         ends = local_time(forecast.day_ends)
         if forecast.budget is not None:
             budget = forecast.budget
@@ -111,6 +117,7 @@ class ProgrammeBar(QWidget):
         self.budget_label.setText(text)
 
     def clear(self) -> None:
+        self._shown = None
         self._set_mark("")
         self.verdict_label.setText("")
         self.budget_label.setText("")

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from studyreader.ui.messages import worded
+
 _ICONS: dict[str, QIcon] = {}
 GREEN, ORANGE, RED, GREY = QColor(46, 160, 67), QColor(230, 140, 20), QColor(210, 50, 50), QColor(140, 140, 140)
 
@@ -103,7 +105,7 @@ def mark_tooltip(mark, heading: str = "") -> str:
         return "\n".join(lines)
     lines.append(mark_title(mark.kind))
     if mark.reason:
-        lines.append(translate("ProgrammeMarks", "Why: {reason}").format(reason=mark.reason))
+        lines.append(translate("ProgrammeMarks", "Why: {reason}").format(reason=worded(mark.reason)))
     if mark.published:
         lines.append(translate(
             "ProgrammeMarks", "The bot's table still says {cell}; it changes on the bot's next run.").format(

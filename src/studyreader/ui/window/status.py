@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QStatusBar, QWidget
 
+from studyreader.messages import Message
+from studyreader.ui.messages import worded
 from studyreader.ui.widgets.banner import Banner
 from studyreader.ui.window.translation import TranslationState
 
@@ -47,6 +49,7 @@ class StatusArea(QObject):
         self._state = TranslationState.IDLE
         self._no_model_detail = ""
         self._progress_values = (0, 0)
+        self._warnings: list[Message] = []
         self.label = QLabel(status_bar)
         self.progress = QProgressBar(status_bar)
         self.progress.setObjectName("translationProgress")
@@ -108,19 +111,23 @@ class StatusArea(QObject):
         """A passing message (plain text)."""
         self._bar.showMessage(text, msecs)
 
-    def show_warnings(self, warnings: Sequence[str]) -> None:
+    def show_warnings(self, warnings: Sequence[Message]) -> None:
         """Problems the parser noticed (duplicated dates, a bad time zone…): said quietly."""
-        warnings = list(warnings)
-        if not warnings:
-            self._bar.setToolTip("")
+        self._warnings = list(warnings)
+        self._warnings_tooltip()
+        if not self._warnings:
             return
         more = ""
-        if len(warnings) > 1:
-            more = QCoreApplication.translate("MainWindow", " (and {n} more)").format(n=len(warnings) - 1)
-        self._bar.showMessage(warnings[0] + more, 10000)
-        self._bar.setToolTip("<p style='white-space:pre'>" + html.escape("\n".join(warnings)) + "</p>")
+        if len(self._warnings) > 1:
+            more = QCoreApplication.translate("MainWindow", " (and {n} more)").format(n=len(self._warnings) - 1)
+        self._bar.showMessage(worded(self._warnings[0]) + more, 10000)
+
+    def _warnings_tooltip(self) -> None:
+        shown = "\n".join(worded(warning) for warning in self._warnings)
+        self._bar.setToolTip("<p style='white-space:pre'>" + html.escape(shown) + "</p>" if shown else "")
 
     def retranslate(self) -> None:
         self.install_button.setText(QCoreApplication.translate("MainWindow", "Install a model…"))
         self.label.setText(_state_text(self._state))
         self._update_banner()
+        self._warnings_tooltip()

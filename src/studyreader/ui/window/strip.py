@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from studyreader.messages import Message
+from studyreader.ui.messages import worded
 from studyreader.ui.widgets.marks import mark_tooltip, paint_mark
 
 CELL = 16  # pixels per cell, gap included
@@ -29,7 +31,7 @@ class ProgrammeStrip(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._marks: list = []  # DayMark per programme day, oldest first
-        self._live: tuple[_dt.date, bool, str] | None = None  # (day, counts, line) from the editor
+        self._live: tuple[_dt.date, bool, Message | None] | None = None  # (day, counts, line) from the editor
 
     # -- what it shows ---------------------------------------------------------------------------
     def set_marks(self, marks) -> None:
@@ -38,7 +40,7 @@ class ProgrammeStrip(QWidget):
         self.updateGeometry()
         self.update()
 
-    def set_live(self, day: _dt.date | None, counts: bool = False, line: str = "") -> None:
+    def set_live(self, day: _dt.date | None, counts: bool = False, line: Message | None = None) -> None:
         """The editor's answer for the entry being written (``day`` None: no editor)."""
         self._live = (day, counts, line) if day is not None else None
         self.update()
@@ -116,8 +118,9 @@ class ProgrammeStrip(QWidget):
     def _tooltip(self, mark) -> str:
         heading = mark.date.isoformat()
         text = mark_tooltip(mark, heading)
-        if self._live is not None and self._live[0] == mark.date and self._live[2]:
-            text += "\n" + self.tr("The entry you are writing, saved now: {answer}").format(answer=self._live[2])
+        if self._live is not None and self._live[0] == mark.date and self._live[2] is not None:
+            text += "\n" + self.tr("The entry you are writing, saved now: {answer}").format(
+                answer=worded(self._live[2]))
         return text
 
     def event(self, event: QEvent) -> bool:
