@@ -1,0 +1,76 @@
+"""``studyreader export``: argparse only at import time."""
+
+from __future__ import annotations
+
+import sys
+
+PACKAGES_DIR_HELP = "Argos packages folder (default: $ARGOS_PACKAGES_DIR or Argos's own)"
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "export",
+        help="write the notes in Chinese and English as HTML, PDF or Markdown",
+        description=(
+            "Export the notes (or the dated entries from --from to --to) with their English: HTML (one "
+            "self-contained file), PDF (the same HTML laid out by Qt) or Markdown (each block followed by its "
+            "English as a blockquote). Without a translation model the export holds the Chinese with a note, "
+            "unless --require-translation is given (then it stops with exit code 2)."
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help="the Markdown notes file")
+    p.add_argument("--out", metavar="PATH", required=True, help="the file to write")
+    p.add_argument("--format", choices=("html", "pdf", "md"), help="default: from the --out suffix, else html")
+    p.add_argument("--layout", choices=("side", "interleaved"), default="side",
+                   help="HTML and PDF: two columns side by side (default) or each block followed by its English")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first entry date, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last entry date, YYYY-MM-DD")
+    p.add_argument("--require-translation", action="store_true",
+                   help="stop (exit 2) instead of exporting the Chinese only when no model is installed")
+    p.add_argument("--packages-dir", metavar="DIR", help=PACKAGES_DIR_HELP)
+    p.set_defaults(handler=_export)
+
+
+def _date(option: str, text: str | None):
+    from studyreader.errors import StudyReaderError
+    from studyreader.notes.dates import parse_iso_date
+
+    if text is None:
+        return None
+    try:
+        return parse_iso_date(text)
+    except ValueError as error:
+        raise StudyReaderError(f"{option}: {error}") from None
+
+
+def output_format(out: str, given: str | None) -> str:
+    if given:
+        return given
+    suffix = out.rsplit(".", 1)[-1].lower() if "." in out else ""
+    return {"pdf": "pdf", "md": "md", "markdown": "md"}.get(suffix, "html")
+
+
+def _export(args) -> int:
+    from pathlib import Path
+
+    from studyreader.export import NO_MODEL_NOTE, ExportRequest, prepare, to_html, to_markdown, write_output
+
+    request = ExportRequest(
+        path=Path(args.file), date_from=_date("--from", args.date_from), date_to=_date("--to", args.date_to),
+        require_translation=args.require_translation, packages_dir=args.packages_dir,
+    )
+    fmt = output_format(args.out, args.format)
+    document = prepare(request)
+    if not document.translated:
+        print(f"studyreader: {NO_MODEL_NOTE}", file=sys.stderr)
+    if fmt == "md":
+        data = to_markdown(document).encode("utf-8")
+    elif fmt == "pdf":
+        from studyreader.ui.export_pdf import html_to_pdf  # Qt only for PDF
+
+        data = html_to_pdf(to_html(document, args.layout))
+    else:
+        data = to_html(document, args.layout).encode("utf-8")
+    write_output(Path(args.out), data, source=request.path)
+    print(f"{args.out}: {len(document.blocks)} blocks, {len(document.terms)} glossary terms", file=sys.stderr)
+    return 0

@@ -1,0 +1,91 @@
+"""The export's HTML laid out as a PDF by Qt itself (QTextDocument + QPdfWriter, no browser).
+
+Pages are A4 or Letter; each page gets the document's title as a running header and its number
+in the footer. Images arrive as data: URIs (see :mod:`studyreader.export.html`) and are handed to
+the document as resources, so nothing is read from disk or the network while printing.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from studyreader.ui.fonts import families_with_chinese
+
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+_DATA_IMAGE = re.compile(r'src="(data:image/[\w.+-]+;base64,([A-Za-z0-9+/=]+))"')
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+RESOLUTION = 96  # the HTML's pixel sizes map to the page as they would on screen
+
+
+def _application() -> QGuiApplication:
+    """Qt's application object: the window's, or one for the command line (offscreen is enough)."""
+    app = QGuiApplication.instance()
+    return app if app is not None else QGuiApplication(["studyreader-export"])
+
+
+def _document(html: str, width: float, app) -> QTextDocument:
+    document = QTextDocument()
+    font = QFont(app.font())
+    font.setFamilies(families_with_chinese(font.family()))
+    document.setDefaultFont(font)
+    for match in _DATA_IMAGE.finditer(html):
+        image = QImage.fromData(QByteArray(base64.b64decode(match.group(2))))
+        if not image.isNull():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(match.group(1)), image)
+    document.setHtml(html)
+    document.setTextWidth(width)
+    return document
+
+
+def html_to_pdf(html: str, page: str = "a4") -> bytes:
+    """The PDF bytes of ``html``: paginated, running header, page numbers."""
+    import html as html_module
+
+    app = _application()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    title_match = _TITLE.search(html)
+    title = html_module.unescape(title_match.group(1)) if title_match else ""
+    writer.setTitle(title)
+    area = writer.pageLayout().paintRectPixels(RESOLUTION)
+    band = 28.0  # header and footer height, in pixels
+    body = QSizeF(area.width(), area.height() - 2 * band)
+    document = _document(html, body.width(), app)
+    document.setPageSize(body)
+    pages = max(1, document.pageCount())
+    painter = QPainter(writer)
+    try:
+        small = QFont(document.defaultFont())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            painter.setFont(small)
+            painter.drawText(QRectF(0, 0, body.width(), band), Qt.AlignmentFlag.AlignLeft, title)
+            painter.drawText(QRectF(0, band + body.height(), body.width(), band),
+                             Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
+            painter.save()
+            painter.translate(0, band - number * body.height())
+            document.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+            painter.restore()
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data())
