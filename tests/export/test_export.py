@@ -163,7 +163,7 @@ def test_without_a_model_the_chinese_is_exported_with_a_note(notes, tmp_path, ca
     assert "No translation model" in err
     html = out.read_text(encoding="utf-8")
     assert "No translation model is installed" in html and "挑战期通常是 7 天" in plain_text(html)
-    assert 'lang="en"><' in html  # English cells left empty
+    assert "lang=\"en\"></td>" in html  # English cells left empty
     code, _, err = _run(capsys, "export", notes, "--out", tmp_path / "req.html", "--packages-dir", empty,
                         "--require-translation")
     assert code == 2 and "studyreader models install" in err

@@ -110,7 +110,7 @@ def build_html(document: ExportDocument, layout: str = "side") -> str:
         body.append(f'<p class="note">{html.escape(NO_MODEL_NOTE)}</p>')
     side = layout == "side"
     if side:
-        body.append('<table class="export">\n<tr><th>中文</th><th>English</th></tr>')
+        body.append('<table class="export">\n<tr><th width="50%">中文</th><th width="50%">English</th></tr>')
     for block, english in zip(document.blocks, document.english):
         verbatim = block.kind in UNTRANSLATED_KINDS or not block.translatable
         zh = block_html(block.source, document, references, marks=not verbatim)
@@ -119,7 +119,8 @@ def build_html(document: ExportDocument, layout: str = "side") -> str:
             if verbatim:
                 body.append(f'<tr class="{block.kind}"><td colspan="2">{zh}</td></tr>')
             else:
-                body.append(f'<tr class="{block.kind}"><td lang="zh-CN">{zh}</td><td lang="en">{en}</td></tr>')
+                body.append(f'<tr class="{block.kind}"><td width="50%" lang="zh-CN">{zh}</td>'
+                            f'<td width="50%" lang="en">{en}</td></tr>')
         else:
             english_part = f'<div class="en" lang="en">{en}</div>' if en else ""
             body.append(f'<div class="pair {block.kind}"><div class="zh" lang="zh-CN">{zh}</div>{english_part}</div>')

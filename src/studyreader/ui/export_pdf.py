@@ -50,6 +50,21 @@ def _document(html: str, width: float, app) -> QTextDocument:
     return document
 
 
+def paint_page(painter: QPainter, document: QTextDocument, number: int, pages: int, title: str,
+               body: QSizeF, band: float) -> None:
+    """Page ``number`` (from 0): the running header, the slice of the document, the page number."""
+    small = QFont(document.defaultFont())
+    small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+    painter.setFont(small)
+    painter.drawText(QRectF(0, 0, body.width(), band), Qt.AlignmentFlag.AlignLeft, title)
+    painter.drawText(QRectF(0, band + body.height(), body.width(), band),
+                     Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
+    painter.save()
+    painter.translate(0, band - number * body.height())
+    document.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+    painter.restore()
+
+
 def html_to_pdf(html: str, page: str = "a4") -> bytes:
     """The PDF bytes of ``html``: paginated, running header, page numbers."""
     import html as html_module
@@ -72,19 +87,10 @@ def html_to_pdf(html: str, page: str = "a4") -> bytes:
     pages = max(1, document.pageCount())
     painter = QPainter(writer)
     try:
-        small = QFont(document.defaultFont())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
         for number in range(pages):
             if number:
                 writer.newPage()
-            painter.setFont(small)
-            painter.drawText(QRectF(0, 0, body.width(), band), Qt.AlignmentFlag.AlignLeft, title)
-            painter.drawText(QRectF(0, band + body.height(), body.width(), band),
-                             Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
-            painter.save()
-            painter.translate(0, band - number * body.height())
-            document.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
-            painter.restore()
+            paint_page(painter, document, number, pages, title, body, band)
     finally:
         painter.end()
     buffer.close()
