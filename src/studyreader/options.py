@@ -281,6 +281,11 @@ MAIN_SPLITTER = BytesOption("splitters/main", b"", "widths of the navigator, rea
 EDITOR_SPLITTER = BytesOption("splitters/editor", b"", "the editor's text and preview sizes")
 NAVIGATOR_VISIBLE = BoolOption("panes/navigator", True, "the navigator pane is shown")
 GLOSSARY_VISIBLE = BoolOption("panes/glossary", True, "the glossary pane is shown")
+EXPORT_FORMAT = ChoiceOption("export/format", "html", "File ▸ Export: the format chosen last",
+                             choices=("html", "pdf", "md"))
+EXPORT_LAYOUT = ChoiceOption("export/layout", "side", "File ▸ Export: the HTML/PDF layout chosen last",
+                             choices=("side", "interleaved"))
+EXPORT_FOLDER = TextOption("export/folder", "", "File ▸ Export: the folder written to last")
 PROGRAMME_OVERRIDES = ProgrammeOverridesOption(
     "programme/overrides", {}, "per notes file: the programme's start, end, allowance, rules and time zone as entered"
 )
@@ -291,7 +296,7 @@ OPTIONS: dict[str, Option] = {
         LANGUAGE, THEME, SEEN_SCHEME, LAST_FILE, RECENT_FILES, REMINDER_ENABLED, REMINDER_TIME, REMINDER_LAST,
         DAILY_GOAL, TARGET_MINUTES, CYCLES_ENABLED, FOCUS_MINUTES, BREAK_MINUTES, READER_MODE, READER_ZOOM,
         GEOMETRY, WINDOW_STATE, EDITOR_VISIBLE, MAIN_SPLITTER, EDITOR_SPLITTER, NAVIGATOR_VISIBLE, GLOSSARY_VISIBLE,
-        PROGRAMME_OVERRIDES,
+        PROGRAMME_OVERRIDES, EXPORT_FORMAT, EXPORT_LAYOUT, EXPORT_FOLDER,
     )
 }
 

@@ -64,6 +64,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"), ("Ctrl+Shift+O",), ("file",),
                "fill_recent_menu", submenu=True),
     ActionSpec("reload", QT_TRANSLATE_NOOP("MainWindow", "&Reload"), ("Ctrl+R",), ("file",), "reload_notes"),
+    ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export…"), ("Ctrl+Shift+D",), ("file",), "open_export",
+               separator=True),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), ("Ctrl+Q",), ("file",), "close", separator=True),
     _mode("side", QT_TRANSLATE_NOOP("MainWindow", "Side by side"), 1),
     _mode("interleaved", QT_TRANSLATE_NOOP("MainWindow", "Interleaved"), 2),

@@ -376,6 +376,15 @@ class MainWindow(QMainWindow):
         dialog.modelsChanged.connect(self.translation.models_changed)
         dialog.exec()
 
+    def open_export(self) -> None:
+        if self.notes_path is None:
+            QMessageBox.information(self, self.tr("Export notes"), self.tr("Open a notes file first."))
+            return
+        from studyreader.ui.dialogs.export_dialog import ExportDialog
+
+        days = [entry.date for entry in self.notes.entries] if self.notes is not None else []
+        ExportDialog(self.notes_path, self.settings, self, (min(days), max(days)) if days else None).exec()
+
     def open_settings(self) -> None:
         from studyreader.ui.dialogs.settings_dialog import SettingsDialog
 
