@@ -13,6 +13,7 @@ from studyreader import paths
 from studyreader.cli import main
 from studyreader.glossary import default_glossary
 from studyreader.render.markup import plain_text
+from tests.support.cli_child import run_cli
 
 # A 1x1 PNG.
 PNG = base64.b64decode(
@@ -170,10 +171,12 @@ def test_without_a_model_the_chinese_is_exported_with_a_note(notes, tmp_path, ca
     assert not (tmp_path / "req.html").exists()
 
 
-def test_pdf_export(use_tiny_argos, notes, tmp_path, capsys):
+def test_pdf_export(use_tiny_argos, notes, tmp_path):
+    """In a child process, as from a terminal: the command makes its own Qt application."""
     out = tmp_path / "notes.pdf"
-    code, _, err = _run(capsys, "export", notes, "--out", out)
-    assert code == 0, err
+    result, modules = run_cli(["export", str(notes), "--out", str(out)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "PySide6.QtGui" in modules and "PySide6.QtWidgets" not in modules
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
@@ -183,6 +186,13 @@ def test_pdf_export(use_tiny_argos, notes, tmp_path, capsys):
 
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
         assert "挑战期" in text and "2025.01.06" in text
+
+
+def test_html_and_markdown_exports_load_no_qt(use_tiny_argos, notes, tmp_path):
+    for name in ("x.html", "x.md"):
+        result, modules = run_cli(["export", str(notes), "--out", str(tmp_path / name)], tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert not any(module.startswith("PySide6") for module in modules), name
 
 
 def test_bad_input_messages(notes, tmp_path, capsys):
