@@ -8,6 +8,7 @@ the notes file as saved on disk.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
@@ -65,6 +66,7 @@ class ExportDialog(QDialog):
         self.notes_path = Path(notes_path)
         self.settings = settings
         self.job: Job | None = None
+        self.stop = threading.Event()
 
         self.format_combo = QComboBox(self)
         for code in options.EXPORT_FORMAT.choices:
@@ -183,11 +185,10 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.status_label.setText(self.tr("Exporting… (blocks not yet translated are translated first)"))
         fmt, layout, path = self.fmt, self.layout_choice, self.notes_path
+        stop = self.stop = threading.Event()  # set when the dialog is closed: the translation stops early
 
         def work() -> str:
-            job = self.job
-            return run_export(path, out, fmt, layout, first, last,
-                              should_cancel=job.cancelled if job is not None else None)
+            return run_export(path, out, fmt, layout, first, last, should_cancel=stop.is_set)
 
         self.job = run_in_thread(work, lambda note: self._done(out, note), self._failed, context=self)
 
@@ -208,6 +209,7 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def reject(self) -> None:
+        self.stop.set()
         if self.job is not None:
             self.job.cancel()
             self.job = None
