@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -26,7 +27,8 @@ Keys = tuple[str | QKeySequence.StandardKey, ...]
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One command: ``handler`` names a method of the window, called with ``args`` (and, for a
+    """One command: ``handler`` names a method of the window or of one of its parts
+    ("dialogs.open_settings"), called with ``args`` (and, for a
     checkable action connected on ``toggled``, the new state)."""
 
     name: str
@@ -64,8 +66,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"), ("Ctrl+Shift+O",), ("file",),
                "fill_recent_menu", submenu=True),
     ActionSpec("reload", QT_TRANSLATE_NOOP("MainWindow", "&Reload"), ("Ctrl+R",), ("file",), "reload_notes"),
-    ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export…"), ("Ctrl+Shift+D",), ("file",), "open_export",
-               separator=True),
+    ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export…"), ("Ctrl+Shift+D",), ("file",),
+               "dialogs.open_export", separator=True),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), ("Ctrl+Q",), ("file",), "close", separator=True),
     _mode("side", QT_TRANSLATE_NOOP("MainWindow", "Side by side"), 1),
     _mode("interleaved", QT_TRANSLATE_NOOP("MainWindow", "Interleaved"), 2),
@@ -95,12 +97,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("translate", QT_TRANSLATE_NOOP("MainWindow", "Translate again"), ("Ctrl+T",), ("tools",),
                "start_translation"),
     ActionSpec("models", QT_TRANSLATE_NOOP("MainWindow", "Translation models…"), ("Ctrl+Shift+M",), ("tools",),
-               "open_model_manager", toolbar=True),
-    ActionSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings…"), ("Ctrl+,",), ("tools",), "open_settings"),
+               "dialogs.open_model_manager", toolbar=True),
+    ActionSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings…"), ("Ctrl+,",), ("tools",),
+               "dialogs.open_settings"),
     ActionSpec("shortcuts", QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"), ("F1",), ("help",),
-               "show_shortcuts"),
+               "dialogs.show_shortcuts"),
     ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About StudyReader"), ("Ctrl+Shift+F1",), ("help",),
-               "show_about"),
+               "dialogs.show_about"),
 )
 
 
@@ -167,7 +170,7 @@ class WindowActions:
         window.menuBar().setCornerWidget(self.corner, Qt.Corner.TopRightCorner)
 
     def _create(self, spec: ActionSpec) -> QAction:
-        handler = getattr(self._window, spec.handler)  # a missing handler fails at construction
+        handler = attrgetter(spec.handler)(self._window)  # a missing handler fails at construction
         if spec.submenu:
             menu = QMenu(self._window)
             menu.setObjectName(f"{spec.name}Menu")

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from studyreader import APP_NAME, paths
 from studyreader.render import rows as rows_mod
 from studyreader.ui.reader.reader import MODES, BilingualReader
 from studyreader.ui.settings import Settings
-from studyreader.ui.window.actions import WindowActions, shortcuts_html
+from studyreader.ui.window.actions import WindowActions
+from studyreader.ui.window.dialogs import WindowDialogs
 from studyreader.ui.window.document import DocumentController, Load
 from studyreader.ui.window.editor_dock import draft_waiting
 from studyreader.ui.window.panes import DEFAULT_SIZE, PLACES, SidePanes, fitted_size, pane_widths
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self._place = 0  # the reader's top row, as the user left it
         self.first_paint = FirstPaint(self.reader.viewport(), self)
         centre = QWidget(self)
-        self.status = StatusArea(self.statusBar(), centre, lambda: self.open_model_manager())
+        self.status = StatusArea(self.statusBar(), centre, lambda: self.dialogs.open_model_manager())
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 6, 0, 0)
         centre_layout.setSpacing(4)
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.splitter = self.panes.splitter
         self.setCentralWidget(self.splitter)
 
+        self.dialogs = WindowDialogs(self)
         self.actions_table = WindowActions(self)
         self.actions_table.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.action("navigator").setChecked(True)
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         self.services.glossaryLoaded.connect(self._on_glossary_loaded)
         self.services.glossaryFailed.connect(self._on_glossary_failed)
         self.reader.termActivated.connect(self._on_term_activated)
-        self.reader.modelsRequested.connect(self.open_model_manager)
+        self.reader.modelsRequested.connect(self.dialogs.open_model_manager)
         self.reader.visibleRowsChanged.connect(self._follow_the_reader)
         self._restyle_timer = QTimer(self, singleShot=True, interval=0)
         self._restyle_timer.timeout.connect(self.reader.refresh_style)
@@ -368,44 +370,11 @@ class MainWindow(QMainWindow):
     def _on_entry_saved(self, result) -> None:
         self.reload_notes(then=lambda: self.jump_to_date(result.date))
 
-    # -- dialogs ----------------------------------------------------------------------------------
-    def open_model_manager(self) -> None:
-        from studyreader.ui.dialogs.model_manager import ModelManagerDialog
-
-        dialog = ModelManagerDialog(self)
-        dialog.modelsChanged.connect(self.translation.models_changed)
-        dialog.exec()
-
-    def open_export(self) -> None:
-        if self.notes_path is None:
-            QMessageBox.information(self, self.tr("Export notes"), self.tr("Open a notes file first."))
-            return
-        from studyreader.ui.dialogs.export_dialog import ExportDialog
-
-        days = [entry.date for entry in self.notes.entries] if self.notes is not None else []
-        ExportDialog(self.notes_path, self.settings, self, (min(days), max(days)) if days else None).exec()
-
-    def open_settings(self) -> None:
-        from studyreader.ui.dialogs.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.settings, self, notes_path=self.notes_path).exec()
-
     def open_habit_view(self) -> None:
         self.services.show_habit_view()
 
     def open_review(self) -> None:
         self.services.show_review()
-
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"),
-                                shortcuts_html(self.actions_table.shortcut_sections()))
-
-    def show_about(self) -> None:
-        from studyreader import __version__
-
-        QMessageBox.about(self, self.tr("About StudyReader"), self.tr(
-            "StudyReader {version}: Chinese study notes beside an offline English translation.").format(
-                version=__version__))
 
     def start_translation(self) -> None:
         """(Re)translate the pending blocks, visible ones first."""
