@@ -7,7 +7,6 @@ messages are plain, and the tooltip listing every warning is escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -91,6 +90,8 @@ class StatusArea(QObject):
 
     def _update_banner(self) -> None:
         if self._state is TranslationState.NO_MODEL:
+            import html  # here, not at the top: the first paint escapes nothing
+
             self.no_model_banner.show_message(self.no_model_text())
             self.no_model_banner.label.setToolTip(html.escape(self._no_model_detail))
         else:
@@ -118,6 +119,8 @@ class StatusArea(QObject):
         if len(warnings) > 1:
             more = QCoreApplication.translate("MainWindow", " (and {n} more)").format(n=len(warnings) - 1)
         self._bar.showMessage(warnings[0] + more, 10000)
+        import html
+
         self._bar.setToolTip("<p style='white-space:pre'>" + html.escape("\n".join(warnings)) + "</p>")
 
     def retranslate(self) -> None:
