@@ -22,8 +22,6 @@ from typing import Any
 
 from studyreader import inifile, paths
 from studyreader.errors import StudyReaderError
-from studyreader.study.stats import DEFAULT_GOAL_MINUTES
-from studyreader.study.timer import DEFAULT_BREAK_MINUTES, DEFAULT_FOCUS_MINUTES, DEFAULT_TARGET_MINUTES
 
 _TRUE = ("true", "1", "yes", "on")
 _FALSE = ("false", "0", "no", "off")
@@ -260,16 +258,16 @@ REMINDER_ENABLED = BoolOption("study/reminder_enabled", True, "remind in the eve
 REMINDER_TIME = TimeOption("study/reminder_time", dt.time(20, 0), "time of the reminder, in the notes' zone")
 REMINDER_LAST = DateOption("study/reminder_last", None, "the day the reminder last went out")
 DAILY_GOAL = IntOption(
-    "study/daily_goal_minutes", DEFAULT_GOAL_MINUTES, "minutes a day for the streak", minimum=5, maximum=600
+    "study/daily_goal_minutes", 60, "minutes a day for the streak", minimum=5, maximum=600
 )
 TARGET_MINUTES = IntOption(
-    "study/target_minutes", DEFAULT_TARGET_MINUTES, "the evening's session target", minimum=15, maximum=240
+    "study/target_minutes", 90, "the evening's session target", minimum=15, maximum=240
 )
 CYCLES_ENABLED = BoolOption("study/cycles_enabled", False, "the timer alternates focus and break")
 FOCUS_MINUTES = IntOption(
-    "study/focus_minutes", DEFAULT_FOCUS_MINUTES, "focus phase of a cycle", minimum=5, maximum=180
+    "study/focus_minutes", 50, "focus phase of a cycle", minimum=5, maximum=180
 )
-BREAK_MINUTES = IntOption("study/break_minutes", DEFAULT_BREAK_MINUTES, "break phase of a cycle", minimum=1, maximum=60)
+BREAK_MINUTES = IntOption("study/break_minutes", 10, "break phase of a cycle", minimum=1, maximum=60)
 READER_MODE = ChoiceOption(
     "reader/mode", "side", "how the reader shows the two languages", choices=("side", "interleaved", "zh", "en")
 )

@@ -22,9 +22,10 @@ MAX_IMAGE_SIDE = 640  # pixels: wider or taller images are shown smaller (the re
 MAX_ATTRIBUTE_SIDE = 320  # a larger width/height attribute is dropped: the image keeps its own (capped) size
 
 # In an SVG: an attribute that names another resource, unless it points inside the SVG ("#id").
-_SVG_HREF = re.compile(r"""\b(?:xlink:)?href\s*=\s*(["'])\s*(?!#)""", re.IGNORECASE)
-_SVG_URL = re.compile(r"""url\(\s*(["']?)\s*(?!#)""", re.IGNORECASE)
-_SVG_FORBIDDEN = re.compile(r"<!DOCTYPE|<!ENTITY|<\?xml-stylesheet|@import|<foreignObject|<script", re.IGNORECASE)
+# Compiled on first use (re keeps them): most starts show no SVG.
+_SVG_HREF = r"""(?i)\b(?:xlink:)?href\s*=\s*(["'])\s*(?!#)"""
+_SVG_URL = r"""(?i)url\(\s*(["']?)\s*(?!#)"""
+_SVG_FORBIDDEN = r"(?i)<!DOCTYPE|<!ENTITY|<\?xml-stylesheet|@import|<foreignObject|<script"
 
 
 def local_image_path(src: str, base_dir: Path | None) -> Path | None:
@@ -59,7 +60,7 @@ def local_image_path(src: str, base_dir: Path | None) -> Path | None:
 def svg_is_self_contained(data: bytes) -> bool:
     """True when an SVG refers to nothing outside itself (no files, devices, entities or style sheets)."""
     text = data.decode("utf-8", errors="replace")
-    return not (_SVG_FORBIDDEN.search(text) or _SVG_HREF.search(text) or _SVG_URL.search(text))
+    return not any(re.search(pattern, text) for pattern in (_SVG_FORBIDDEN, _SVG_HREF, _SVG_URL))
 
 
 def read_local_image(src: str, base_dir: Path | None) -> bytes | None:

@@ -44,8 +44,10 @@ WEB_SCHEMES = ("http", "https")
 
 # Text nodes inside these are never marked as glossary terms.
 _NO_MARK_TAGS = {"a", "code", "pre", "kbd", "samp", "tt"}
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# Patterns are compiled on first use (re keeps them): a start-up that shows the cached first screen
+# imports this module but runs none of them.
+_IMG_TAG = r"(?i)<img\b[^>]*>"
+_ATTR = r'(\w+)="([^"]*)"'
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ MAX_TAGS = 600  # "<" in one block (inline HTML, autolinks)
 MAX_PLAIN_CHARS = 50_000  # shown of a block as plain text; the rest is left out, with a note
 PLAIN_CHUNK = 2_000  # a plain-text paragraph is cut into pieces of this length (Qt lays each out alone)
 
-_NEST_STEP = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*")
+_NEST_STEP = r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*"
 
 
 def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
@@ -136,7 +138,7 @@ def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
         depth = indent // 2
         position = 0
         while depth <= limit:
-            step = _NEST_STEP.match(line, position)
+            step = re.compile(_NEST_STEP).match(line, position)
             if step is None or step.end() == position:
                 break
             depth += 1
@@ -177,7 +179,7 @@ def is_plain_fallback(safe_html: str) -> bool:
     return safe_html.startswith('<p class="sr-note">')
 
 
-_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*\S.*$", re.MULTILINE)
+_REFERENCE_DEFINITION = r"(?m)^[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*\S.*$"
 
 
 def link_references(texts: Iterable[str]) -> dict[str, str]:
@@ -186,7 +188,7 @@ def link_references(texts: Iterable[str]) -> dict[str, str]:
     for text in texts:
         if "]:" not in text:
             continue
-        for match in _REFERENCE_DEFINITION.finditer(text):
+        for match in re.finditer(_REFERENCE_DEFINITION, text):
             found.setdefault(match.group(1).strip().lower(), match.group(0).strip())
     return found
 
@@ -226,7 +228,7 @@ def render_markdown(
     return safe.replace("<table>", '<table class="md" cellspacing="0" cellpadding="0">')
 
 
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
+_PRE = r"(?si)(<pre\b.*?</pre>)"
 
 
 def join_cjk_soft_breaks(safe_html: str) -> str:
@@ -235,7 +237,7 @@ def join_cjk_soft_breaks(safe_html: str) -> str:
         return safe_html
     from studyreader.translate.segment import join_cjk_lines  # (a file shown from the cache needs no segmenter)
 
-    pieces = _PRE.split(safe_html)
+    pieces = re.split(_PRE, safe_html)
     for position in range(0, len(pieces), 2):  # even pieces are outside <pre>
         pieces[position] = join_cjk_lines(pieces[position])
     return "".join(pieces)
@@ -245,7 +247,7 @@ def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> s
     import html  # here and below, not at the top: a file shown before paints without rendering
 
     def replace(match: re.Match[str]) -> str:
-        attrs = {name.lower(): html.unescape(value) for name, value in _ATTR.findall(match.group(0))}
+        attrs = {name.lower(): html.unescape(value) for name, value in re.findall(_ATTR, match.group(0))}
         src = attrs.get("src", "")
         alt = attrs.get("alt", "")
         local = images.local_image_path(src, base_dir)
@@ -264,7 +266,7 @@ def _replace_images(clean_html: str, base_dir: Path | None, labels: Labels) -> s
             address = shown
         return f'<span class="sr-placeholder">[{html.escape(label)} {address}]</span>'
 
-    return _IMG_TAG.sub(replace, clean_html)
+    return re.sub(_IMG_TAG, replace, clean_html)
 
 
 # -- glossary marks ----------------------------------------------------------

@@ -17,12 +17,12 @@ from studyreader.translate.blocks import Block
 
 __all__ = ["Block", "segment", "is_shown", "shown_blocks", "row_at_offset"]
 
-_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+_COMMENT_ONLY = r"(?s)^\s*(?:<!--.*?-->\s*)+$"  # compiled on first use
 
 
 def is_shown(block: Block) -> bool:
     """Front matter and comment-only blocks (the content markers) get no row."""
-    return block.kind != "front_matter" and not _COMMENT_ONLY.match(block.source)
+    return block.kind != "front_matter" and not re.match(_COMMENT_ONLY, block.source)
 
 
 def shown_blocks(blocks: Sequence[Block]) -> list[Block]:

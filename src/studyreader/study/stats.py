@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from datetime import time as dtime
 
-DEFAULT_GOAL_MINUTES = 60
+from studyreader import options
+
+DEFAULT_GOAL_MINUTES = options.DAILY_GOAL.default  # declared with the setting
 MAX_DAY_MINUTES = 24 * 60
 
 

@@ -15,10 +15,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-DEFAULT_TARGET_MINUTES = 90
-TARGET_RANGE = (15, 240)
-DEFAULT_FOCUS_MINUTES = 50
-DEFAULT_BREAK_MINUTES = 10
+from studyreader import options
+
+# The defaults are declared with the settings (studyreader.options), which start-up reads
+# without importing the study package.
+DEFAULT_TARGET_MINUTES = options.TARGET_MINUTES.default
+TARGET_RANGE = (options.TARGET_MINUTES.minimum, options.TARGET_MINUTES.maximum)
+DEFAULT_FOCUS_MINUTES = options.FOCUS_MINUTES.default
+DEFAULT_BREAK_MINUTES = options.BREAK_MINUTES.default
 
 
 class TimerState(str, enum.Enum):

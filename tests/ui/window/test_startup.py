@@ -17,7 +17,7 @@ from studyreader.programme.marks import DayMark
 from studyreader.render import first_screen as render_cache
 
 HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "studyreader.translate.segment",
-         "studyreader.notes.parser")
+         "studyreader.notes.parser", "studyreader.study.stats", "studyreader.study.timer", "html")
 
 CHILD = textwrap.dedent(
     r"""

@@ -450,15 +450,19 @@ class BilingualReader(QTextBrowser):
         """How many rows likely fill the first screen (a guess from the text lengths).
 
         Before the window is shown nothing is laid out yet, so the rows' heights are estimated
-        (``_CHARS_PER_LINE`` is more than a column holds) against the taller of the window and
-        the screen (a maximised window). Should the guess fall short, the first resize with the
-        real size builds what is missing (:meth:`_fill_first_screen`); the other rows are built
-        right after the first paint.
+        (``_CHARS_PER_LINE`` is more than a column holds) against the window's height, or the
+        screen's for a window that opens maximised. Should the guess fall short, the first resize
+        with the real size builds what is missing (:meth:`_fill_first_screen`); the other rows are
+        built right after the first paint. (Rows beyond the screen would be laid out, twice, before
+        the first paint for nothing.)
         """
-        from PySide6.QtGui import QGuiApplication
+        window = self.window()
+        height = window.height()
+        if window.isMaximized() or window.isFullScreen():
+            from PySide6.QtGui import QGuiApplication
 
-        screen = QGuiApplication.primaryScreen()
-        height = max(self.window().height(), screen.availableGeometry().height() if screen is not None else 0)
+            screen = QGuiApplication.primaryScreen()
+            height = max(height, screen.availableGeometry().height() if screen is not None else 0)
         line = max(12, self.fontMetrics().lineSpacing())
         total = 0.0
         for row, block in enumerate(self._rows.blocks):

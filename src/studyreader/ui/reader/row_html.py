@@ -6,7 +6,6 @@ Every text that comes from the notes or a glossary is escaped here or was saniti
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +44,8 @@ def marked(safe_html: str, glossary, css_class: str = "term") -> str:
 
 def missing_terms_html(glossary, missing, label: str) -> str:
     """The quiet flag under an English row: glossary terms its translation did not use."""
+    import html  # here, not at the top: the first paint escapes nothing
+
     links = []
     for term_id in missing:
         term = glossary.get(term_id)
@@ -59,6 +60,8 @@ def missing_terms_html(glossary, missing, label: str) -> str:
 
 def term_tooltip_html(term, chinese_first: bool) -> str:
     """A term, its other-language form and its definition (the interface language first), escaped."""
+    import html
+
     first, second = (term.zh or term.en, term.en) if chinese_first else (term.en or term.zh, term.zh)
     definition = (term.definition_zh or term.definition_en) if chinese_first else (
         term.definition_en or term.definition_zh

@@ -7,7 +7,6 @@ the shortcut-clash test all read :data:`ACTIONS`. Texts are marked with ``QT_TRA
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -271,6 +270,8 @@ NOWRAP = "style='white-space:nowrap'"  # a command or its keys are never wrapped
 
 
 def _sections_table(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    import html  # here, not at the top: the first paint escapes nothing
+
     parts = ["<table cellpadding='3'>"]
     for title, rows in sections:
         parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")

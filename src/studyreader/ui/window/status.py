@@ -7,7 +7,6 @@ messages are plain, and the tooltip listing every warning is escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -94,6 +93,8 @@ class StatusArea(QObject):
 
     def _update_banner(self) -> None:
         if self._state is TranslationState.NO_MODEL:
+            import html  # here, not at the top: the first paint escapes nothing
+
             self.no_model_banner.show_message(self.no_model_text())
             self.no_model_banner.label.setToolTip(html.escape(self._no_model_detail))
         else:
@@ -123,8 +124,13 @@ class StatusArea(QObject):
         self._bar.showMessage(worded(self._warnings[0]) + more, 10000)
 
     def _warnings_tooltip(self) -> None:
+        if not self._warnings:
+            self._bar.setToolTip("")
+            return
+        import html  # here, not at the top: the first paint escapes nothing
+
         shown = "\n".join(worded(warning) for warning in self._warnings)
-        self._bar.setToolTip("<p style='white-space:pre'>" + html.escape(shown) + "</p>" if shown else "")
+        self._bar.setToolTip("<p style='white-space:pre'>" + html.escape(shown) + "</p>")
 
     def retranslate(self) -> None:
         self.install_button.setText(QCoreApplication.translate("MainWindow", "Install a model…"))
