@@ -28,7 +28,7 @@ COMMANDS: dict[str, str] = {
     "programme": "studyreader.programme.cli",
     "checkin": "studyreader.programme.cli",
     "translate": "studyreader.translate.cli",
-    "export": "studyreader.export.cli",
+    "export": "studyreader.ui.export_cli",
     "models": "studyreader.translate.cli",
     "glossary": "studyreader.glossary.cli",
     "log": "studyreader.study.cli",

@@ -44,42 +44,19 @@ def register(subparsers) -> None:
 def _read_notes(path: str) -> str:
     from pathlib import Path
 
-    from studyreader.errors import StudyReaderError
+    from studyreader.notes import load_notes
 
-    try:
-        from studyreader.notes import load_notes
-    except ImportError:
-        load_notes = None
-    if load_notes is not None:
-        return load_notes(Path(path)).text
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise StudyReaderError(f"{p}: no such file", exit_code=1) from None
-    except IsADirectoryError:
-        raise StudyReaderError(f"{p}: is a folder, not a notes file") from None
-    except OSError as error:
-        raise StudyReaderError(f"{p}: cannot read ({error.strerror})") from None
-    if b"\0" in data:
-        raise StudyReaderError(f"{p}: binary file, not Markdown notes")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise StudyReaderError(f"{p}: not UTF-8 text (byte {error.start})") from None
+    return load_notes(Path(path)).text
 
 
 def _glossary_aid():
-    """The glossary's translation aid, as the window uses it; None when the glossary is unavailable."""
-    try:
-        from studyreader.glossary import default_glossary
+    """The glossary's translation aid, as the window uses it."""
+    from studyreader.glossary import default_glossary
 
-        glossary = default_glossary()
-        for warning in getattr(glossary, "warnings", ()):
-            print(f"studyreader: {warning}", file=sys.stderr)
-        return glossary.translation_aid()
-    except ImportError:
-        return None
+    glossary = default_glossary()
+    for warning in glossary.warnings:
+        print(f"studyreader: {warning}", file=sys.stderr)
+    return glossary.translation_aid()
 
 
 def _translate(args) -> int:

@@ -1,4 +1,7 @@
-"""``studyreader export``: argparse only at import time."""
+"""``studyreader export``: argparse only at import time.
+
+It lives with the shell because a PDF is laid out by Qt; HTML and Markdown exports never import
+PySide6 (the export core, :mod:`studyreader.export`, has no Qt)."""
 
 from __future__ import annotations
 
