@@ -141,19 +141,29 @@ def test_switching_at_run_time_retranslates_open_widgets(qapp, qtbot, tmp_path, 
     editor.shutdown()
 
 
-def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, english_afterwards):
+def test_choosing_a_language_in_the_settings_dialog_applies_it(qapp, qtbot, tmp_path, english_afterwards):
+    """The dialog stores the choice; the window applies it at once (as it does the theme)."""
+    import shutil
+
     from studyreader.ui.dialogs.settings_dialog import SettingsDialog
     from studyreader.ui.settings import Settings
+    from studyreader.ui.window.main_window import MainWindow
 
+    notes = tmp_path / "notes.md"
+    shutil.copy(paths.sample_notes(), notes)
     settings = Settings()
-    dialog = SettingsDialog(settings)
-    qtbot.addWidget(dialog)
+    window = MainWindow(notes, settings, restore_state=False, start_services=False)
+    qtbot.addWidget(window)
+    dialog = SettingsDialog(settings, window, notes_path=notes)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
     dialog.accept()
     assert settings.language == "zh_CN"
     assert i18n.current_language() == "zh_CN"
     assert QCoreApplication.translate("MainWindow", "&View") == "视图(&V)"
     assert Settings().language == "zh_CN"
+    qtbot.waitUntil(lambda: "视图(&V)" in [action.text() for action in window.menuBar().actions()], timeout=3000)
+    settings.language = "en"  # changed from anywhere: applied too
+    assert i18n.current_language() == "en"
 
 
 def test_main_window_menus_follow_the_language(qapp, qtbot, tmp_path, english_afterwards):

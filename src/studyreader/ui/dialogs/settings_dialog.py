@@ -115,17 +115,13 @@ class SettingsDialog(QDialog):
             if override is None:
                 return  # the group says what is wrong; nothing is written
             s.set_programme_override(self.notes_path, override)
-        new_language = self.language_combo.currentData()
-        language_changed = new_language != s.language
-        s.language = new_language
+        s.language = self.language_combo.currentData()  # the window applies it (and the theme) at once
         s.theme = self.theme_combo.currentData()
         s.daily_goal_minutes = self.goal_spin.value()
         s.target_minutes = self.target_spin.value()
         s.reminder_enabled = self.reminder_check.isChecked()
         s.reminder_time = self.reminder_time.time()
         super().accept()
-        if language_changed:
-            i18n.apply_language(new_language)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

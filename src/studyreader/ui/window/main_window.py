@@ -169,10 +169,15 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _on_setting_changed(self, key: str) -> None:
+        """Theme and language follow the setting at once, whoever changed it."""
         if key == Settings.THEME:
             from studyreader.ui.app import apply_theme
 
             apply_theme(QApplication.instance(), self.settings.theme)
+        elif key == Settings.LANGUAGE:
+            from studyreader.ui import i18n
+
+            i18n.apply_language(self.settings.language)
 
     # -- the side panes ---------------------------------------------------------------------------
     @property
