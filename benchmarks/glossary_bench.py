@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from studyreader.glossary.matcher import Matcher, has_cjk  # noqa: E402
-from studyreader.glossary.model import Term  # noqa: E402
-from studyreader.glossary.termbase import load_glossary  # noqa: E402
+from studyreader.glossary.matcher import Matcher, has_cjk  # noqa: E402 - after the source folder is put on the path
+from studyreader.glossary.model import Term  # noqa: E402 - after the source folder is put on the path
+from studyreader.glossary.termbase import load_glossary  # noqa: E402 - after the source folder is put on the path
 
 SIZES_MB = (0.25, 0.5, 1.0, 2.0)
 _SYLLABLES = ["ka", "lo", "ve", "tri", "zon", "mar", "qui", "pex", "dra", "sol", "nu", "bel", "gor", "fen", "yth"]

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from studyreader.notes import append_entry, load_notes  # noqa: E402
-from tests.support.hostile import SHAPES  # noqa: E402
+from studyreader.notes import append_entry, load_notes  # noqa: E402 - after the source folder is put on the path
+from tests.support.hostile import SHAPES  # noqa: E402 - after the source folder is put on the path
 
 
 def best(function, repeat: int) -> float:

@@ -162,8 +162,8 @@ def _fixture_glossary():
     return _GLOSSARY
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402 - the property tests of this section
+from hypothesis import strategies as st  # noqa: E402 - the property tests of this section
 
 
 @settings(max_examples=200, deadline=None)

@@ -295,7 +295,7 @@ def refusing_server():
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     class AskForLogin(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the name http.server calls
+        def do_GET(self):
             self.send_response(401)
             self.send_header("WWW-Authenticate", 'Basic realm="programme"')
             self.send_header("Content-Length", "0")

@@ -210,13 +210,22 @@ def test_a_killed_session_is_recovered_with_at_most_one_checkpoint_lost(tmp_path
         assert log.recovered == []  # recovered once only
 
 
+def _as_another_program(db, statement: str, parameters: tuple) -> None:
+    """Change the log's file through a connection of its own, as another StudyReader would."""
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            conn.execute(statement, parameters)
+    finally:
+        conn.close()
+
+
 def test_a_stale_session_of_another_machine_is_closed_at_its_checkpoint(tmp_path):
     db = tmp_path / "s.db"
     with StudyLog.open(db) as log:
         sid = log.begin_session(None, "UTC", 1000.0)
         log.checkpoint(sid, 1600.0, 600.0, 1000.0)
-        log._conn.execute("UPDATE sessions SET host = 'elsewhere', pid = 1 WHERE id = ?", (sid,))
-        log._conn.commit()
+    _as_another_program(db, "UPDATE sessions SET host = 'elsewhere', pid = 1 WHERE id = ?", (sid,))
     with StudyLog.open(db, now=1600.0 + 60) as log:
         assert log.recovered == []  # fresh heartbeat, owner unknown: leave it alone
     with StudyLog.open(db, now=1600.0 + 3600) as log:
@@ -359,8 +368,7 @@ def test_a_live_process_keeps_its_session_however_old_the_heartbeat(tmp_path):
     try:
         with StudyLog.open(db) as log:
             sid = log.begin_session(None, "UTC", 1000.0)
-            log._conn.execute("UPDATE sessions SET pid = ? WHERE id = ?", (sleeper.pid, sid))
-            log._conn.commit()
+        _as_another_program(db, "UPDATE sessions SET pid = ? WHERE id = ?", (sleeper.pid, sid))
         with StudyLog.open(db, now=1000.0 + 86400) as log:
             assert log.recovered == []
     finally:

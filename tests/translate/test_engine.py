@@ -116,7 +116,7 @@ def test_second_run_is_all_cache_hits_even_in_a_new_engine(tiny_argos_package, t
     first.close()
     again = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=cache)
     two = again.translate_text(DOC)
-    assert again._model is None  # all cached: the translator was not even loaded
+    assert again.loaded_model is None  # all cached: the translator was not even loaded
     again.close()
     assert one.stats.model_calls > 0
     assert two.stats.model_calls == 0
@@ -327,7 +327,7 @@ def test_engines_share_one_loaded_model(tiny_argos_package, tmp_path):
     two = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "b.sqlite3")
     one.translate_text("你好。")
     two.translate_text("再见。")
-    assert one._model is two._model is not None
+    assert one.loaded_model is two.loaded_model is not None
 
 
 def test_a_failing_or_misbehaving_aid_does_not_stop_translation(tiny_argos_package, tmp_path):
@@ -360,8 +360,8 @@ def test_unusable_cache_folder_is_not_fatal(tiny_argos_package, tmp_path):
     assert engine.translate_text("你好。").stats.model_calls == 0  # the session cache still works
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests of this section
+from hypothesis import strategies as st  # noqa: E402 - the property tests of this section
 
 _PIECES = st.sampled_from(
     ["排序器", "提交批次。", "欺诈证明！", "，", "（", "）", " ", "\n", "\n\n", "- ", "## ", "> ", "`x_y`", "**",

@@ -234,8 +234,8 @@ def test_fallback_keeps_emphasis_markers_tight():
     assert restore(text, prepared.opaque) == "This is **important** content"
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402 - the property tests of this section
+from hypothesis import strategies as st  # noqa: E402 - the property tests of this section
 
 _MD_ALPHABET = st.sampled_from(
     list("中文句子。！？；…，、：（）") + list("ab Z09_-*#>|`~[]()!<>/=&\\.:")

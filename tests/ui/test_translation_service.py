@@ -17,9 +17,9 @@ pytestmark = pytest.mark.skipif(
     reason="PySide6 6.12.0 refcount bug with signals emitted while a worker thread runs; use PySide6 < 6.12",
 )
 
-from studyreader.translate.engine import TranslationEngine  # noqa: E402
-from studyreader.translate.segment import segment_markdown  # noqa: E402
-from studyreader.ui.translation_service import TranslationService  # noqa: E402
+from studyreader.translate.engine import TranslationEngine  # noqa: E402 - after the skip check above
+from studyreader.translate.segment import segment_markdown  # noqa: E402 - after the skip check above
+from studyreader.ui.translation_service import TranslationService  # noqa: E402 - after the skip check above
 
 
 @pytest.fixture

@@ -104,8 +104,8 @@ def entry_dates(notes) -> set[date]:
     """
     if notes is None:
         return set()
-    from studyreader.programme.botread import read_days  # noqa: PLC0415
-    from studyreader.programme.model import NEWER  # noqa: PLC0415
+    from studyreader.programme.botread import read_days
+    from studyreader.programme.model import NEWER
 
     readings = read_days(notes.text, sorted({entry.date for entry in notes.entries}), NEWER)
     return {day for day, reading in readings.items() if reading.counts}

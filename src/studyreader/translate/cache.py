@@ -199,6 +199,12 @@ class TranslationCache:
             except sqlite3.DatabaseError as error:
                 self._recover(error)
 
+    @property
+    def changes(self) -> int:
+        """Rows written through this cache's connection so far (opening it if needed)."""
+        with self._lock:
+            return self._open().total_changes
+
     def close(self) -> None:
         with self._lock:
             if self._db is not None:

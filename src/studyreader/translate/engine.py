@@ -202,6 +202,11 @@ class TranslationEngine:
 
         return find_model(self._packages_dir)
 
+    @property
+    def loaded_model(self):
+        """The translator loaded so far (None until a sentence needed the model)."""
+        return self._model
+
     def reload(self) -> None:
         """Forget the loaded model (after packages were installed or removed); safe from any thread,
         never waits for a running translation (which keeps its own reference)."""

@@ -23,20 +23,20 @@ def preload_core() -> None:
     its first paint; only when the cache will likely miss are they imported here.
     """
     import studyreader.render.first_screen as render_cache
-    import studyreader.render.markup  # noqa: F401
-    import studyreader.render.rows  # noqa: F401
+    import studyreader.render.markup  # noqa: F401 - imported before the first paint needs it
+    import studyreader.render.rows  # noqa: F401 - imported before the first paint needs it
 
     if render_cache.likely_hit():
         return
-    import markdown  # noqa: F401
-    import nh3  # noqa: F401
+    import markdown  # noqa: F401 - imported before the first paint needs it
+    import nh3  # noqa: F401 - imported before the first paint needs it
 
-    import studyreader.notes  # noqa: F401
-    import studyreader.programme.marks  # noqa: F401
+    import studyreader.notes  # noqa: F401 - imported before the first paint needs it
+    import studyreader.programme.marks  # noqa: F401 - imported before the first paint needs it
     from studyreader.render import markup as render
 
     render.markdown_to_html("")  # builds the converter (imports its extensions) now
-    import studyreader.translate.segment  # noqa: F401
+    import studyreader.translate.segment  # noqa: F401 - imported before the first paint needs it
 
 
 def dark_palette():

@@ -53,7 +53,7 @@ def term_points(reader, term_id: str):
 @pytest.fixture
 def window(make_window, sample_copy, test_glossary):
     window = make_window(sample_copy)
-    window._on_glossary_loaded(test_glossary)
+    window.set_glossary(test_glossary)
     window.reader.finish_build()
     return window
 

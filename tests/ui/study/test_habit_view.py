@@ -313,7 +313,7 @@ def test_the_current_month_is_labelled_at_the_right_edge(qtbot, today):
     name = QLocale().monthName(today.month, QLocale.FormatType.ShortFormat)
     x, last = labels[-1]
     assert last == name
-    metrics = QFontMetrics(heat._small_font())  # noqa: SLF001 - the font the map draws its labels in
+    metrics = QFontMetrics(heat.label_font())  # noqa: SLF001 - the font the map draws its labels in
     assert x + metrics.horizontalAdvance(name) <= heat.width()
     assert x >= heat.width() - 6 * 15  # at the map's right end
     xs = [label_x for label_x, _name in labels]

@@ -197,7 +197,7 @@ class BilingualReader(QTextBrowser):
         self._mode = mode
         self._rebuild(restore)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if not self._painted and self._tables and not self.is_built():
             self._fill_first_screen()
@@ -417,7 +417,7 @@ class BilingualReader(QTextBrowser):
             open_external(url)
 
     # -- resources: the only door to images ------------------------------
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl):
         """Local images of the notes folder; a placeholder for everything else. Never the network."""
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QTextDocument

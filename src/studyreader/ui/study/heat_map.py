@@ -83,7 +83,7 @@ class HeatMap(QWidget):
 
     # -- geometry ----------------------------------------------------------
     def _update_margins(self) -> None:
-        metrics = QFontMetrics(self._small_font())
+        metrics = QFontMetrics(self.label_font())
         self._left = 1
         self._top = metrics.height() + 4
 
@@ -91,7 +91,8 @@ class HeatMap(QWidget):
     def top_margin(self) -> int:
         return self._top
 
-    def _small_font(self):
+    def label_font(self):
+        """The smaller font the map draws its month and weekday labels in."""
         font = self.font()
         size = font.pointSizeF()
         if size > 0:
@@ -120,10 +121,10 @@ class HeatMap(QWidget):
         day = self.first_day() + timedelta(days=column * 7 + row)
         return day if day <= self.today else None
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(self._left + WEEKS * (CELL + GAP), self._top + 7 * (CELL + GAP))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     # -- text --------------------------------------------------------------
@@ -138,7 +139,7 @@ class HeatMap(QWidget):
     def month_labels(self) -> list[tuple[int, str]]:
         """(x, short month name) above the first column of each month; the current month always
         gets one, at the map's right edge when its first column is too near it (or not on show)."""
-        metrics = QFontMetrics(self._small_font())
+        metrics = QFontMetrics(self.label_font())
         locale = QLocale()
         first = self.first_day()
         labels: list[tuple[int, int, str]] = []  # x, width, name
@@ -195,7 +196,7 @@ class HeatMap(QWidget):
             return True
         return super().event(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             day = self.day_at(event.position().toPoint())
             if day is not None:
@@ -203,7 +204,7 @@ class HeatMap(QWidget):
                 return
         super().mouseReleaseEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.LocaleChange, QEvent.Type.LanguageChange):
             self._update_margins()
             self.updateGeometry()
@@ -221,14 +222,14 @@ class HeatMap(QWidget):
         base = self.palette().color(QPalette.ColorRole.Window)
         return base.darker(112) if base.lightness() > 128 else base.lighter(160)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text_color = palette.color(QPalette.ColorRole.WindowText)
         muted = QColor(text_color)
         muted.setAlphaF(0.7)
-        painter.setFont(self._small_font())
+        painter.setFont(self.label_font())
         metrics = painter.fontMetrics()
 
         painter.setPen(muted)
@@ -287,20 +288,20 @@ class WeekdayLabels(QWidget):
         self._map = heat_map
         self.setObjectName("habitWeekdays")
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        metrics = QFontMetrics(self._map._small_font())  # noqa: SLF001
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self._map.label_font())
         width = max(metrics.horizontalAdvance(self._map.weekday_name(i)) for i in range(7)) + 6
         return QSize(width, self._map.sizeHint().height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         color = QColor(self.palette().color(QPalette.ColorRole.WindowText))
         color.setAlphaF(0.7)
         painter.setPen(color)
-        painter.setFont(self._map._small_font())  # noqa: SLF001
+        painter.setFont(self._map.label_font())
         for row in (0, 2, 4, 6):  # every other row, as contribution graphs do
             y = self._map.top_margin + row * (CELL + GAP)
             painter.drawText(
@@ -356,7 +357,7 @@ class Legend(QWidget):
         self.entry.setText(self.tr("entry written"))
         self.reviewed.setText(self.tr("terms reviewed (counts for the streak)"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:

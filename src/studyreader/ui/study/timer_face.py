@@ -131,7 +131,7 @@ class TimerFace(QWidget):
                 translate("TimerWidget", "target {target} reached").format(target=target),
                 translate("TimerWidget", "{left} left of {target}").format(left=left, target=target)]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fix_widths()
         elif event.type() == QEvent.Type.PaletteChange:

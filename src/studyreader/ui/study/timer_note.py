@@ -70,7 +70,7 @@ class TimerNote(QLabel):
         self.setText(self.fontMetrics().elidedText(short, Qt.TextElideMode.ElideLeft, NOTE_WIDTH))
         self.setToolTip(self.full_text)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._word()
         super().changeEvent(event)

@@ -318,7 +318,7 @@ class TimerWidget(TimerFace):
         self._refresh()
         self._fix_widths()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.translation.finished.connect(self.translationFinished)
         self.programme = ProgrammeLink(self)
         self.services = Services(self, self.translation)
-        self.services.glossaryLoaded.connect(self._on_glossary_loaded)
+        self.services.glossaryLoaded.connect(self.set_glossary)
         self.services.glossaryFailed.connect(self._on_glossary_failed)
         self.reader.termActivated.connect(self._on_term_activated)
         self.reader.modelsRequested.connect(self.dialogs.open_model_manager)
@@ -297,7 +297,8 @@ class MainWindow(QMainWindow):
         self.action("navigator").setChecked(True)
         self.navigator.list.setFocus()
 
-    def _on_glossary_loaded(self, glossary) -> None:
+    def set_glossary(self, glossary) -> None:
+        """Show ``glossary`` everywhere: reader marks, the sidebar, the translation aid, the editor."""
         self.reader.set_glossary(glossary)
         self.panes.set_glossary(glossary)
         self.translation.set_aid(glossary.translation_aid())

@@ -40,7 +40,7 @@ class ReviewCountButton(QToolButton):
         self.setText(self.tr("Review {n}").format(n=self.count))
         self.setToolTip(self.tr("{n} term cards to review today (Ctrl+Shift+R)").format(n=self.count))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

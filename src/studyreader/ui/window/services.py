@@ -30,7 +30,7 @@ def load_glossary(reload: bool = False):
     from studyreader.glossary import default_glossary
 
     glossary = default_glossary(reload=reload)
-    glossary.matcher  # build the automaton here, off the GUI thread  # noqa: B018
+    glossary.matcher  # noqa: B018 - builds the automaton here, off the GUI thread
     return glossary
 
 
