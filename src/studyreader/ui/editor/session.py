@@ -7,9 +7,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.notes import NotesError, append_entry, load_notes, replace_entry
+from studyreader.notes import EntryChangedError, NotesError, append_entry, load_notes, replace_entry
 from studyreader.notes.drafts import Draft, editable_body
+from studyreader.notes.writer import entry_text
 from studyreader.ui.editor.conflict import compact_diff
+
+_REPLACE_TRIES = 5  # the entry changed between the question and the write this many times: give up
 
 
 def same(a: str | None, b: str | None) -> bool:
@@ -103,6 +106,22 @@ class EntrySession:
         on_disk = self.body_on_disk()
         return self.mode == "replace" and on_disk is not None and not same(on_disk, self.base)
 
+    def _replace(self, text: str, day, confirm: Callable[[str], bool]):
+        """Replace the entry the user last saw: if it changes between the question and the write
+        (a `git pull`, another window), the writer refuses and the user is asked again."""
+        for _attempt in range(_REPLACE_TRIES):
+            on_disk = self.body_on_disk()
+            if self.changed_on_disk() and not same(on_disk, text):
+                if not confirm(compact_diff(self.base or "", on_disk)):
+                    raise NotChanged()
+            try:
+                return replace_entry(self.path, text, day, expected=entry_text(self.notes, day))
+            except EntryChangedError:
+                error = self.reload()
+                if error is not None:
+                    raise NotesError(error) from None
+        raise NotesError(f"{self.path}: the entry of {day} keeps changing on disk; nothing was written")
+
     def write(self, text: str, confirm: Callable[[str], bool]):
         """Append or replace; ``confirm(diff)`` is asked when the entry changed on disk meanwhile.
 
@@ -113,11 +132,7 @@ class EntrySession:
             raise NotesError(error)
         day = self.day or self.today()
         if self.mode == "replace":
-            on_disk = self.body_on_disk()
-            if self.changed_on_disk() and not same(on_disk, text):
-                if not confirm(compact_diff(self.base or "", on_disk)):
-                    raise NotChanged()
-            result = replace_entry(self.path, text, day)
+            result = self._replace(text, day, confirm)
         else:
             result = append_entry(self.path, text, day)
         self.reload()
