@@ -179,3 +179,16 @@ def test_user_terms_add_edit_hide(window, qtbot, monkeypatch):
         panel.hide_term()
     panel.search.setText("探针术语")
     assert "probe-term" not in panel.term_ids()
+
+
+def test_a_short_pane_gives_the_definition_more_room_than_the_list(qtbot):
+    """At 1366×768 with the entry editor open the pane is short: the definition keeps most of it."""
+    from studyreader.ui.glossary.panel import GlossaryPanel
+
+    panel = GlossaryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 280)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.detail.height() >= 1.5 * panel.list.height(), (panel.detail.height(), panel.list.height())
+    assert panel.list.height() >= 3 * panel.list.fontMetrics().height()  # still a few rows of terms

@@ -90,8 +90,12 @@ class GlossaryPanel(QWidget):
         self.splitter.setObjectName("glossarySplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
+        # The definition is what is read: when the pane is short (the entry editor open at 768 px),
+        # the list gives up height first, down to a few rows.
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
         layout.setSpacing(4)
