@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from studyreader.ui.reader.reader import BilingualReader
 
 _SLICE_SECONDS = 0.008  # build/update work per event-loop turn: well under the 50 ms stall budget
-_SLICE_ROWS = 8  # rows inserted per turn while building: each insertion also costs time in proportion to the document
+_SLICE_ROWS = 4  # rows inserted per turn while building: inserting and laying them out costs about as much as
+# rendering them (measured on the largest corpus file), so a slice renders for half its time at most
 _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
 _YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
@@ -175,7 +176,7 @@ class RowBuilder(QObject):
             end += 1
             if max_rows is not None and end - start >= max_rows:
                 break
-            if deadline is not None and time.perf_counter() > deadline:
+            if deadline is not None and time.perf_counter() > deadline - _SLICE_SECONDS / 2:
                 break
             if deadline is not None and end - start >= _SLICE_ROWS:
                 break
