@@ -173,6 +173,7 @@ class SlotTrace:
                 setattr(cls, name, make(fn, f"{cls.__name__}.{name}"))
 
         for target in ("studyreader.ui.window.main_window:MainWindow", "studyreader.ui.reader.reader:BilingualReader",
+                       "studyreader.ui.reader.builder:RowBuilder",
                        "studyreader.ui.window.navigator:EntryNavigator", "studyreader.ui.glossary.panel:GlossaryPanel",
                        "studyreader.ui.window.translation:TranslationController",
                        "studyreader.ui.window.document:DocumentController",

@@ -81,6 +81,9 @@ class RowTexts:
         self.blocks: list[Block] = []
         self.row_of_key: dict[int, int] = {}
         self.zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
+        # rendered English HTML without marks, by English text: a row drawn again (new glossary marks)
+        # does not render its Markdown again on the GUI thread
+        self.en_base: dict[str, str] = {}
         self.en_text: list[str | None] = []
         self.missing: list[tuple[str, ...]] = []
         self.references: dict[str, str] = {}  # the file's link reference definitions, for every row
@@ -103,6 +106,7 @@ class RowTexts:
             self.zh_base = [rendered[i] for i in kept]
         else:
             self.zh_base = [None] * len(self.blocks)
+        self.en_base = {}
         self.en_text = [block.source if not block.translatable else known.get(block.source) for block in self.blocks]
         self.missing = [() for _ in self.blocks]
 
@@ -110,6 +114,7 @@ class RowTexts:
         """Interface words changed: the Chinese HTML (its placeholders, notes) is rendered again."""
         self.labels = labels
         self.zh_base = [None] * len(self.blocks)
+        self.en_base = {}
 
     def pending(self) -> list[int]:
         return [row for row, block in enumerate(self.blocks) if block.translatable and self.en_text[row] is None]
@@ -129,7 +134,10 @@ class RowTexts:
             return self.zh_html(row)
         if english is None:
             return f'<p class="placeholder">{"—" if self.no_model else "…"}</p>'
-        body = marked(self._render(english), self.glossary)
+        base = self.en_base.get(english)
+        if base is None:
+            base = self.en_base[english] = self._render(english)
+        body = marked(base, self.glossary)
         if self.missing[row] and self.glossary is not None:
             body += missing_terms_html(self.glossary, self.missing[row], missing_label)
         return body

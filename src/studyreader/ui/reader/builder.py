@@ -1,0 +1,246 @@
+"""The reader's rows put into its document in slices, and changed rows drawn again, one slice per event-loop turn.
+
+Large files are built a few rows at a time from the event loop so the window never freezes;
+rows whose text changed (a translation arrived, the glossary changed) are drawn again the
+same way, those on screen first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QTextCursor, QTextFrame
+
+from studyreader.render.rows import Block
+from studyreader.ui.reader import cells, row_html
+
+if TYPE_CHECKING:
+    from studyreader.ui.reader.reader import BilingualReader
+
+_SLICE_SECONDS = 0.008  # build/update work per event-loop turn: well under the 50 ms stall budget
+_SLICE_ROWS = 4  # rows inserted per turn while building: inserting and laying them out costs about as much as
+# rendering them (measured on the largest corpus file), so a slice renders for half its time at most
+_FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the window shows
+_CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
+_YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
+_UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
+
+
+def first_screen_rows(blocks: Sequence[Block], height: int, line: int) -> int:
+    """How many rows likely fill ``height`` pixels with text lines ``line`` pixels high.
+
+    A guess from the text lengths: ``_CHARS_PER_LINE`` is more than a column holds, so it errs long.
+    """
+    total = 0.0
+    for row, block in enumerate(blocks):
+        lines = sum(1 + len(part) // _CHARS_PER_LINE for part in block.source.splitlines() or [""])
+        total += lines * line + 16  # cell padding and margins
+        if total >= height:
+            return min(_FIRST_SLICE_ROWS, row + 1)
+    return _FIRST_SLICE_ROWS
+
+
+class RowBuilder(QObject):
+    """Owns the reader's row texts and row tables; builds and redraws them slice by slice."""
+
+    finished = Signal()  # every row is in the document
+
+    def __init__(self, view: BilingualReader) -> None:
+        super().__init__(view)
+        self._view = view
+        self.rows = row_html.RowTexts()
+        self.tables: list[QTextFrame] = []
+        self.painted = False  # rows beyond the first screen are built after the first paint
+        self._miss_label = ""  # the English rows' "term not used" flag, in the interface language
+        # One slice of work (building rows, updating rows) per event-loop turn, whichever is due:
+        # two timers would both run in the same turn and add up.
+        self._work_timer = QTimer(self, singleShot=True, interval=0)
+        self._work_timer.timeout.connect(self._work_step)
+        self._yielded_at = 0.0
+        self._dirty: dict[int, set[str]] = {}  # rows to draw again -> which cells ("zh", "en")
+        self._restore_row: int | None = None
+
+    # -- state -------------------------------------------------------------
+    def is_built(self) -> bool:
+        return len(self.tables) == len(self.rows.blocks)
+
+    def has_pending_work(self) -> bool:
+        """Rows still to build or to update."""
+        return bool(self._dirty) or len(self.tables) < len(self.rows.blocks)
+
+    # -- requests ----------------------------------------------------------
+    def rebuild(self, restore_row: int | None, miss_label: str) -> None:
+        """Build every row again from the start; the view returns to ``restore_row`` once it is built."""
+        self._work_timer.stop()
+        self._dirty.clear()
+        self.tables = []
+        self._miss_label = miss_label
+        self._view.document().clear()
+        self._restore_row = restore_row
+        first = _FIRST_SLICE_ROWS if self.painted or restore_row is not None else self._first_screen_rows()
+        self._build_step(deadline=None, max_rows=first)
+
+    def mark_dirty(self, row: int, languages: Sequence[str] = ("zh", "en")) -> None:
+        """Draw these cells of ``row`` again (rows not built yet are drawn with their new text anyway)."""
+        if row < len(self.tables):
+            self._dirty.setdefault(row, set()).update(languages)
+            self._schedule()
+
+    def build_until(self, row: int) -> None:
+        """Build now every row up to and including ``row``."""
+        while len(self.tables) <= row:
+            self._build_step(deadline=None)
+
+    def finish(self) -> None:
+        """Build every remaining row and draw every changed one now."""
+        self._work_timer.stop()
+        while len(self.tables) < len(self.rows.blocks):
+            self._build_step(deadline=None)
+        while self._dirty:
+            self._update_step(deadline=None)
+
+    def yield_turn(self) -> None:
+        """Another long step just ran in this event-loop turn: the next slice waits for the next turn."""
+        self._yielded_at = time.perf_counter()
+
+    def first_paint(self) -> None:
+        """The first screen is on: build the rest now."""
+        self.painted = True
+        if self._work_timer.isActive():
+            self._work_timer.start(0)
+
+    def fill_first_screen(self, height: int) -> None:
+        """Before the first paint, with the real size known: build rows until ``height`` is full.
+
+        The guess made before the window had its size (:meth:`_first_screen_rows`) can fall
+        short, e.g. where Markdown joins a paragraph's source lines into fewer lines than it
+        counted. Laying the rows out here is work the first paint needs anyway.
+        """
+        if self.painted or not self.tables:
+            return
+        while not self.is_built() and self._view.document().size().height() < height:
+            self._build_step(deadline=None, max_rows=2)
+
+    # -- slices --------------------------------------------------------------
+    def _first_screen_rows(self) -> int:
+        """How many rows likely fill the first screen.
+
+        Before the window is shown nothing is laid out yet, so the rows' heights are estimated
+        against the window's height, or the screen's for a window that opens maximised. Should
+        the guess fall short, the first resize with the real size builds what is missing
+        (:meth:`fill_first_screen`); the other rows are built right after the first paint.
+        (Rows beyond the screen would be laid out, twice, before the first paint for nothing.)
+        """
+        window = self._view.window()
+        height = window.height()
+        if window.isMaximized() or window.isFullScreen():
+            screen = QGuiApplication.primaryScreen()
+            height = max(height, screen.availableGeometry().height() if screen is not None else 0)
+        line = max(12, self._view.fontMetrics().lineSpacing())
+        return first_screen_rows(self.rows.blocks, height, line)
+
+    def _schedule(self) -> None:
+        """Ask for a work slice; before the first paint, wait for it (or a while, when hidden)."""
+        if not self._work_timer.isActive():
+            self._work_timer.start(0 if self.painted else _UNPAINTED_BUILD_DELAY_MS)
+
+    def _work_step(self) -> None:
+        """One slice: rows on screen that changed, then rows still to build, then other changes."""
+        if time.perf_counter() - self._yielded_at < _YIELD_SECONDS:
+            self._yielded_at = 0.0
+            self._work_timer.start(0)
+            return
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        if self._dirty:
+            self._update_step(deadline, visible_only=True)
+        if len(self.tables) < len(self.rows.blocks) and time.perf_counter() < deadline:
+            self._build_step(deadline)
+        if self._dirty and time.perf_counter() < deadline:
+            self._update_step(deadline)
+        if self._dirty or len(self.tables) < len(self.rows.blocks):
+            self._schedule()
+
+    def _build_step(self, deadline: float | None = -1.0, max_rows: int | None = None) -> None:
+        if deadline == -1.0:
+            deadline = time.perf_counter() + _SLICE_SECONDS
+        view = self._view
+        document = view.document()
+        start = len(self.tables)
+        end = start
+        pieces: list[str] = []
+        while end < len(self.rows.blocks):
+            pieces.append(self._row_html(end))
+            end += 1
+            if max_rows is not None and end - start >= max_rows:
+                break
+            if deadline is not None and time.perf_counter() > deadline - _SLICE_SECONDS / 2:
+                break
+            if deadline is not None and end - start >= _SLICE_ROWS:
+                break
+            if deadline is None and max_rows is None and end - start >= 200:
+                break
+        if pieces:
+            cursor = QTextCursor(document)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            first_position = cursor.position()
+            cursor.insertHtml("".join(pieces))
+            new_tables = cells.tables_from(document, first_position, len(pieces))
+            self.tables.extend(new_tables)
+            # One edit block for the formats: the layout is updated once, not for every change
+            # (each update costs time in proportion to the whole document).
+            cursor.beginEditBlock()
+            for table in new_tables:
+                cells.tidy_table(table, view.mode)
+            cells.tidy_separators(document, new_tables[0].firstPosition() - 1 if new_tables else 0)
+            cursor.endEditBlock()
+            if start == 0:
+                # The view's own cursor sat where the first rows went in and moved past them: back
+                # to the top, or the window would open scrolled to the end of the first rows.
+                view.setTextCursor(QTextCursor(document))
+        if len(self.tables) < len(self.rows.blocks):
+            if self._restore_row is not None and len(self.tables) > self._restore_row:
+                view.scroll_to_row(self._restore_row)
+                self._restore_row = None
+            self._schedule()
+        else:
+            if self._restore_row is not None:
+                view.scroll_to_row(self._restore_row)
+                self._restore_row = None
+            self.finished.emit()
+
+    def _update_step(self, deadline: float | None = -1.0, visible_only: bool = False) -> None:
+        if deadline == -1.0:
+            deadline = time.perf_counter() + _SLICE_SECONDS
+        visible = set(self._view.visible_rows()) if self.tables else set()
+        order = sorted(self._dirty, key=lambda row: (row not in visible, row))
+        for row in order:
+            if visible_only and row not in visible:
+                break
+            self._refresh_row(row, self._dirty.pop(row))
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+        if self._dirty:
+            self._schedule()
+
+    def _refresh_row(self, row: int, languages: set[str]) -> None:
+        table = self.tables[row]
+        mode = self._view.mode
+        if not self.rows.blocks[row].translatable:
+            languages = {"zh", "en"}  # the English cell shows the Chinese
+        for language in ("zh", "en"):
+            if language in languages:
+                html = self.rows.zh_html(row) if language == "zh" else self.rows.en_html(row, self._miss_label)
+                cells.replace_cell_html(table, mode, language, html)
+        cells.tidy_table(table, mode)
+
+    def _row_html(self, row: int) -> str:
+        return row_html.row_html(
+            self.rows.blocks[row],
+            self.rows.zh_html(row),
+            self.rows.en_html(row, self._miss_label),
+            self._view.mode,
+            self._view.colours().heading_bg,
+        )
