@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -10,28 +9,10 @@ import pytest
 
 from studyreader.cli import main
 from studyreader.programme.checkin import check_in
+from tests.support.git import git_identity, run  # noqa: F401 - git_identity is an autouse fixture
 
 NOTES = "# Me\n\n<!-- Content_START -->\n### 2025.01.06\n第一天的笔记写得足够长了\n<!-- Content_END -->\n"
 ENTRY = "### 2025.01.07\n第二天：读了欺诈证明和挑战期\n"
-
-
-def run(cwd: Path, *args: str, check: bool = True) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    if check and done.returncode != 0:
-        raise AssertionError(f"git {' '.join(args)} failed: {done.stderr}")
-    return done.stdout
-
-
-@pytest.fixture(autouse=True)
-def git_identity(monkeypatch, tmp_path_factory):
-    """Work on a machine without any git configuration: identity from the environment only."""
-    empty = tmp_path_factory.mktemp("gitconfig") / "config"
-    empty.write_text("", encoding="utf-8")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Student")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "student@example.com")
 
 
 @pytest.fixture

@@ -87,7 +87,8 @@ def _read_text_argument(args: argparse.Namespace) -> str:
         raise NotesError(f"--text-file {error}") from None
 
 
-def _parse_date_option(value: str | None, option: str, file: str):
+def date_option(value: str | None, option: str, file: str):
+    """A ``YYYY-MM-DD`` command-line option (None when absent); a bad one is refused naming the file."""
     from studyreader.notes import NotesError
     from studyreader.notes.dates import parse_iso_date
 
@@ -102,7 +103,7 @@ def _parse_date_option(value: str | None, option: str, file: str):
 def _append(args: argparse.Namespace) -> int:
     from studyreader.notes import append_entry
 
-    day = _parse_date_option(args.date, "--date", args.file)
+    day = date_option(args.date, "--date", args.file)
     if args.check:
         from studyreader.programme.cli import append_check
 

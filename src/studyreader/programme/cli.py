@@ -37,18 +37,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     checkin.set_defaults(handler=_checkin)
 
 
-def _parse_date(value: str | None, option: str, file: str):
-    from studyreader.notes import NotesError
-    from studyreader.notes.dates import parse_iso_date
-
-    if value is None:
-        return None
-    try:
-        return parse_iso_date(value)
-    except ValueError as error:
-        raise NotesError(f"{file}: {option}: {error}") from None
-
-
 def _programme(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -66,10 +54,11 @@ def _programme(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from studyreader.cli import print_json
     from studyreader.notes import NotesError
+    from studyreader.notes.cli import date_option
     from studyreader.programme.status import status_for
 
-    start = _parse_date(args.start, "--start", args.file)
-    end = _parse_date(args.end, "--end", args.file)
+    start = date_option(args.start, "--start", args.file)
+    end = date_option(args.end, "--end", args.file)
     if start and end and end < start:
         raise NotesError(f"{args.file}: --end {end} is before --start {start}")
     status = status_for(args.file, start=start, end=end)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 from studyreader.ui.editor.editor import EntryEditor
 from tests.conftest import SHARED_DIR
+from tests.support.git import git_identity, run  # noqa: F401 - git_identity is an autouse fixture
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 EVENING = datetime(2025, 1, 8, 21, 30, tzinfo=SHANGHAI)  # the third day of the programme below
@@ -22,23 +21,6 @@ README = (
 )
 NOTES = "# Me\n\n<!-- Content_START -->\n### 2025.01.06\n第一天的笔记写得足够长了\n<!-- Content_END -->\n"
 ENTRY = "第三天：读了欺诈证明和挑战期的代码"
-
-
-def run(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    assert done.returncode == 0, f"git {' '.join(args)} failed: {done.stderr}"
-    return done.stdout
-
-
-@pytest.fixture(autouse=True)
-def git_identity(monkeypatch, tmp_path_factory):
-    empty = tmp_path_factory.mktemp("gitconfig") / "config"
-    empty.write_text("", encoding="utf-8")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Student")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "student@example.com")
 
 
 @pytest.fixture
