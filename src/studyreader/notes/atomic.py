@@ -127,23 +127,26 @@ def notes_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT_SECON
 
     fd = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockTimeoutError(
-                        errno.EAGAIN, "another StudyReader kept the notes locked", str(target)
-                    ) from None
-                time.sleep(0.005)
+        _wait_for_lock(lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), BlockingIOError, target, timeout)
         try:
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _wait_for_lock(try_lock, busy: type[OSError], target: Path, timeout: float) -> None:
+    """Call ``try_lock`` (non-blocking) until it stops raising ``busy``, for at most ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            try_lock()
+            return
+        except busy:
+            if time.monotonic() > deadline:
+                raise LockTimeoutError(errno.EAGAIN, "another StudyReader kept the notes locked", str(target)) from None
+            time.sleep(0.005)
 
 
 @contextlib.contextmanager
@@ -153,17 +156,7 @@ def _windows_lock(target: Path, timeout: float) -> Iterator[None]:
     lock_path = target.parent / f".{target.name}.studyreader-lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise LockTimeoutError(
-                        errno.EAGAIN, "another StudyReader kept the notes locked", str(target)
-                    ) from None
-                time.sleep(0.005)
+        _wait_for_lock(lambda: msvcrt.locking(fd, msvcrt.LK_NBLCK, 1), OSError, target, timeout)
         try:
             yield
         finally:

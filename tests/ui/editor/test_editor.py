@@ -25,33 +25,6 @@ def fixed_now():
     return EVENING
 
 
-@pytest.fixture
-def notes_file(tmp_path):
-    target = tmp_path / "notes" / "sample-notes.md"
-    target.parent.mkdir()
-    shutil.copy(paths.sample_notes(), target)
-    return target
-
-
-@pytest.fixture
-def make_editor(qtbot):
-    made = []
-
-    def make(path, **kwargs):
-        kwargs.setdefault("now", fixed_now)
-        editor = EntryEditor(notes_path=path, **kwargs)
-        qtbot.addWidget(editor)
-        editor.resize(1000, 400)
-        editor.show()
-        qtbot.waitExposed(editor)
-        made.append(editor)
-        return editor
-
-    yield make
-    for editor in made:
-        editor.shutdown()
-
-
 def type_text(qtbot, editor, text):
     editor.editor.setFocus()
     editor.editor.insertPlainText(text)
@@ -83,7 +56,7 @@ def test_header_shows_today_in_the_files_zone(make_editor, notes_file):
     assert "2025" in editor.date_label.text() and "11" in editor.date_label.text()
     assert "Asia/Shanghai" in editor.state_label.text()
     # Just after midnight in Shanghai is already the next day there, whatever the local zone.
-    late = make_editor(notes_file, now=lambda: datetime(2025, 1, 11, 16, 30, tzinfo=ZoneInfo("UTC")))
+    late = make_editor(notes_file, now=datetime(2025, 1, 11, 16, 30, tzinfo=ZoneInfo("UTC")))
     assert late.entry_date == date(2025, 1, 12)
 
 
@@ -292,7 +265,7 @@ def test_each_file_keeps_its_own_draft(make_editor, notes_file, tmp_path, qtbot)
 
 def test_edit_existing_entry_in_place(make_editor, notes_file, qtbot):
     before = notes_file.read_text(encoding="utf-8")
-    editor = make_editor(notes_file, now=lambda: datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
+    editor = make_editor(notes_file, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
     assert editor.edit_in_place_action.isEnabled()
     editor.edit_in_place_action.trigger()
     assert editor.mode == "replace"
@@ -308,7 +281,7 @@ def test_edit_existing_entry_in_place(make_editor, notes_file, qtbot):
 
 
 def test_in_place_edit_asks_before_replacing_a_changed_entry(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, now=lambda: datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
+    editor = make_editor(notes_file, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
     editor.edit_in_place_action.trigger()
     editor.set_text(editor.text() + "\n\n我的补充。")
     asked = []
@@ -328,7 +301,7 @@ def test_in_place_edit_asks_before_replacing_a_changed_entry(make_editor, notes_
 
 
 def test_toggling_in_place_off_keeps_only_the_new_text(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, now=lambda: datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
+    editor = make_editor(notes_file, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
     type_text(qtbot, editor, "新写的一段。")
     editor.edit_in_place_action.trigger()
     assert editor.text().startswith("**治理**") and editor.text().endswith("新写的一段。")

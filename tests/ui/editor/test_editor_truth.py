@@ -5,7 +5,6 @@ theme, the layout at small screens, the conflict diff, broken drafts."""
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,32 +23,6 @@ from studyreader.ui.editor.preview import DARK_TERM_BACKGROUND, LIGHT_TERM_BACKG
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 EVENING = datetime(2025, 1, 11, 21, 30, tzinfo=SHANGHAI)
 ENTRY_DAY = datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI)  # the sample's last entry is that day's
-
-
-@pytest.fixture
-def notes_file(tmp_path):
-    target = tmp_path / "notes" / "sample-notes.md"
-    target.parent.mkdir()
-    shutil.copy(paths.sample_notes(), target)
-    return target
-
-
-@pytest.fixture
-def make_editor(qtbot):
-    made = []
-
-    def make(path, now=EVENING, **kwargs):
-        editor = EntryEditor(path, now=lambda: now, **kwargs)
-        qtbot.addWidget(editor)
-        editor.resize(1000, 400)
-        editor.show()
-        qtbot.waitExposed(editor)
-        made.append(editor)
-        return editor
-
-    yield make
-    for editor in made:
-        editor.shutdown()
 
 
 def git_pull_like_write(path: Path, text: str) -> None:

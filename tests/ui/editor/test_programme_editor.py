@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from studyreader.ui.editor.editor import EntryEditor
 from tests.conftest import SHARED_DIR
 from tests.support.git import git_identity, run  # noqa: F401 - git_identity is an autouse fixture
 
@@ -41,21 +40,9 @@ def programme(tmp_path):
 
 
 @pytest.fixture
-def make_editor(qtbot):
-    made = []
-
-    def make(path, now=EVENING):
-        editor = EntryEditor(notes_path=path, now=lambda: now)
-        qtbot.addWidget(editor)
-        editor.resize(1100, 420)
-        editor.show()
-        qtbot.waitExposed(editor)
-        made.append(editor)
-        return editor
-
-    yield make
-    for editor in made:
-        editor.shutdown()
+def make_editor(make_editor):
+    """The shared factory, on this module's evening and a wider panel."""
+    return lambda path, now=EVENING: make_editor(path, now=now, width=1100)
 
 
 def typed(qtbot, editor, text):
