@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-__all__ = ["Block", "Part"]
+__all__ = ["Block", "Part", "SentencePair"]
 
 
 class Part(NamedTuple):
@@ -42,3 +42,17 @@ class Block:
     level: int = 0
     parts: tuple[Part, ...] = ()
     rows: tuple[tuple[Part, ...], ...] = field(default=(), repr=False)
+
+
+class SentencePair(NamedTuple):
+    """One source sentence and the English made from it, as character ranges.
+
+    ``source_*`` are offsets in the block's ``source`` (its Markdown as written), ``target_*`` offsets in
+    the block's English Markdown. Pairs of a block are in document order and never overlap; a sentence
+    whose English was assembled from several pieces is still one pair.
+    """
+
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
