@@ -1,0 +1,123 @@
+"""Where a sentence of a block's Markdown ends up in the text the reader shows. Plain Python.
+
+Sentence pairs give character ranges in the Markdown as written; the reader and the editor show
+rendered HTML, whose plain text has no markup (``**``, link targets, list markers, heading hashes),
+joins Chinese lines broken softly, and may hold characters of its own (paragraph separators, image
+placeholders, a flag under the English). :func:`rendered_spans` finds each range in that text by
+walking both texts side by side: equal characters pair up; where they differ, the walk skips the
+fewest characters on either side after which a few characters agree again, looking a bounded
+distance ahead, so the walk is linear in the length of the texts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+__all__ = ["rendered_spans", "span_at"]
+
+# Markdown that is never shown as text: link targets and references, images, HTML tags and comments,
+# entities (the rendered text holds one character instead), the backslash of an escape, emphasis and
+# code markers, and the markers at the start of a line (headings, quotes, list items, table rules).
+_HIDDEN_RE = re.compile(
+    r"""
+      (?m:^[ \t]*(?:>[ \t]?)*(?:\#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|\|?[-:| \t]{3,}$))
+    | (?m:^[ \t]*(?:>[ \t]?)+)
+    | !\[[^\[\]\n]*\]\([^)\n]{0,2048}\)
+    | \]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)
+    | \]\[[^\[\]\n]*\]
+    | <!--.*?-->
+    | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?/?>
+    | &(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});
+    | \\(?=[!-/:-@\[-`{-~])
+    | [*_~`\[\]|]+
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2028\u2029\u3000"})
+_PROBE = 40  # a Markdown whose start is shown verbatim is shown as written
+_NEAR = 16  # first look this far ahead for three agreeing characters
+_FAR = 400  # then this far for eight (an image placeholder's label, a long link target)
+
+
+def _visible(markdown: str) -> tuple[str, list[int]]:
+    """The Markdown without the syntax that is never shown, and each kept character's offset."""
+    kept: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in _HIDDEN_RE.finditer(markdown):
+        kept.append(markdown[position:match.start()])
+        origin.extend(range(position, match.start()))
+        position = match.end()
+    kept.append(markdown[position:])
+    origin.extend(range(position, len(markdown)))
+    return "".join(kept).translate(_SPACES), origin
+
+
+def _resync(a: str, b: str, i: int, j: int, anchor: int, window: int) -> tuple[int, int] | None:
+    """The fewest characters to skip in ``a`` or in ``b`` after which ``anchor`` characters agree."""
+    best: tuple[int, int] | None = None
+    key = a[i:i + anchor]
+    found = b.find(key, j + 1, j + 1 + window + len(key)) if key else -1
+    if found != -1:
+        best = (i, found)
+    key = b[j:j + anchor]
+    found = a.find(key, i + 1, i + 1 + window + len(key)) if key else -1
+    if found != -1 and (best is None or found - i < best[1] - j):
+        best = (found, j)
+    return best
+
+
+def _walk(a: str, b: str) -> list[int]:
+    """For each character of ``a``, the index of the character of ``b`` it pairs with (-1: none).
+
+    The indices that are not -1 strictly increase.
+    """
+    paired = [-1] * len(a)
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            paired[i] = j
+            i += 1
+            j += 1
+            continue
+        step = _resync(a, b, i, j, 3, _NEAR) or _resync(a, b, i, j, 8, _FAR)
+        if step is None:
+            i += 1  # Markdown syntax the pattern does not know: skip it
+        else:
+            i, j = step
+    return paired
+
+
+def rendered_spans(
+    markdown: str, rendered: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int] | None]:
+    """Each ``[start, end)`` range of ``markdown`` as a range of ``rendered`` (None: none of it is shown).
+
+    ``spans`` must be in order and not overlap; so are the ranges returned, which never start or
+    end on white space and lie inside ``rendered``.
+    """
+    text = rendered.translate(_SPACES)
+    raw = markdown.translate(_SPACES)
+    probe = raw.strip()[:_PROBE]
+    if probe and probe in text:  # shown as written (a block too complex to format): keep the syntax
+        visible, origin = raw, list(range(len(markdown)))
+    else:
+        visible, origin = _visible(markdown)
+    paired = _walk(visible, text)
+    result: list[tuple[int, int] | None] = []
+    for start, end in spans:
+        first = bisect.bisect_left(origin, start)
+        last = bisect.bisect_left(origin, end, first)
+        hits = [paired[k] for k in range(first, last) if paired[k] != -1 and not text[paired[k]].isspace()]
+        result.append((hits[0], hits[-1] + 1) if hits else None)
+    return result
+
+
+def span_at(spans: Sequence[tuple[int, int] | None], offset: int) -> int | None:
+    """The index of the range holding ``offset`` (None: between ranges); ranges in order, some None."""
+    for index, span in enumerate(spans):
+        if span is not None and span[0] <= offset < span[1]:
+            return index
+    return None
