@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-__all__ = ["rendered_spans", "span_at"]
+__all__ = ["rendered_spans", "sentence_spans", "span_at"]
 
 # Markdown that is never shown as text: link targets and references, images, HTML tags and comments,
 # entities (the rendered text holds one character instead), the backslash of an escape, emphasis and
@@ -121,3 +121,27 @@ def span_at(spans: Sequence[tuple[int, int] | None], offset: int) -> int | None:
         if span is not None and span[0] <= offset < span[1]:
             return index
     return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a == b or (a[0] < b[1] and b[0] < a[1])
+
+
+def sentence_spans(pairs: Sequence[tuple[int, int, int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Sentence pairs (source start, end, target start, end) as (source range, target range), in order.
+
+    Pieces of one sentence are one: pairs next to each other that share source or target
+    characters (a sentence whose English came in several pieces, two sentences translated as one)
+    are merged.
+    """
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for source_start, source_end, target_start, target_end in sorted(pairs):
+        source, target = (source_start, source_end), (target_start, target_end)
+        if merged and (_overlap(merged[-1][0], source) or _overlap(merged[-1][1], target)):
+            (a, z), (b, y) = merged[-1]
+            source = (min(a, source_start), max(z, source_end))
+            target = (min(b, target_start), max(y, target_end))
+            merged[-1] = (source, target)
+        else:
+            merged.append((source, target))
+    return merged
