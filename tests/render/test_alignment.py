@@ -6,7 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studyreader.render import markup
-from studyreader.render.alignment import rendered_spans, span_at
+from studyreader.render.alignment import joined_pairs, rendered_spans, sentence_spans, span_at
+from studyreader.translate.blocks import SentencePair
+from studyreader.translate.segment import join_translation, segment_markdown
 from studyreader.translate.sentences import split_sentences
 
 
@@ -112,3 +114,30 @@ def test_the_walk_is_linear():
     assert [rendered[a:z] for a, z in found[:2]] == [markdown[:38]] * 2  # shown as plain text, as written
     shown_count = found.index(None)  # the plain text is cut after a while: the rest is not shown
     assert shown_count > 100 and set(found[shown_count:]) == {None}
+
+
+def test_pieces_of_one_sentence_are_one():
+    pairs = [
+        SentencePair(0, 5, 0, 10), SentencePair(5, 9, 11, 20), SentencePair(5, 9, 20, 31), SentencePair(9, 12, 32, 40),
+    ]
+    assert sentence_spans(pairs) == [((0, 5), (0, 10)), ((5, 9), (11, 31)), ((9, 12), (32, 40))]
+    # two sentences translated as one English sentence: one pair of ranges
+    assert sentence_spans([SentencePair(0, 4, 0, 20), SentencePair(4, 8, 0, 20)]) == [((0, 8), (0, 20))]
+
+
+def test_joined_pairs_are_offsets_in_the_whole_text():
+    text = "### 2025.01.08\n\n今天学习了排序器。它负责排序。\n\n```\ncode\n```\n\n- 第二段。\n"
+    blocks = segment_markdown(text)
+    english = {
+        1: ("Today I studied the sequencer. It orders.", [SentencePair(0, 9, 0, 30), SentencePair(9, 15, 31, 41)]),
+        3: ("- Second part.", [SentencePair(2, 6, 2, 14)]),
+    }
+    translations = [english.get(k) for k in range(len(blocks))]
+    assert [b.source for b in blocks][1] == "今天学习了排序器。它负责排序。"
+    whole, pairs = joined_pairs(text, blocks, translations)
+    assert whole == join_translation(text, blocks, [t[0] if t else None for t in translations])
+    assert [(text[p.source_start:p.source_end], whole[p.target_start:p.target_end]) for p in pairs] == [
+        ("今天学习了排序器。", "Today I studied the sequencer."),
+        ("它负责排序。", "It orders."),
+        ("第二段。", "Second part."),
+    ]

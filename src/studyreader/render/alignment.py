@@ -15,7 +15,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-__all__ = ["rendered_spans", "sentence_spans", "span_at"]
+from studyreader.translate.blocks import Block, SentencePair
+
+__all__ = ["joined_pairs", "rendered_spans", "sentence_spans", "span_at"]
 
 # Markdown that is never shown as text: link targets and references, images, HTML tags and comments,
 # entities (the rendered text holds one character instead), the backslash of an escape, emphasis and
@@ -145,3 +147,29 @@ def sentence_spans(pairs: Sequence[tuple[int, int, int, int]]) -> list[tuple[tup
         else:
             merged.append((source, target))
     return merged
+
+
+def joined_pairs(
+    text: str, blocks: Sequence[Block], translations: Sequence[tuple[str, Sequence[SentencePair]] | None]
+) -> tuple[str, list[SentencePair]]:
+    """The whole English of ``text`` (each block replaced by its English, ``None``: kept; the text
+    between blocks copied) and the blocks' sentence pairs as offsets in ``text`` and in that English."""
+    out: list[str] = []
+    pairs: list[SentencePair] = []
+    position = length = 0
+    for block, translated in zip(blocks, translations):
+        between = text[position:block.start]
+        out.append(between)
+        length += len(between)
+        english = block.source if translated is None else translated[0]
+        if translated is not None:
+            pairs.extend(
+                SentencePair(block.start + p.source_start, block.start + p.source_end,
+                             length + p.target_start, length + p.target_end)
+                for p in translated[1]
+            )
+        out.append(english)
+        length += len(english)
+        position = block.end
+    out.append(text[position:])
+    return "".join(out), pairs
