@@ -37,7 +37,8 @@ _HIDDEN_RE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2028\u2029\u3000"})
+# white space, and what a rendered document holds between table cells and for an image: all one space
+_SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2028\u2029\u3000\ufdd0\ufdd1\ufffc"})
 _PROBE = 40  # a Markdown whose start is shown verbatim is shown as written
 _NEAR = 16  # first look this far ahead for three agreeing characters
 _FAR = 400  # then this far for eight (an image placeholder's label, a long link target)

@@ -211,3 +211,44 @@ def test_a_highlight_moves_no_row_by_a_pixel(reader, qtbot, mode):
     if mode == "side":
         for _top, zh, en in before:
             assert abs(zh.top() - en.top()) <= 1
+
+
+@pytest.mark.parametrize("mode", ["zh", "en"])
+def test_single_language_layouts_light_the_sentence_shown(reader, qtbot, mode):
+    reader.set_mode(mode)
+    reader.finish_build()
+    text = "它负责" if mode == "zh" else "It orders"
+    hover(qtbot, reader, point_of(reader, 1, mode, text))
+    assert lit(reader) == ["它负责排序交易！" if mode == "zh" else "It orders transactions!"]
+
+
+def test_tables_and_characters_beyond_the_bmp(qtbot):
+    reader = BilingualReader()
+    qtbot.addWidget(reader)
+    reader.resize(1000, 500)
+    reader.show()
+    qtbot.waitExposed(reader)
+    notes = "🚀 火箭起飞了。然后到达轨道！\n\n| 层 | 作用 |\n|---|---|\n| 排序层 | 决定交易顺序 |\n"
+    reader.set_blocks(segment(notes), None)
+    zh, en = reader.blocks[0].source, "🚀 The rocket took off. Then it reached orbit!"
+    cut, en_cut = zh.index("然"), en.index("Then")
+    pairs = [SentencePair(0, cut, 0, en_cut - 1), SentencePair(cut, len(zh), en_cut, len(en))]
+    reader.set_translation(0, en, pairs=pairs)
+    table = reader.blocks[1].source
+    english = "| Layer | Role |\n|---|---|\n| Ordering layer | Decides the order of transactions |"
+    cells = [
+        ("层", "Layer"), ("作用", "Role"), ("排序层", "Ordering layer"),
+        ("决定交易顺序", "Decides the order of transactions"),
+    ]
+    pairs = [SentencePair(table.index(z), table.index(z) + len(z), english.index(e), english.index(e) + len(e))
+             for z, e in cells]
+    reader.set_translation(1, english, pairs=pairs)
+    reader.finish_build()
+    hover(qtbot, reader, point_of(reader, 0, "zh", "到达"))
+    assert lit(reader) == ["然后到达轨道！", "Then it reached orbit!"]  # the rocket counts as one character
+    hover(qtbot, reader, point_of(reader, 0, "en", "rocket"))
+    assert lit(reader) == ["🚀 火箭起飞了。", "🚀 The rocket took off."]
+    hover(qtbot, reader, point_of(reader, 1, "zh", "交易顺序"))
+    assert lit(reader) == ["决定交易顺序", "Decides the order of transactions"]
+    hover(qtbot, reader, point_of(reader, 1, "en", "Role"))
+    assert lit(reader) == ["作用", "Role"]

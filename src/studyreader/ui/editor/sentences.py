@@ -8,6 +8,7 @@ the pairs are out of date: nothing is lit until the next translation arrives.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QPlainTextEdit
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from studyreader.render.alignment import rendered_spans, sentence_spans, span_at
 from studyreader.translate.blocks import SentencePair
 from studyreader.ui.editor.preview import PreviewPane
-from studyreader.ui.reader.sentence_highlight import TextView, text_between
+from studyreader.ui.reader.sentence_highlight import TextView, document_text
 
 
 class EditorSentences:
@@ -26,7 +27,8 @@ class EditorSentences:
         self._markdown = ""
         self._english_markdown = ""
         self._sentences: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        self._places: dict[PreviewPane, list[tuple[int, int] | None]] = {}
+        # each pane's character positions and each sentence's range in its text
+        self._places: dict[PreviewPane, tuple[list[int], list[tuple[int, int] | None]]] = {}
         for pane in (preview, english):
             pane.document().contentsChange.connect(lambda *_args, pane=pane: self._places.pop(pane, None))
 
@@ -44,14 +46,15 @@ class EditorSentences:
         """The pairs belong to the text in the source column (not edited since)."""
         return bool(self._sentences) and self._source.toPlainText() == self._markdown
 
-    def _pane_spans(self, pane: PreviewPane) -> list[tuple[int, int] | None]:
+    def _pane_spans(self, pane: PreviewPane) -> tuple[list[int], list[tuple[int, int] | None]]:
         if pane not in self._places:
             document = pane.document()
-            text = text_between(document, 0, document.characterCount() - 1)
+            text, positions = document_text(document, 0, document.characterCount() - 1)
             if pane is self._preview:
-                self._places[pane] = rendered_spans(self._markdown, text, [s[0] for s in self._sentences])
+                spans = rendered_spans(self._markdown, text, [s[0] for s in self._sentences])
             else:
-                self._places[pane] = rendered_spans(self._english_markdown, text, [s[1] for s in self._sentences])
+                spans = rendered_spans(self._english_markdown, text, [s[1] for s in self._sentences])
+            self._places[pane] = positions, spans
         return self._places[pane]
 
     def sentence_at(self, view: TextView, position: int) -> int | None:
@@ -63,7 +66,8 @@ class EditorSentences:
             found = span_at(sources, position)
             return found if found is not None else span_at(sources, position - 1)
         if view is self._preview or view is self._english:
-            return span_at(self._pane_spans(view), position)
+            positions, spans = self._pane_spans(view)
+            return span_at(spans, bisect.bisect_right(positions, position) - 1)
         return None
 
     def ranges(self, sentence: int) -> list[tuple[TextView, int, int]]:
@@ -72,7 +76,7 @@ class EditorSentences:
         start, end = self._sentences[sentence][0]
         places: list[tuple[TextView, int, int]] = [(self._source, start, end)]
         for pane in (self._preview, self._english):
-            span = self._pane_spans(pane)[sentence]
-            if span is not None:
-                places.append((pane, *span))
+            positions, spans = self._pane_spans(pane)
+            if spans[sentence] is not None:
+                places.append((pane, positions[spans[sentence][0]], positions[spans[sentence][1]]))
         return places

@@ -191,7 +191,16 @@ def _position_at(view: QAbstractScrollArea, point: QPoint) -> int:
     return view.document().documentLayout().hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
 
 
-def text_between(document, start: int, end: int) -> str:
-    """The characters of ``document`` at positions [start, end), one per position (paragraph ends,
-    table cells and images included), so that an offset in the text is a position in the document."""
-    return "".join(document.characterAt(position) for position in range(start, end))
+def document_text(document, start: int, end: int) -> tuple[str, list[int]]:
+    """The text of ``document`` at positions [start, end) (paragraph ends, table cells and images
+    included, one character each; a character outside the BMP, two positions in Qt, is one here),
+    and the document position of each character and of the end."""
+    units = "".join(document.characterAt(position) for position in range(start, end))
+    text = units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    positions = []
+    position = start
+    for character in text:
+        positions.append(position)
+        position += 2 if ord(character) > 0xFFFF else 1
+    positions.append(position)
+    return text, positions

@@ -7,15 +7,17 @@ cell until the document changes.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from studyreader.render.alignment import rendered_spans, sentence_spans, span_at
-from studyreader.ui.reader.sentence_highlight import TextView, text_between
+from studyreader.ui.reader.sentence_highlight import TextView, document_text
 
 if TYPE_CHECKING:
     from studyreader.ui.reader.reader import BilingualReader
 
 _LANGUAGES = ("zh", "en")
+Places = tuple[list[int], list[tuple[int, int] | None]]  # a cell's character positions, each sentence's range
 
 
 class ReaderSentences:
@@ -23,20 +25,20 @@ class ReaderSentences:
 
     def __init__(self, reader: BilingualReader) -> None:
         self._reader = reader
-        self._places: dict[tuple[int, str], tuple[int, list[tuple[int, int] | None]] | None] = {}
+        self._places: dict[tuple[int, str], Places | None] = {}
         reader.document().contentsChange.connect(self._forget)
 
     def _forget(self, *_args) -> None:
         self._places.clear()
 
-    def _cell_spans(self, row: int, language: str) -> tuple[int, list[tuple[int, int] | None]] | None:
-        """The cell's first position and each sentence's range in the cell's text (None: not shown)."""
+    def _cell_spans(self, row: int, language: str) -> Places | None:
+        """The position of each character of the cell's text, and each sentence's range in that text."""
         key = (row, language)
         if key not in self._places:
             self._places[key] = self._find(row, language)
         return self._places[key]
 
-    def _find(self, row: int, language: str) -> tuple[int, list[tuple[int, int] | None]] | None:
+    def _find(self, row: int, language: str) -> Places | None:
         reader = self._reader
         cell = reader.cell_range(row, language)
         english = reader.translation(row)
@@ -44,9 +46,9 @@ class ReaderSentences:
         if cell is None or english is None or not sentences:
             return None
         markdown = reader.blocks[row].source if language == "zh" else english
-        text = text_between(reader.document(), cell[0], cell[1])
+        text, positions = document_text(reader.document(), cell[0], cell[1])
         side = 0 if language == "zh" else 1
-        return cell[0], rendered_spans(markdown, text, [sentence[side] for sentence in sentences])
+        return positions, rendered_spans(markdown, text, [sentence[side] for sentence in sentences])
 
     def sentence_at(self, view: TextView, position: int) -> tuple[int, int] | None:
         row = self._reader.row_at(position)
@@ -56,7 +58,9 @@ class ReaderSentences:
             cell = self._reader.cell_range(row, language)
             if cell is not None and cell[0] <= position <= cell[1]:
                 found = self._cell_spans(row, language)
-                index = span_at(found[1], position - found[0]) if found is not None else None
+                if found is None:
+                    return None
+                index = span_at(found[1], bisect.bisect_right(found[0], position) - 1)
                 return (row, index) if index is not None else None
         return None
 
@@ -67,5 +71,5 @@ class ReaderSentences:
             found = self._cell_spans(row, language)
             if found is not None and index < len(found[1]) and found[1][index] is not None:
                 start, end = found[1][index]
-                places.append((self._reader, found[0] + start, found[0] + end))
+                places.append((self._reader, found[0][start], found[0][end]))
         return places
