@@ -252,3 +252,12 @@ def test_tables_and_characters_beyond_the_bmp(qtbot):
     assert lit(reader) == ["决定交易顺序", "Decides the order of transactions"]
     hover(qtbot, reader, point_of(reader, 1, "en", "Role"))
     assert lit(reader) == ["作用", "Role"]
+
+
+def test_keys_that_only_scroll_light_nothing(reader, qtbot):
+    reader.setTextCursor(reader.cell_cursor(1, "zh"))  # a caret inside a sentence, not put there by a key
+    reader.setFocus()
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_PageUp):
+        qtbot.keyClick(reader, key)
+        qtbot.wait(20)
+        assert lit(reader) == []

@@ -148,8 +148,10 @@ class SentenceHighlight(QObject):
             self.clear()
             return was_pinned  # Escape unpins here; with nothing pinned it still reaches the window
         if view not in self._follow_caret_always:
-            # the key moves the caret (Tab to a link, arrows) once it is handled: follow it then
-            QTimer.singleShot(0, self, lambda: self._follow_caret(view))
+            # the key may move the caret (Tab to a link) once it is handled: follow it then, if it moved
+            cursor = view.textCursor()
+            before = (cursor.position(), cursor.anchor())
+            QTimer.singleShot(0, self, lambda: self._follow_caret(view, before))
         return False
 
     def _on_click(self, view: TextView, point: QPoint) -> None:
@@ -171,8 +173,10 @@ class SentenceHighlight(QObject):
             if self._pinned is None:
                 self.refresh()
 
-    def _follow_caret(self, view: TextView) -> None:
+    def _follow_caret(self, view: TextView, before: tuple[int, int] | None = None) -> None:
         cursor = view.textCursor()
+        if before == (cursor.position(), cursor.anchor()):
+            return  # a key that only scrolled: the caret (wherever it is) lights nothing new
         position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
         sentence = self._sentences.sentence_at(view, position)
         if sentence != self._caret:
