@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
 TextView = QTextEdit | QPlainTextEdit
 
@@ -39,7 +39,6 @@ class SentenceHighlight(QObject):
         super().__init__(parent)
         self._sentences = sentences
         self._colour = colour
-        self._views: list[TextView] = []
         self._watched: list[tuple[QObject, TextView]] = []  # (view or its viewport, view)
         self._follow_caret_always: set[TextView] = set()
         self._hovered: Hashable | None = None
@@ -54,7 +53,8 @@ class SentenceHighlight(QObject):
     def watch(self, view: TextView, *, hover: bool = True, caret_always: bool = False) -> None:
         """Follow ``view``: the pointer over it (``hover``), its caret after a key press, or after every
         move of the caret (``caret_always``: the editor's source, where clicks and typing move it too)."""
-        self._views.append(view)
+        if hover and not isinstance(view, QTextEdit):
+            raise TypeError(f"the pointer is followed on rich-text views only, not on {type(view).__name__}")
         self._watched.append((view, view))
         view.installEventFilter(self)
         if hover:
@@ -186,11 +186,8 @@ class SentenceHighlight(QObject):
                 self.refresh()
 
 
-def _position_at(view: QAbstractScrollArea, point: QPoint) -> int:
+def _position_at(view: QTextEdit, point: QPoint) -> int:
     """The document position of the character under a viewport point (-1: no character there)."""
-    if isinstance(view, QPlainTextEdit):
-        cursor = view.cursorForPosition(point)
-        return cursor.position() if view.cursorRect(cursor).adjusted(-8, 0, 8, 0).contains(point) else -1
     offset = QPointF(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
     return view.document().documentLayout().hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
 
