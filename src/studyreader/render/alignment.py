@@ -22,7 +22,7 @@ __all__ = ["joined_pairs", "rendered_spans", "sentence_spans", "span_at"]
 # Markdown that is never shown as text: link targets and references, images, HTML tags and comments,
 # entities (the rendered text holds one character instead), the backslash of an escape, emphasis and
 # code markers, and the markers at the start of a line (headings, quotes, list items, table rules).
-_HIDDEN_RE = re.compile(
+_HIDDEN = (  # compiled on first use (re caches it): the reader imports this module before its first paint
     r"""
       (?m:^[ \t]*(?:>[ \t]?)*(?:\#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|\|?[-:| \t]{3,}$))
     | (?m:^[ \t]*(?:>[ \t]?)+)
@@ -34,9 +34,9 @@ _HIDDEN_RE = re.compile(
     | &(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});
     | \\(?=[!-/:-@\[-`{-~])
     | [*_~`\[\]|]+
-    """,
-    re.VERBOSE | re.DOTALL,
+    """
 )
+_HIDDEN_FLAGS = re.VERBOSE | re.DOTALL
 # white space, and what a rendered document holds between table cells and for an image: all one space
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2028\u2029\u3000\ufdd0\ufdd1\ufffc"})
 _PROBE = 40  # a Markdown whose start is shown verbatim is shown as written
@@ -49,7 +49,7 @@ def _visible(markdown: str) -> tuple[str, list[int]]:
     kept: list[str] = []
     origin: list[int] = []
     position = 0
-    for match in _HIDDEN_RE.finditer(markdown):
+    for match in re.finditer(_HIDDEN, markdown, _HIDDEN_FLAGS):
         kept.append(markdown[position:match.start()])
         origin.extend(range(position, match.start()))
         position = match.end()
