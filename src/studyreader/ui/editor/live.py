@@ -20,7 +20,7 @@ class LiveTranslator(QObject):
     """Translates the editor's text; reports only the latest request."""
 
     started = Signal(int)  # generation
-    finished = Signal(int, str)  # generation, the English as Markdown
+    finished = Signal(int, str, object)  # generation, the English as Markdown, its sentence pairs
     failed = Signal(int, str)
     noModel = Signal(str)
 
@@ -65,13 +65,18 @@ class LiveTranslator(QObject):
     def is_busy(self) -> bool:
         return self._busy
 
+    @property
+    def source_text(self) -> str:
+        """The text of the latest request."""
+        return self._text
+
     @Slot(int, object)
     def _on_block(self, index: int, translation: object) -> None:
         self._done[index] = translation
 
     @Slot(object)
     def _on_finished(self, stats) -> None:
-        from studyreader.translate.segment import join_translation
+        from studyreader.render.alignment import joined_pairs
 
         self._busy = False
         self._job = None
@@ -79,8 +84,9 @@ class LiveTranslator(QObject):
         translations = []
         for block in self._blocks:
             done = self._done.get(block.index)
-            translations.append(done.text if done is not None else None)
-        self.finished.emit(self._generation, join_translation(self._text, self._blocks, translations))
+            translations.append((done.text, ()) if done is not None else None)
+        english, pairs = joined_pairs(self._text, self._blocks, translations)
+        self.finished.emit(self._generation, english, pairs)
 
     @Slot(str)
     def _on_no_model(self, message: str) -> None:
@@ -169,22 +175,31 @@ class LiveEnglish(QObject):
         if not text.strip():
             self.translator.cancel()
             self.markdown = ""
+            self._panes.sentences.clear()
             self._error = None
             self._panes.english.clear_content()
             self._update_state()
             return
         self.translator.request(text)
 
-    def _on_finished(self, _generation: int, english: str) -> None:
+    def _on_finished(self, _generation: int, english: str, pairs) -> None:
         self._error = None
         self.no_model = False
         self._panes.models_button.hide()  # a model is installed after all
         self.markdown = english
-        self._panes.english.show_markdown(english)
+        self.show_english(self.translator.source_text, english, pairs)
         self._update_state()
+
+    def show_english(self, source: str, english: str, pairs) -> None:
+        """Show ``english`` made from the entry ``source``; ``pairs`` (SentencePair, offsets in both
+        whole texts) light a sentence and its English together."""
+        self._panes.sentences.set_translation(source, english, pairs)
+        self._panes.english.show_markdown(english)
+        self._panes.sentence_highlight.refresh()
 
     def _on_failed(self, _generation: int, message: str) -> None:
         self._error = message
+        self._panes.sentences.clear()
         self._panes.english.show_message(
             QCoreApplication.translate("EntryEditor", "The translation failed: {reason}").format(reason=message)
         )
@@ -199,6 +214,7 @@ class LiveEnglish(QObject):
         self._update_state()
 
     def _show_no_model_text(self) -> None:
+        self._panes.sentences.clear()
         self._panes.english.show_message(
             QCoreApplication.translate(
                 "EntryEditor",

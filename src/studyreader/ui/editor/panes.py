@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from studyreader.ui.editor.preview import PreviewPane
+from studyreader.ui.editor.sentences import EditorSentences
+from studyreader.ui.reader.sentence_highlight import SentenceHighlight
+from studyreader.ui.reader.style import ReaderColours
 
 COLUMN_MIN_WIDTH = 160
 
@@ -50,6 +53,14 @@ class EditorPanes(QSplitter):
         self._placeholders: dict[QWidget, tuple[str, ...]] = {}
         for pane in (self.editor, self.preview, self.english):
             pane.viewport().installEventFilter(self)
+        # a sentence and its English lit together: the pointer on the preview or the English, the caret
+        self.sentences = EditorSentences(self.editor, self.preview, self.english)
+        self.sentence_highlight = SentenceHighlight(
+            self.sentences, lambda: QColor(ReaderColours.from_palette(self.english.palette()).sentence_bg), self
+        )
+        self.sentence_highlight.watch(self.preview)
+        self.sentence_highlight.watch(self.english)
+        self.sentence_highlight.watch(self.editor, hover=False, caret_always=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

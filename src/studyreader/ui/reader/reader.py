@@ -7,7 +7,8 @@ height and there is a single scroll position. Small per-block tables (rather
 than one huge table) keep a translation's arrival cheap: only that row is laid
 out again. Large files are built in slices from the event loop so the window
 never freezes (:mod:`.builder`); :mod:`.geometry` finds rows on screen, :mod:`.hover`
-answers the pointer, :mod:`.keyboard` the Tab key.
+answers the pointer, :mod:`.keyboard` the Tab key, :mod:`.sentence_highlight` lights a sentence and
+its translation together.
 
 Safety: the HTML comes from :mod:`studyreader.render.markup` (sanitised; a block
 too costly to format is shown as plain text), and :meth:`BilingualReader.loadResource`
@@ -24,14 +25,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextFrame, QTextOption
+from PySide6.QtGui import QColor, QTextCursor, QTextFrame, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studyreader.render import markup as render
 from studyreader.render.images import read_local_image
 from studyreader.render.rows import Block
+from studyreader.translate.blocks import SentencePair
 from studyreader.ui.reader import cells, geometry, hover, keyboard
 from studyreader.ui.reader.builder import RowBuilder
+from studyreader.ui.reader.sentence_highlight import SentenceHighlight
+from studyreader.ui.reader.sentences import ReaderSentences
 from studyreader.ui.reader.style import ReaderColours, decode_image, placeholder_image, style_sheet
 
 if TYPE_CHECKING:
@@ -88,6 +92,11 @@ class BilingualReader(QTextBrowser):
         self._builder.finished.connect(self._on_build_finished)
         self.resource_requests: list = []  # every resource (QUrl) the document asked for (tests, audits)
         self._apply_stylesheet()
+        # a sentence and its English lit together (pointer, Tab, click to pin, Escape)
+        self.sentence_highlight = SentenceHighlight(
+            ReaderSentences(self), lambda: QColor(self.colours().sentence_bg), self
+        )
+        self.sentence_highlight.watch(self)
 
     # -- public state ----------------------------------------------------
     @property
@@ -113,6 +122,10 @@ class BilingualReader(QTextBrowser):
     def rendered_html(self) -> list[str | None]:
         """The Chinese HTML of every row rendered so far (None: not yet), without glossary marks."""
         return list(self._rows.zh_base)
+
+    def sentence_pairs(self, row: int) -> tuple[SentencePair, ...]:
+        """The row's sentence pairs as :meth:`set_translation` gave them (none: no highlight)."""
+        return self._rows.pairs[row] if 0 <= row < len(self._rows.pairs) else ()
 
     def missing_terms(self, row: int) -> tuple[str, ...]:
         return self._rows.missing[row]
@@ -145,15 +158,23 @@ class BilingualReader(QTextBrowser):
         same blocks and labels (the start-up cache); None entries are rendered here.
         """
         restore = self.top_row() if keep_position and self._builder.tables else None
+        self.sentence_highlight.clear()
         # Rows are rendered when they are built (large files: slice by slice).
         self._rows.load(blocks, base_dir, self.labels(), rendered)
         self._rebuild(restore)
 
-    def set_translation(self, row: int, english: str, missing: Sequence[str] = ()) -> None:
-        """The English of one row arrived: update only that row."""
+    def set_translation(
+        self, row: int, english: str, missing: Sequence[str] = (), pairs: Sequence[SentencePair] = ()
+    ) -> None:
+        """The English of one row arrived: update only that row.
+
+        ``pairs``: its sentences and their English (offsets in the block's source and in ``english``),
+        lit together under the pointer.
+        """
         if not 0 <= row < len(self._rows.blocks):
             return
         self._rows.en_text[row] = english
+        self._rows.pairs[row] = tuple(pairs)
         self._rows.missing[row] = tuple(missing)
         self._builder.mark_dirty(row, ("en",))
 

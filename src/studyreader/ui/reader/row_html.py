@@ -11,6 +11,7 @@ from pathlib import Path
 
 from studyreader.render import markup as render
 from studyreader.render.rows import Block, is_shown
+from studyreader.translate.blocks import SentencePair
 
 
 def row_html(block: Block, zh: str, en: str, mode: str, heading_bg: str) -> str:
@@ -85,6 +86,7 @@ class RowTexts:
         # does not render its Markdown again on the GUI thread
         self.en_base: dict[str, str] = {}
         self.en_text: list[str | None] = []
+        self.pairs: list[tuple[SentencePair, ...]] = []  # each row's sentences and their English
         self.missing: list[tuple[str, ...]] = []
         self.references: dict[str, str] = {}  # the file's link reference definitions, for every row
         self.base_dir: Path | None = None
@@ -96,6 +98,7 @@ class RowTexts:
              rendered: Sequence[str | None] | None) -> None:
         """New blocks (front matter and comment-only blocks get no row); English kept by source text."""
         known = {block.source: text for block, text in zip(self.blocks, self.en_text) if text is not None}
+        known_pairs = dict(zip((block.source for block in self.blocks), self.pairs))
         kept = [i for i, block in enumerate(blocks) if is_shown(block)]
         self.blocks = [blocks[i] for i in kept]
         self.row_of_key = {block.index: row for row, block in enumerate(self.blocks)}
@@ -108,6 +111,7 @@ class RowTexts:
             self.zh_base = [None] * len(self.blocks)
         self.en_base = {}
         self.en_text = [block.source if not block.translatable else known.get(block.source) for block in self.blocks]
+        self.pairs = [known_pairs.get(block.source, ()) if block.translatable else () for block in self.blocks]
         self.missing = [() for _ in self.blocks]
 
     def relabel(self, labels: render.Labels) -> None:

@@ -33,6 +33,7 @@ class ReaderColours:
     rule: str
     code_bg: str
     heading_bg: str
+    sentence_bg: str  # a sentence and its translation, lit together
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> ReaderColours:
@@ -49,6 +50,7 @@ class ReaderColours:
             rule=mix(text, base, 0.85).name(),
             code_bg=mix(text, base, 0.93).name(),
             heading_bg=mix(text, base, 0.94).name(),
+            sentence_bg=(QColor(38, 62, 92) if dark else QColor(219, 234, 252)).name(),
         )
 
 
