@@ -186,6 +186,9 @@ def test_the_shortcut_list_is_complete_before_the_timer_and_the_editor_are_built
     assert len(early) == len(set(early)), "a key listed twice"
     rows = dict(row for _title, section in window.actions_table.shortcut_sections() for row in section)
     assert rows["Start the timer"] == QKeySequence("Ctrl+Shift+S").toString(QKeySequence.SequenceFormat.NativeText)
+    # the reader's sentence highlight has no action of its own, but its keys are listed
+    assert rows["Pin the highlighted sentence"] == "Click"
+    assert rows["Clear the pinned sentence"] == QKeySequence("Esc").toString(QKeySequence.SequenceFormat.NativeText)
     assert "Save Entry" in rows and "Focus/break cycles" in rows
     # once the timer and the editor are there, the list names the same keys, each once
     window.services.start()

@@ -105,6 +105,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "dialogs.show_about"),
 )
 
+# What the reader does without an action of its own: listed in F1 under its own heading.
+READER_SECTION = QT_TRANSLATE_NOOP("MainWindow", "Reader")
+READER_GESTURES: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("MainWindow", "Highlight a sentence and its English"), QT_TRANSLATE_NOOP("MainWindow", "Point")),
+    (QT_TRANSLATE_NOOP("MainWindow", "Pin the highlighted sentence"), QT_TRANSLATE_NOOP("MainWindow", "Click")),
+    (QT_TRANSLATE_NOOP("MainWindow", "Clear the pinned sentence"), "Esc"),
+)
+
 
 def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -244,6 +252,9 @@ class WindowActions:
                 rows.append((plain(action.text()), " / ".join(keys)))
             if rows:
                 sections.append((plain(translate(title)), rows))
+        sections.append((translate(READER_SECTION), [
+            (translate(text), QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) if keys == "Esc"
+             else translate(keys)) for text, keys in READER_GESTURES]))
         holder.deleteLater()
         return sections
 
