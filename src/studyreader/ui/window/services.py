@@ -137,7 +137,7 @@ class Services(QObject):
         window = self._window
         self.timer_widget = TimerWidget(window, log=self.open_log(), notes_path=window.notes_path,
                                         settings=window.settings, context=self._notes_context())
-        window.actions_table.add_to_corner(self.timer_widget)
+        window.actions_table.add_to_corner(self.timer_widget, folding=self.timer_widget)
         window.actions_table.add_to_menu("study", self.timer_widget.actions())
         self.timer_widget.notice.connect(lambda text: window.status.message(text, 8000))
 
