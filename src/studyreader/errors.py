@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from studyreader.messages import Message
+
 
 class StudyReaderError(Exception):
     """A refusal the user should read: says which file and what is wrong.
@@ -12,7 +14,10 @@ class StudyReaderError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Message, *, exit_code: int | None = None) -> None:
+        """``message``: the English text, or a :class:`~studyreader.messages.Message` that the
+        window words in the interface language (``str(error)`` is its English either way)."""
+        super().__init__(str(message))
+        self.message: Message | None = message if isinstance(message, Message) else None
         if exit_code is not None:
             self.exit_code = exit_code

@@ -46,6 +46,10 @@ LOCK_TIMEOUT_SECONDS = 30.0  # another StudyReader holding the lock longer than 
 class NotRegularFileError(OSError):
     """The path names a FIFO, a device, a socket…: never read or replaced as notes."""
 
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"is not a regular file ({kind})", path)
+        self.kind = kind
+
 
 class LockTimeoutError(OSError):
     """Another StudyReader process kept the notes lock for too long."""
@@ -75,7 +79,7 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, FileVersion]
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFileError(errno.EINVAL, f"is not a regular file ({_kind(info.st_mode)})", str(path))
+            raise NotRegularFileError(str(path), _kind(info.st_mode))
         chunks = []
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)

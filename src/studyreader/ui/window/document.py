@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from studyreader.errors import StudyReaderError
 from studyreader.render import rows as rows_mod
 from studyreader.ui.file_watcher import NotesFileWatcher
 from studyreader.ui.jobs import run_in_thread
+from studyreader.ui.messages import error_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,7 +34,7 @@ class Load(Enum):
     RELOAD = "reload"  # the same file again (changed on disk, saved by the editor): the place is kept
 
 
-class UnreadableNotes(Exception):
+class UnreadableNotes(StudyReaderError):
     """A notes file that cannot be read or parsed; the message names the file."""
 
 
@@ -53,7 +55,7 @@ def read_notes(path: Path, override=None) -> Loaded:
     try:
         notes = load_notes(path)
     except NotesError as error:
-        raise UnreadableNotes(str(error)) from error
+        raise UnreadableNotes(error.message if error.message is not None else str(error)) from error
     except OSError as error:
         raise UnreadableNotes(f"{path}: {error.strerror or error}") from error
     blocks = rows_mod.segment(notes.text)
@@ -130,7 +132,7 @@ class DocumentController(QObject):
                 raise loaded
             if kind is Load.COMPLETE:
                 self._end_completion()
-            (self.openFailed if kind is Load.OPEN else self.message).emit(str(loaded))
+            (self.openFailed if kind is Load.OPEN else self.message).emit(error_text(loaded))
             return False
         notes, blocks, status, problem = loaded
         self.notes, self.path, self.blocks, self.status = notes, path, blocks, status
