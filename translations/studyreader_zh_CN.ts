@@ -1063,6 +1063,14 @@
         <translation>不允许该操作</translation>
     </message>
     <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>路径中的某一部分是文件，不是文件夹</translation>
+    </message>
+    <message>
         <source>{path}: cannot read: {reason}</source>
         <translation>{path}：无法读取：{reason}</translation>
     </message>

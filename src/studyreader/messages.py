@@ -75,6 +75,8 @@ ENGLISH: dict[str, str] = {
     "reason.quota": "the disk quota is used up",
     "reason.permission": "permission denied",
     "reason.not_permitted": "operation not permitted",
+    "reason.missing": "no such file or folder",
+    "reason.not_folder": "a part of the path is a file, not a folder",
     # glossary files that cannot be read, and their problems
     "glossary.cannot_read": "{path}: cannot read: {reason}",
     "glossary.not_unicode": "{path}: line {line}: not UTF-8 text",
@@ -213,6 +215,25 @@ def english_template(code: str) -> str:
 
 def message(code: str, **args: object) -> Message:
     return Message(code, args)
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why the operating system refused, as a message when it is a common reason (the system's
+    own words, English, otherwise)."""
+    import errno
+
+    codes = {
+        errno.EROFS: "reason.read_only_fs",
+        errno.ENOSPC: "reason.disk_full",
+        errno.EDQUOT: "reason.quota",
+        errno.EACCES: "reason.permission",
+        errno.EPERM: "reason.not_permitted",
+        errno.ENOENT: "reason.missing",
+        errno.ENOTDIR: "reason.not_folder",
+        errno.EEXIST: "reason.not_folder",  # making a folder where a file is
+    }
+    code = codes.get(error.errno)
+    return message(code) if code else error.strerror or str(error)
 
 
 def joined(*items: Message | str) -> Message:

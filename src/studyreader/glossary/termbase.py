@@ -18,7 +18,7 @@ from typing import Any
 
 from studyreader.errors import StudyReaderError
 from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Match, Subject, Term
-from studyreader.messages import Message, message
+from studyreader.messages import Message, message, os_reason
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,8 +74,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise GlossaryFileError(message("glossary.cannot_read", path=str(path), reason=reason)) from error
+        raise GlossaryFileError(message("glossary.cannot_read", path=str(path), reason=os_reason(error))) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyreader.errors import StudyReaderError
-from studyreader.messages import message
+from studyreader.messages import message, os_reason
 from studyreader.notes.atomic import FileVersion, NotRegularFileError, read_regular_file
 
 
@@ -77,4 +77,4 @@ def read_notes_file(path: Path) -> tuple[bytes, FileVersion]:
     except PermissionError:
         raise NotesError(message("file.read_denied", path=str(path))) from None
     except OSError as error:
-        raise NotesError(message("file.unreadable", path=str(path), reason=error.strerror or str(error))) from None
+        raise NotesError(message("file.unreadable", path=str(path), reason=os_reason(error))) from None

@@ -9,7 +9,6 @@ line endings, BOM, trailing newline, other entries.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import os
 import re
 from collections import Counter
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.messages import Message, message
+from studyreader.messages import Message, message, os_reason
 from studyreader.notes.atomic import LOCK_TIMEOUT_SECONDS, LockTimeoutError, notes_lock, replace_if_unchanged
 from studyreader.notes.dates import DateStyle, match_heading
 from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_file
@@ -253,16 +252,7 @@ def _read_only_file_system(folder: Path) -> bool:
 
 def save_failure_message(path: Path, error: OSError) -> Message:
     """What a failed save says: the file and the cause in words, and that nothing changed."""
-    reasons = {
-        errno.EROFS: "reason.read_only_fs",
-        errno.ENOSPC: "reason.disk_full",
-        errno.EDQUOT: "reason.quota",
-        errno.EACCES: "reason.permission",
-        errno.EPERM: "reason.not_permitted",
-    }
-    code = reasons.get(error.errno)
-    reason = message(code) if code else error.strerror or str(error)
-    return message("write.failed", path=str(path), reason=reason)
+    return message("write.failed", path=str(path), reason=os_reason(error))
 
 
 def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> date:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from studyreader.messages import Message, message
+from studyreader.messages import Message, message, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class TranslationCache:
         try:
             self._db = self._connect(self.path)
         except OSError as error:  # e.g. the cache folder cannot be created
-            self.warning = message("cache.unusable", path=str(self.path), error=str(error))
+            self.warning = message("cache.unusable", path=str(self.path), error=os_reason(error))
             log.warning(str(self.warning))
             self._db = self._memory()
         except sqlite3.DatabaseError as error:

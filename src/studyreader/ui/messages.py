@@ -105,6 +105,8 @@ TEMPLATES: dict[str, str] = {
     "reason.quota": QT_TRANSLATE_NOOP("Messages", "the disk quota is used up"),
     "reason.permission": QT_TRANSLATE_NOOP("Messages", "permission denied"),
     "reason.not_permitted": QT_TRANSLATE_NOOP("Messages", "operation not permitted"),
+    "reason.missing": QT_TRANSLATE_NOOP("Messages", "no such file or folder"),
+    "reason.not_folder": QT_TRANSLATE_NOOP("Messages", "a part of the path is a file, not a folder"),
     "glossary.cannot_read": QT_TRANSLATE_NOOP("Messages", "{path}: cannot read: {reason}"),
     "glossary.not_unicode": QT_TRANSLATE_NOOP("Messages", "{path}: line {line}: not UTF-8 text"),
     "glossary.syntax_at": QT_TRANSLATE_NOOP("Messages", "{path}: line {line}: {detail}"),

@@ -118,6 +118,8 @@ class GlossaryPanel(QWidget):
         self.hide_button.setToolTip(self.tr("Hide the selected term from marks and lists"))
         if self.glossary is None:
             self.status.setText(self.tr("Loading the glossary…"))
+        else:  # its problems in the new language
+            self.status.setText("\n".join(worded(warning) for warning in self.glossary.warnings))
         self._show_detail(self.current_term_id())
 
     def changeEvent(self, event: QEvent) -> None:
