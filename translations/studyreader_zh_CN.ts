@@ -1043,6 +1043,10 @@
         <translation>{path}：另一个 StudyReader 锁定这个文件已超过 {seconds} 秒；没有写入任何内容</translation>
     </message>
     <message>
+        <source>{path}: could not be saved (an interrupted save left the old text in {backup}; compare the two, keep the right one and delete the backup before saving again); the file was not changed</source>
+        <translation>{path}：无法保存（上次保存被中断，旧的内容留在 {backup}；请比较这两个文件，保留正确的那个，删除备份后再保存）；文件没有被改动</translation>
+    </message>
+    <message>
         <source>the file system is read-only</source>
         <translation>文件系统是只读的</translation>
     </message>
@@ -1216,7 +1220,7 @@
     </message>
     <message>
         <source>the heading has no year (year-less {style}): the bot takes it for any year</source>
-        <translation>标题没有年份（{style}，不含年份）：机器人会把它当作任何一年的日期</translation>
+        <translation>标题没有年份（{style} 格式）：机器人把它当作任何一年的这一天</translation>
     </message>
     <message>
         <source>time zone {zone} from the Settings (the notes&apos; own line is not read)</source>

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from studyreader.messages import Message
+import errno
+
+from studyreader.messages import Message, message
 
 
 class StudyReaderError(Exception):
@@ -21,3 +23,19 @@ class StudyReaderError(Exception):
         self.message: Message | None = message if isinstance(message, Message) else None
         if exit_code is not None:
             self.exit_code = exit_code
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why the operating system refused, as a message when it is a common reason (the system's
+    own words, English, otherwise)."""
+    codes = {
+        errno.EROFS: "reason.read_only_fs",
+        errno.ENOSPC: "reason.disk_full",
+        errno.EDQUOT: "reason.quota",
+        errno.EACCES: "reason.permission",
+        errno.EPERM: "reason.not_permitted",
+        errno.ENOENT: "reason.missing",
+        errno.ENOTDIR: "reason.not_folder",
+    }
+    code = codes.get(error.errno)
+    return message(code) if code else error.strerror or str(error)

@@ -64,6 +64,10 @@ ENGLISH: dict[str, str] = {
     "write.not_writable": "{path}: the file is not writable (permission denied)",
     "write.folder_not_writable": "{path}: its folder {folder} is not writable, so the file cannot be replaced safely",
     "write.failed": "{path}: could not be saved ({reason}); the file was not changed",
+    "write.interrupted": (
+        "{path}: could not be saved (an interrupted save left the old text in {backup}; compare the two, "
+        "keep the right one and delete the backup before saving again); the file was not changed"
+    ),
     "write.entry_changed": (
         "{path}: the entry for {day} was changed by another program since it was read; nothing was written"
     ),
@@ -216,24 +220,6 @@ def english_template(code: str) -> str:
 def message(code: str, **args: object) -> Message:
     return Message(code, args)
 
-
-def os_reason(error: OSError) -> Message | str:
-    """Why the operating system refused, as a message when it is a common reason (the system's
-    own words, English, otherwise)."""
-    import errno
-
-    codes = {
-        errno.EROFS: "reason.read_only_fs",
-        errno.ENOSPC: "reason.disk_full",
-        errno.EDQUOT: "reason.quota",
-        errno.EACCES: "reason.permission",
-        errno.EPERM: "reason.not_permitted",
-        errno.ENOENT: "reason.missing",
-        errno.ENOTDIR: "reason.not_folder",
-        errno.EEXIST: "reason.not_folder",  # making a folder where a file is
-    }
-    code = codes.get(error.errno)
-    return message(code) if code else error.strerror or str(error)
 
 
 def joined(*items: Message | str) -> Message:

@@ -167,8 +167,9 @@ def test_a_user_glossary_that_is_not_toml_is_reported_in_chinese(chinese, make_w
 
 def test_an_unusable_translation_cache_is_said_in_chinese(chinese, make_window, sample_copy, use_tiny_argos, qtbot):
     cache_folder = paths.cache_dir()
-    cache_folder.parent.mkdir(parents=True, exist_ok=True)
-    cache_folder.write_text("a file where the cache folder belongs", encoding="utf-8")
+    cache_home = cache_folder.parent  # the user's cache folder (XDG_CACHE_HOME): a file, by mistake
+    cache_home.rmdir()
+    cache_home.write_text("a file where the cache folders belong", encoding="utf-8")
     window = make_window(sample_copy, start_services=True)
     with qtbot.waitSignal(window.translation.cacheWarning, timeout=120000) as said:
         pass

@@ -109,5 +109,5 @@ def test_a_year_less_heading_is_explained_without_english_words(chinese):
     reason = explain(read_day(notes, dt.date(2025, 1, 8), NEWER))
     assert "the heading has no year (year-less m.d): the bot takes it for any year" in str(reason)
     chinese_text = worded(reason)
-    assert "标题没有年份（m.d，不含年份）" in chinese_text, chinese_text
+    assert "标题没有年份（m.d 格式）：机器人把它当作任何一年的这一天" in chinese_text, chinese_text
     assert "year" not in chinese_text

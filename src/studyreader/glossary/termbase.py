@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
 from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Match, Subject, Term
-from studyreader.messages import Message, message, os_reason
+from studyreader.messages import Message, message
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -51,6 +51,19 @@ class NotRegularFileError(OSError):
         self.kind = kind
 
 
+class InterruptedSaveError(FileExistsError):
+    """An in-place save was cut off: its backup holds the whole old text and must be looked at first."""
+
+    def __init__(self, target: Path, backup: Path) -> None:
+        super().__init__(
+            errno.EEXIST,
+            f"an interrupted save left the old text in {backup}; compare the two, keep the right one "
+            "and delete the backup before saving again",
+            str(target),
+        )
+        self.backup = backup
+
+
 class LockTimeoutError(OSError):
     """Another StudyReader process kept the notes lock for too long."""
 
@@ -248,12 +261,7 @@ def _write_in_place(target: Path, data: bytes, expected: FileVersion | None) -> 
         return False
     backup = backup_path(target)
     if backup.exists():  # an in-place write was interrupted: the file may be torn, the backup is whole
-        raise FileExistsError(
-            errno.EEXIST,
-            f"an interrupted save left the old text in {backup}; compare the two, keep the right one "
-            "and delete the backup before saving again",
-            str(target),
-        )
+        raise InterruptedSaveError(target, backup)
     temp_name = _write_temporary(backup, old)
     os.chmod(temp_name, stat.S_IMODE(os.stat(target).st_mode))  # as private as the notes themselves
     os.replace(temp_name, backup)

@@ -11,8 +11,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyreader.errors import StudyReaderError
-from studyreader.messages import message, os_reason
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import message
 from studyreader.notes.atomic import FileVersion, NotRegularFileError, read_regular_file
 
 

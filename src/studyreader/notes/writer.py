@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.messages import Message, message, os_reason
-from studyreader.notes.atomic import LOCK_TIMEOUT_SECONDS, LockTimeoutError, notes_lock, replace_if_unchanged
+from studyreader.errors import os_reason
+from studyreader.messages import Message, message
+from studyreader.notes.atomic import (
+    LOCK_TIMEOUT_SECONDS,
+    InterruptedSaveError,
+    LockTimeoutError,
+    notes_lock,
+    replace_if_unchanged,
+)
 from studyreader.notes.dates import DateStyle, match_heading
 from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_file
 from studyreader.notes.model import Entry, Notes
@@ -317,6 +324,8 @@ def _write(
                 raise NotesError(message("write.kept_changing", path=str(path), tries=MAX_ATTEMPTS))
     except LockTimeoutError:
         raise NotesError(message("write.locked", path=str(path), seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}")) from None
+    except InterruptedSaveError as error:
+        raise NotesError(message("write.interrupted", path=str(path), backup=str(error.backup))) from None
     except OSError as error:
         raise NotesError(save_failure_message(path, error)) from None
     return AppendResult(date=resolved, created=edit.created, line=edit.line, path=path)

@@ -20,7 +20,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from studyreader.messages import Message, message, os_reason
+from studyreader.errors import os_reason
+from studyreader.messages import Message, message
 
 log = logging.getLogger(__name__)
 

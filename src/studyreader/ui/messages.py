@@ -100,6 +100,10 @@ TEMPLATES: dict[str, str] = {
         "Messages",
         "{path}: another StudyReader has kept this file locked "
         "for over {seconds} s; nothing was written"),
+    "write.interrupted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: could not be saved (an interrupted save left the old text in {backup}; compare the two, "
+        "keep the right one and delete the backup before saving again); the file was not changed"),
     "reason.read_only_fs": QT_TRANSLATE_NOOP("Messages", "the file system is read-only"),
     "reason.disk_full": QT_TRANSLATE_NOOP("Messages", "the disk is full"),
     "reason.quota": QT_TRANSLATE_NOOP("Messages", "the disk quota is used up"),

@@ -19,7 +19,7 @@ from studyreader.errors import StudyReaderError
 from studyreader.render import rows as rows_mod
 from studyreader.ui.file_watcher import NotesFileWatcher
 from studyreader.ui.jobs import run_in_thread
-from studyreader.ui.messages import error_text
+from studyreader.ui.messages import error_text, worded
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,7 +42,7 @@ class Loaded(NamedTuple):
     notes: object
     blocks: list  # the reader's rows, also what is translated
     status: object  # studyreader.programme.Status, None when the verdicts could not be worked out
-    problem: str  # why there is no status ("" when there is one)
+    problem: object  # why there is no status: a core Message or the system's words ("" when there is one)
 
 
 def read_notes(path: Path, override=None) -> Loaded:
@@ -62,7 +62,8 @@ def read_notes(path: Path, override=None) -> Loaded:
     try:
         status, problem = status_for(path, override=override), ""
     except (NotesError, OSError, ValueError) as error:
-        status, problem = None, str(error)
+        said = error.message if isinstance(error, StudyReaderError) else None
+        status, problem = None, said if said is not None else str(error)
     return Loaded(notes, blocks, status, problem)
 
 
@@ -140,7 +141,7 @@ class DocumentController(QObject):
             self._reader.set_blocks(blocks, path.parent, keep_position=kind is not Load.OPEN)
             self._keep_for_next_start(path, notes)
         if problem:
-            self.message.emit(problem)
+            self.message.emit(problem if isinstance(problem, str) else worded(problem))
         self.watcher.watch(path)
         self.loaded.emit(kind, notes)
         self._end_completion()  # these notes are at least as new as those a cached start waits for
