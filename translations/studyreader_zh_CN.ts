@@ -943,6 +943,250 @@
         <translation>前置元数据中的时区 {value!r} 不是已知的时区；改用本机时区（{local}）</translation>
     </message>
     <message>
+        <source>{path}: the file is UTF-16 encoded, not UTF-8; save it as UTF-8 and try again</source>
+        <translation>{path}：文件是 UTF-16 编码，不是 UTF-8；请另存为 UTF-8 后重试</translation>
+    </message>
+    <message>
+        <source>{path}: this looks like a binary file, not Markdown notes</source>
+        <translation>{path}：这看起来是二进制文件，不是 Markdown 笔记</translation>
+    </message>
+    <message>
+        <source>{path}: the file is not valid UTF-8 (first bad byte on line {line}).</source>
+        <translation>{path}：文件不是有效的 UTF-8（第一个错误字节在第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>{path}: the file is not valid UTF-8 (first bad byte on line {line}). It looks like GBK (GB18030) encoded Chinese: convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8.</source>
+        <translation>{path}：文件不是有效的 UTF-8（第一个错误字节在第 {line} 行）。它看起来是 GBK（GB18030）编码的中文：请先转换为 UTF-8，例如 iconv -f GBK -t UTF-8。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a notes file</source>
+        <translation>{path}：这是一个文件夹，不是笔记文件</translation>
+    </message>
+    <message>
+        <source>{path}: is not a regular file ({kind}); only a regular file can be a notes file</source>
+        <translation>{path}：不是普通文件（{kind}）；只有普通文件才能作为笔记文件</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied while reading</source>
+        <translation>{path}：没有读取权限</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>no &lt;!-- Content_START --&gt; … &lt;!-- Content_END --&gt; marker pair (or any &lt;!-- NAME_START --&gt; … &lt;!-- NAME_END --&gt; pair)</source>
+        <translation>没有 &lt;!-- Content_START --&gt; … &lt;!-- Content_END --&gt; 标记对（也没有任何 &lt;!-- NAME_START --&gt; … &lt;!-- NAME_END --&gt; 标记对）</translation>
+    </message>
+    <message>
+        <source>the end marker &lt;!-- {name}_END --&gt; (line {line}) comes before its start marker &lt;!-- {name}_START --&gt;</source>
+        <translation>结束标记 &lt;!-- {name}_END --&gt;（第 {line} 行）出现在开始标记 &lt;!-- {name}_START --&gt; 之前</translation>
+    </message>
+    <message>
+        <source>the text contains a NUL character (binary data?), which would make the notes file unreadable</source>
+        <translation>文字中含有 NUL 字符（二进制数据？），写入后笔记文件将无法读取</translation>
+    </message>
+    <message>
+        <source>the text is empty: there is nothing to write</source>
+        <translation>文字为空：没有可写入的内容</translation>
+    </message>
+    <message>
+        <source>the text, line {line}: contains a marker comment ({marker}), which would break the notes file</source>
+        <translation>文字第 {line} 行：含有标记注释（{marker}），会破坏笔记文件</translation>
+    </message>
+    <message>
+        <source>the text, line {line}: contains a dated heading ({heading}); write one day&apos;s entry at a time</source>
+        <translation>文字第 {line} 行：含有日期标题（{heading}）；一次只写一天的条目</translation>
+    </message>
+    <message>
+        <source>the text: a code block (```) is opened but never closed</source>
+        <translation>文字中的代码块（```）开始后没有结束</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; StudyReader writes entries only between such markers</source>
+        <translation>{path}：{problem}；StudyReader 只在这样的标记之间写入条目</translation>
+    </message>
+    <message>
+        <source>{path}: could not find a safe place for the entry of {day}</source>
+        <translation>{path}：找不到安全的位置写入 {day} 的条目</translation>
+    </message>
+    <message>
+        <source>{path}: is on a read-only file system; nothing can be saved there</source>
+        <translation>{path}：位于只读文件系统上，无法在那里保存</translation>
+    </message>
+    <message>
+        <source>{path}: the file is not writable (permission denied)</source>
+        <translation>{path}：文件不可写（没有权限）</translation>
+    </message>
+    <message>
+        <source>{path}: its folder {folder} is not writable, so the file cannot be replaced safely</source>
+        <translation>{path}：所在文件夹 {folder} 不可写，因此无法安全地替换文件</translation>
+    </message>
+    <message>
+        <source>{path}: could not be saved ({reason}); the file was not changed</source>
+        <translation>{path}：无法保存（{reason}）；文件没有被改动</translation>
+    </message>
+    <message>
+        <source>{path}: the entry for {day} was changed by another program since it was read; nothing was written</source>
+        <translation>{path}：读取之后，{day} 的条目被其他程序修改过；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: kept changing while it was being saved ({tries} tries); nothing was written</source>
+        <translation>{path}：保存期间文件一直在变化（尝试了 {tries} 次）；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: another StudyReader has kept this file locked for over {seconds} s; nothing was written</source>
+        <translation>{path}：另一个 StudyReader 锁定这个文件已超过 {seconds} 秒；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: could not be saved (an interrupted save left the old text in {backup}; compare the two, keep the right one and delete the backup before saving again); the file was not changed</source>
+        <translation>{path}：无法保存（上次保存被中断，旧的内容留在 {backup}；请比较这两个文件，保留正确的那个，删除备份后再保存）；文件没有被改动</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>不允许该操作</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>路径中的某一部分是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read: {reason}</source>
+        <translation>{path}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: not UTF-8 text</source>
+        <translation>{path}：第 {line} 行不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: {detail}</source>
+        <translation>{path}：第 {line} 行不是有效的 TOML（{detail}）</translation>
+    </message>
+    <message>
+        <source>{path}: {detail}</source>
+        <translation>{path}：不是有效的 TOML（{detail}）</translation>
+    </message>
+    <message>
+        <source>{problem}; glossary file skipped</source>
+        <translation>{problem}；已跳过这个术语表文件</translation>
+    </message>
+    <message>
+        <source>{problem}; user terms skipped</source>
+        <translation>{problem}；已跳过用户术语</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}</source>
+        <translation>{path}：第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{path}: term #{number}</source>
+        <translation>{path}：第 {number} 个术语</translation>
+    </message>
+    <message>
+        <source>new term</source>
+        <translation>新术语</translation>
+    </message>
+    <message>
+        <source>{where}: a term must be a table</source>
+        <translation>{where}：术语必须是一个表</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {key!r}</source>
+        <translation>{where}：未知的键 {key!r}</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be a list of strings</source>
+        <translation>{where}：{key} 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be true or false</source>
+        <translation>{where}：{key} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be a string</source>
+        <translation>{where}：{key} 必须是字符串</translation>
+    </message>
+    <message>
+        <source>{where}: missing id</source>
+        <translation>{where}：缺少 id</translation>
+    </message>
+    <message>
+        <source>{where}: id {id!r} must be lower-case letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>{where}：id {id!r} 只能包含小写字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: needs en or zh</source>
+        <translation>{where}：需要 en 或 zh</translation>
+    </message>
+    <message>
+        <source>{where}: id {id!r} appears twice; the later one is used</source>
+        <translation>{where}：id {id!r} 出现了两次；使用后一个</translation>
+    </message>
+    <message>
+        <source>{path}: missing [subject] table with an id</source>
+        <translation>{path}：缺少带 id 的 [subject] 表</translation>
+    </message>
+    <message>
+        <source>{path}: unknown top-level key {key!r}</source>
+        <translation>{path}：未知的顶层键 {key!r}</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;term&apos; must be an array of tables ([[term]])</source>
+        <translation>{path}：&apos;term&apos; 必须是表数组（[[term]]）</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;hidden&apos; must be a list of term ids</source>
+        <translation>{path}：&apos;hidden&apos; 必须是术语 id 的列表</translation>
+    </message>
+    <message>
+        <source>{path}: id {id!r} already defined by another glossary file; skipped</source>
+        <translation>{path}：id {id!r} 已在另一个术语表文件中定义；已跳过</translation>
+    </message>
+    <message>
+        <source>{path}: term {id!r} is not a bundled term and has neither en nor zh; skipped</source>
+        <translation>{path}：术语 {id!r} 不是内置术语，又既没有 en 也没有 zh；已跳过</translation>
+    </message>
+    <message>
+        <source>translation cache {path} cannot be used ({error}); using a temporary cache</source>
+        <translation>翻译缓存 {path} 无法使用（{error}）；改用临时缓存</translation>
+    </message>
+    <message>
+        <source>translation cache {path} is locked; using a temporary cache</source>
+        <translation>翻译缓存 {path} 已被锁定；改用临时缓存</translation>
+    </message>
+    <message>
+        <source>translation cache {path} cannot be written ({error}); using a temporary cache</source>
+        <translation>翻译缓存 {path} 无法写入（{error}）；改用临时缓存</translation>
+    </message>
+    <message>
+        <source>translation cache {path} was damaged ({error}); rebuilt it</source>
+        <translation>翻译缓存 {path} 已损坏（{error}）；已重建</translation>
+    </message>
+    <message>
         <source>no heading the bot reads as {day}</source>
         <translation>没有机器人能读作 {day} 的标题</translation>
     </message>
@@ -975,8 +1219,8 @@
         <translation>{matched!r} 只是一个更长数字的开头（{line!r}）</translation>
     </message>
     <message>
-        <source>the heading has no year ({style}): the bot takes it for any year</source>
-        <translation>标题没有年份（{style}）：机器人把它当作任何一年的这一天</translation>
+        <source>the heading has no year (year-less {style}): the bot takes it for any year</source>
+        <translation>标题没有年份（{style} 格式）：机器人把它当作任何一年的这一天</translation>
     </message>
     <message>
         <source>time zone {zone} from the Settings (the notes&apos; own line is not read)</source>

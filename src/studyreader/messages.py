@@ -29,6 +29,88 @@ ENGLISH: dict[str, str] = {
     "notes.bad_timezone": (
         "timezone {value!r} in the front matter is not a known time zone; using the computer's zone ({local})"
     ),
+    # a notes file that cannot be read
+    "file.wide_encoding": "{path}: the file is UTF-16 encoded, not UTF-8; save it as UTF-8 and try again",
+    "file.binary": "{path}: this looks like a binary file, not Markdown notes",
+    "file.not_unicode": "{path}: the file is not valid UTF-8 (first bad byte on line {line}).",
+    "file.not_unicode_gbk": (
+        "{path}: the file is not valid UTF-8 (first bad byte on line {line}). "
+        "It looks like GBK (GB18030) encoded Chinese: convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8."
+    ),
+    "file.missing": "{path}: no such file",
+    "file.folder": "{path}: is a folder, not a notes file",
+    "file.special": "{path}: is not a regular file ({kind}); only a regular file can be a notes file",
+    "file.read_denied": "{path}: permission denied while reading",
+    "file.unreadable": "{path}: cannot be read ({reason})",
+    # the notes' content region
+    "region.missing": (
+        "no <!-- Content_START --> … <!-- Content_END --> marker pair "
+        "(or any <!-- NAME_START --> … <!-- NAME_END --> pair)"
+    ),
+    "region.end_first": (
+        "the end marker <!-- {name}_END --> (line {line}) comes before its start marker <!-- {name}_START -->"
+    ),
+    # what the writer refuses (the editor and `studyreader notes add`)
+    "write.nul": "the text contains a NUL character (binary data?), which would make the notes file unreadable",
+    "write.empty": "the text is empty: there is nothing to write",
+    "write.marker": "the text, line {line}: contains a marker comment ({marker}), which would break the notes file",
+    "write.dated_heading": (
+        "the text, line {line}: contains a dated heading ({heading}); write one day's entry at a time"
+    ),
+    "write.open_fence": "the text: a code block (```) is opened but never closed",
+    "write.no_region": "{path}: {problem}; StudyReader writes entries only between such markers",
+    "write.no_place": "{path}: could not find a safe place for the entry of {day}",
+    "write.read_only_fs": "{path}: is on a read-only file system; nothing can be saved there",
+    "write.not_writable": "{path}: the file is not writable (permission denied)",
+    "write.folder_not_writable": "{path}: its folder {folder} is not writable, so the file cannot be replaced safely",
+    "write.failed": "{path}: could not be saved ({reason}); the file was not changed",
+    "write.interrupted": (
+        "{path}: could not be saved (an interrupted save left the old text in {backup}; compare the two, "
+        "keep the right one and delete the backup before saving again); the file was not changed"
+    ),
+    "write.entry_changed": (
+        "{path}: the entry for {day} was changed by another program since it was read; nothing was written"
+    ),
+    "write.kept_changing": "{path}: kept changing while it was being saved ({tries} tries); nothing was written",
+    "write.locked": "{path}: another StudyReader has kept this file locked for over {seconds} s; nothing was written",
+    # why a save failed (the reason of write.failed)
+    "reason.read_only_fs": "the file system is read-only",
+    "reason.disk_full": "the disk is full",
+    "reason.quota": "the disk quota is used up",
+    "reason.permission": "permission denied",
+    "reason.not_permitted": "operation not permitted",
+    "reason.missing": "no such file or folder",
+    "reason.not_folder": "a part of the path is a file, not a folder",
+    # glossary files that cannot be read, and their problems
+    "glossary.cannot_read": "{path}: cannot read: {reason}",
+    "glossary.not_unicode": "{path}: line {line}: not UTF-8 text",
+    "glossary.syntax_at": "{path}: line {line}: {detail}",
+    "glossary.syntax": "{path}: {detail}",
+    "glossary.file_skipped": "{problem}; glossary file skipped",
+    "glossary.user_skipped": "{problem}; user terms skipped",
+    "glossary.at_line": "{path}: line {line}",
+    "glossary.at_term": "{path}: term #{number}",
+    "glossary.new_term": "new term",
+    "glossary.not_table": "{where}: a term must be a table",
+    "glossary.unknown_key": "{where}: unknown key {key!r}",
+    "glossary.not_list": "{where}: {key} must be a list of strings",
+    "glossary.not_bool": "{where}: {key} must be true or false",
+    "glossary.not_text": "{where}: {key} must be a string",
+    "glossary.no_id": "{where}: missing id",
+    "glossary.bad_id": "{where}: id {id!r} must be lower-case letters, digits, '-', '_' or '.'",
+    "glossary.no_name": "{where}: needs en or zh",
+    "glossary.twice": "{where}: id {id!r} appears twice; the later one is used",
+    "glossary.no_subject": "{path}: missing [subject] table with an id",
+    "glossary.unknown_top_key": "{path}: unknown top-level key {key!r}",
+    "glossary.terms_not_array": "{path}: 'term' must be an array of tables ([[term]])",
+    "glossary.hidden_not_list": "{path}: 'hidden' must be a list of term ids",
+    "glossary.already_defined": "{path}: id {id!r} already defined by another glossary file; skipped",
+    "glossary.override_empty": "{path}: term {id!r} is not a bundled term and has neither en nor zh; skipped",
+    # the translation cache
+    "cache.unusable": "translation cache {path} cannot be used ({error}); using a temporary cache",
+    "cache.locked": "translation cache {path} is locked; using a temporary cache",
+    "cache.unwritable": "translation cache {path} cannot be written ({error}); using a temporary cache",
+    "cache.rebuilt": "translation cache {path} was damaged ({error}); rebuilt it",
     # how the bot reads one day
     "bot.no_heading": "no heading the bot reads as {day}",
     "bot.found": "{chars} characters after {matched!r} (line {line})",
@@ -41,7 +123,7 @@ ENGLISH: dict[str, str] = {
     "bot.any_character": "the bot's pattern reads '.' as any character, so {literal!r} passes for {pattern!r}",
     "bot.inside_line": "{matched!r} is inside a line, not a heading; the bot does not look at line starts",
     "bot.longer_number": "{matched!r} is only the start of a longer number ({line!r})",
-    "bot.no_year": "the heading has no year ({style}): the bot takes it for any year",
+    "bot.no_year": "the heading has no year (year-less {style}): the bot takes it for any year",
     # the bot's time zone
     "zone.settings": "time zone {zone} from the Settings (the notes' own line is not read)",
     "zone.reads": "the bot reads timezone {value!r} on line {line}",
@@ -137,6 +219,7 @@ def english_template(code: str) -> str:
 
 def message(code: str, **args: object) -> Message:
     return Message(code, args)
+
 
 
 def joined(*items: Message | str) -> Message:

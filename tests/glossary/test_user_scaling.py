@@ -29,7 +29,7 @@ def test_problems_still_name_the_right_line(tmp_path):
     path.write_text(user_glossary(300) + '[[term]]\nid = "Bad Id"\nen = "x"\n', encoding="utf-8")
     glossary = load_glossary(user_file=path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    bad = [w for w in glossary.warnings if "Bad Id" in w]
+    bad = [w for w in map(str, glossary.warnings) if "Bad Id" in w]
     assert len(bad) == 1
     line = int(bad[0].split("line ")[1].split(":")[0])
     assert lines[line - 1] == "[[term]]" and lines[line] == 'id = "Bad Id"'

@@ -84,8 +84,8 @@ def test_any_marker_name_and_per_entry_wrappers():
 
 
 def test_region_problems_are_reported():
-    assert "marker pair" in parse_notes("### 2025.01.06\nx\n").region_problem
-    problem = parse_notes("<!-- Content_END -->\n### 2025.01.06\n<!-- Content_START -->\n").region_problem
+    assert "marker pair" in str(parse_notes("### 2025.01.06\nx\n").region_problem)
+    problem = str(parse_notes("<!-- Content_END -->\n### 2025.01.06\n<!-- Content_START -->\n").region_problem)
     assert "comes before" in problem
     # without markers the entries are still read for viewing
     assert dates("### 2025.01.06\nx\n") == ["2025-01-06"]

@@ -216,7 +216,7 @@ def test_corrupt_cache_is_rebuilt(tiny_argos_package, tmp_path):
     engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=cache)
     first = engine.translate_text(DOC)
     assert first.stats.model_calls > 0
-    assert "damaged" in (engine.cache.warning or "")
+    assert "damaged" in str(engine.cache.warning or "")
     second = engine.translate_text(DOC)
     assert second.stats.model_calls == 0
     engine.close()
@@ -235,7 +235,7 @@ def test_locked_cache_is_not_fatal(tiny_argos_package, tmp_path):
         engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=cache)
         result = engine.translate_text(DOC)
         assert all(b is not None for b in result.blocks)
-        assert "locked" in (engine.cache.warning or "")
+        assert "locked" in str(engine.cache.warning or "")
         engine.close()
     finally:
         holder.execute("ROLLBACK")
@@ -356,7 +356,7 @@ def test_unusable_cache_folder_is_not_fatal(tiny_argos_package, tmp_path):
     blocker.write_text("a file where the cache folder should be")
     engine = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=blocker / "c.sqlite3")
     first = engine.translate_text("你好。")
-    assert first.blocks[0].text and "temporary" in engine.cache.warning
+    assert first.blocks[0].text and "temporary" in str(engine.cache.warning)
     assert engine.translate_text("你好。").stats.model_calls == 0  # the session cache still works
 
 

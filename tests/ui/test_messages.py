@@ -100,3 +100,14 @@ def test_an_elimination_reason_in_the_strip_is_chinese(chinese, make_window, tmp
     tip = strip.tooltip_for(eliminated[0])
     assert "这一周（周一至周日）缺卡 3 次，可请假 2 次（旧版机器人的固定额度）" in tip, tip
     assert "misses in the week" not in tip
+
+
+def test_a_year_less_heading_is_explained_without_english_words(chinese):
+    from studyreader.programme.botread import NEWER, explain, read_day
+
+    notes = "<!-- Content_START -->\n### 1.8\n今天学习了排序器和欺诈证明的基本原理。\n<!-- Content_END -->\n"
+    reason = explain(read_day(notes, dt.date(2025, 1, 8), NEWER))
+    assert "the heading has no year (year-less m.d): the bot takes it for any year" in str(reason)
+    chinese_text = worded(reason)
+    assert "标题没有年份（m.d 格式）：机器人把它当作任何一年的这一天" in chinese_text, chinese_text
+    assert "year" not in chinese_text

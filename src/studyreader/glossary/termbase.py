@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from studyreader.errors import StudyReaderError, os_reason
 from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Match, Subject, Term
+from studyreader.messages import Message, message
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,7 +65,7 @@ def lookup_key(text: str) -> str:
 # ---------------------------------------------------------------- reading files
 
 
-class GlossaryFileError(Exception):
+class GlossaryFileError(StudyReaderError):
     """A glossary file that cannot be parsed at all (message names file and line)."""
 
 
@@ -72,23 +74,24 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise GlossaryFileError(f"{path}: cannot read: {error.strerror or error}") from error
+        raise GlossaryFileError(message("glossary.cannot_read", path=str(path), reason=os_reason(error))) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise GlossaryFileError(f"{path}: line {line}: not UTF-8 text") from error
+        raise GlossaryFileError(message("glossary.not_unicode", path=str(path), line=line)) from error
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", None) or str(error)
+        detail = getattr(error, "msg", None) or str(error)
         if line is None:
             found = re.search(r"line (\d+)", str(error))
             line = int(found.group(1)) if found else None
-            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        where = f"line {line}: " if line else ""
-        raise GlossaryFileError(f"{path}: {where}{message}") from error
+            detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        said = (message("glossary.syntax_at", path=str(path), line=line, detail=detail) if line
+                else message("glossary.syntax", path=str(path), detail=detail))
+        raise GlossaryFileError(said) from error
 
 
 def term_lines(text: str) -> list[int]:
@@ -107,39 +110,39 @@ def term_lines(text: str) -> list[int]:
 
 
 def term_from_dict(
-    data: Any, *, subject: str, origin: str, where: str, partial: bool = False
-) -> tuple[Term | None, list[str]]:
+    data: Any, *, subject: str, origin: str, where: Message, partial: bool = False
+) -> tuple[Term | None, list[Message]]:
     """Build a Term from a TOML table, or explain what is wrong with it (``where`` prefixes messages)."""
     if not isinstance(data, dict):
-        return None, [f"{where}: a term must be a table"]
+        return None, [message("glossary.not_table", where=where)]
     problems = []
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in TERM_KEYS:
-            problems.append(f"{where}: unknown key {key!r}")
+            problems.append(message("glossary.unknown_key", where=where, key=key))
             continue
         if key in LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(f"{where}: {key} must be a list of strings")
+                problems.append(message("glossary.not_list", where=where, key=key))
                 continue
             values[key] = tuple(v.strip() for v in value if v.strip())
         elif key in BOOL_KEYS:
             if not isinstance(value, bool):
-                problems.append(f"{where}: {key} must be true or false")
+                problems.append(message("glossary.not_bool", where=where, key=key))
                 continue
             values[key] = value
         else:
             if not isinstance(value, str):
-                problems.append(f"{where}: {key} must be a string")
+                problems.append(message("glossary.not_text", where=where, key=key))
                 continue
             values[key] = value.strip()
     term_id = values.get("id", "")
     if not term_id:
-        problems.append(f"{where}: missing id")
+        problems.append(message("glossary.no_id", where=where))
     elif not _ID_PATTERN.match(term_id):
-        problems.append(f"{where}: id {term_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+        problems.append(message("glossary.bad_id", where=where, id=term_id))
     if not partial and not (values.get("en") or values.get("zh")):
-        problems.append(f"{where}: needs en or zh")
+        problems.append(message("glossary.no_name", where=where))
     if problems:
         return None, problems
     return Term(subject=subject, origin=origin, **values), []
@@ -150,7 +153,7 @@ class LoadedFile:
     path: Path
     subject: Subject | None
     terms: list[Term]
-    problems: list[str]
+    problems: list[Message]
     hidden: tuple[str, ...] = ()
     overrides: dict[str, dict[str, Any]] | None = None
 
@@ -158,7 +161,7 @@ class LoadedFile:
 def load_subject_file(path: Path) -> LoadedFile:
     """One bundled subject file. Raises GlossaryFileError when it is not TOML at all."""
     data, text = read_toml(path)
-    problems: list[str] = []
+    problems: list[Message] = []
     raw_subject = data.get("subject")
     if isinstance(raw_subject, dict) and isinstance(raw_subject.get("id"), str):
         subject = Subject(
@@ -168,11 +171,11 @@ def load_subject_file(path: Path) -> LoadedFile:
             path=path,
         )
     else:
-        problems.append(f"{path}: missing [subject] table with an id")
+        problems.append(message("glossary.no_subject", path=str(path)))
         subject = Subject(id=path.stem, name_en=path.stem, name_zh=path.stem, path=path)
     for key in data:
         if key not in ("subject", "term"):
-            problems.append(f"{path}: unknown top-level key {key!r}")
+            problems.append(message("glossary.unknown_top_key", path=str(path), key=key))
     terms = []
     for where, raw in _located_terms(data, text, path, problems):
         term, term_problems = term_from_dict(raw, subject=subject.id, origin="bundled", where=where)
@@ -182,16 +185,17 @@ def load_subject_file(path: Path) -> LoadedFile:
     return LoadedFile(path, subject, terms, problems)
 
 
-def _located_terms(data: dict, text: str, path: Path, problems: list[str]) -> list[tuple[str, Any]]:
+def _located_terms(data: dict, text: str, path: Path, problems: list[Message]) -> list[tuple[Message, Any]]:
     """The file's [[term]] tables, each with where it stands ("FILE: line N") for messages."""
     raw_terms = data.get("term", [])
     if not isinstance(raw_terms, list):
-        problems.append(f"{path}: 'term' must be an array of tables ([[term]])")
+        problems.append(message("glossary.terms_not_array", path=str(path)))
         return []
     lines = term_lines(text)
     exact = len(lines) == len(raw_terms)
     return [
-        (f"{path}: line {lines[index]}" if exact else f"{path}: term #{index + 1}", raw)
+        (message("glossary.at_line", path=str(path), line=lines[index]) if exact
+         else message("glossary.at_term", path=str(path), number=index + 1), raw)
         for index, raw in enumerate(raw_terms)
     ]
 
@@ -199,14 +203,14 @@ def _located_terms(data: dict, text: str, path: Path, problems: list[str]) -> li
 def load_user_file(path: Path) -> LoadedFile:
     """The user's file: new terms, overrides of bundled ids (partial tables allowed), hidden ids."""
     data, text = read_toml(path)
-    problems: list[str] = []
+    problems: list[Message] = []
     hidden_raw = data.get("hidden", [])
     if not isinstance(hidden_raw, list) or not all(isinstance(h, str) for h in hidden_raw):
-        problems.append(f"{path}: 'hidden' must be a list of term ids")
+        problems.append(message("glossary.hidden_not_list", path=str(path)))
         hidden_raw = []
     for key in data:
         if key not in ("hidden", "term"):
-            problems.append(f"{path}: unknown top-level key {key!r}")
+            problems.append(message("glossary.unknown_top_key", path=str(path), key=key))
     overrides: dict[str, dict[str, Any]] = {}
     for where, raw in _located_terms(data, text, path, problems):
         term, term_problems = term_from_dict(raw, subject="user", origin="user", where=where, partial=True)
@@ -215,7 +219,7 @@ def load_user_file(path: Path) -> LoadedFile:
             continue
         assert term is not None
         if term.id in overrides:
-            problems.append(f"{where}: id {term.id!r} appears twice; the later one is used")
+            problems.append(message("glossary.twice", where=where, id=term.id))
         overrides[term.id] = {key: getattr(term, key) for key in raw}  # cleaned values, only the keys given
     return LoadedFile(path, None, [], problems, tuple(hidden_raw), overrides)
 
@@ -289,7 +293,7 @@ class Glossary:
         *,
         subjects: dict[str, Subject] | None = None,
         hidden: Iterable[str] = (),
-        warnings: Iterable[str] = (),
+        warnings: Iterable[Message] = (),
         user_path: Path | None = None,
         bundled: dict[str, Term] | None = None,
     ) -> None:
@@ -433,10 +437,10 @@ class Glossary:
         return TranslationAid(self)
 
 
-def merge(bundled: list[Term], user: LoadedFile | None) -> tuple[list[Term], frozenset[str], list[str]]:
+def merge(bundled: list[Term], user: LoadedFile | None) -> tuple[list[Term], frozenset[str], list[Message]]:
     """Apply the user's overrides and new terms to the bundled ones."""
     by_id = {t.id: t for t in bundled}
-    warnings: list[str] = []
+    warnings: list[Message] = []
     hidden: frozenset[str] = frozenset()
     if user is not None:
         hidden = frozenset(user.hidden)
@@ -447,24 +451,22 @@ def merge(bundled: list[Term], user: LoadedFile | None) -> tuple[list[Term], fro
             elif values.get("en") or values.get("zh"):
                 by_id[term_id] = Term(subject="user", origin="user", **values)
             else:
-                warnings.append(
-                    f"{user.path}: term {term_id!r} is not a bundled term and has neither en nor zh; skipped"
-                )
+                warnings.append(message("glossary.override_empty", path=str(user.path), id=term_id))
     terms = [t for t in by_id.values() if t.id not in hidden]
     return terms, hidden, warnings
 
 
-def load_bundled(folder: Path | None = None) -> tuple[list[Term], dict[str, Subject], list[str]]:
+def load_bundled(folder: Path | None = None) -> tuple[list[Term], dict[str, Subject], list[Message]]:
     """Every subject file in the bundled folder; a broken file is reported and skipped."""
     folder = bundled_dir() if folder is None else folder
     terms: list[Term] = []
     subjects: dict[str, Subject] = {}
-    warnings: list[str] = []
+    warnings: list[Message] = []
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
         try:
             loaded = load_subject_file(path)
         except GlossaryFileError as error:
-            warnings.append(f"{error}; glossary file skipped")
+            warnings.append(message("glossary.file_skipped", problem=error.message))
             continue
         warnings.extend(loaded.problems)
         if loaded.subject is not None:
@@ -472,7 +474,7 @@ def load_bundled(folder: Path | None = None) -> tuple[list[Term], dict[str, Subj
         known = {t.id for t in terms}
         for term in loaded.terms:
             if term.id in known:
-                warnings.append(f"{path}: id {term.id!r} already defined by another glossary file; skipped")
+                warnings.append(message("glossary.already_defined", path=str(path), id=term.id))
                 continue
             terms.append(term)
     return terms, subjects, warnings
@@ -490,7 +492,7 @@ def load_glossary(
             loaded_user = load_user_file(user_path)
             warnings.extend(loaded_user.problems)
         except GlossaryFileError as error:
-            warnings.append(f"{error}; user terms skipped")
+            warnings.append(message("glossary.user_skipped", problem=error.message))
     merged, hidden, merge_warnings = merge(terms, loaded_user)
     warnings.extend(merge_warnings)
     return Glossary(

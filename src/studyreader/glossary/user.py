@@ -23,6 +23,7 @@ from studyreader.glossary.termbase import (
     term_from_dict,
     user_glossary_path,
 )
+from studyreader.messages import joined, message
 
 __all__ = [
     "add_term",
@@ -110,9 +111,9 @@ def add_term(fields: dict[str, Any], *, path: Path | None = None, bundled_dir: P
     """Add a new user term; its id must not exist yet (use edit_term to change an existing one)."""
     path = _path(path)
     clean = _clean(fields, where=f"new term {fields.get('id', '')!r}")
-    term, problems = term_from_dict(clean, subject="user", origin="user", where="new term")
+    term, problems = term_from_dict(clean, subject="user", origin="user", where=message("glossary.new_term"))
     if problems:
-        raise StudyReaderError("; ".join(problems))
+        raise StudyReaderError(joined(*problems))
     assert term is not None
     data = _read(path)
     glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)

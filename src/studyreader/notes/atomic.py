@@ -46,6 +46,23 @@ LOCK_TIMEOUT_SECONDS = 30.0  # another StudyReader holding the lock longer than 
 class NotRegularFileError(OSError):
     """The path names a FIFO, a device, a socket…: never read or replaced as notes."""
 
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"is not a regular file ({kind})", path)
+        self.kind = kind
+
+
+class InterruptedSaveError(FileExistsError):
+    """An in-place save was cut off: its backup holds the whole old text and must be looked at first."""
+
+    def __init__(self, target: Path, backup: Path) -> None:
+        super().__init__(
+            errno.EEXIST,
+            f"an interrupted save left the old text in {backup}; compare the two, keep the right one "
+            "and delete the backup before saving again",
+            str(target),
+        )
+        self.backup = backup
+
 
 class LockTimeoutError(OSError):
     """Another StudyReader process kept the notes lock for too long."""
@@ -75,7 +92,7 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, FileVersion]
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFileError(errno.EINVAL, f"is not a regular file ({_kind(info.st_mode)})", str(path))
+            raise NotRegularFileError(str(path), _kind(info.st_mode))
         chunks = []
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
@@ -244,12 +261,7 @@ def _write_in_place(target: Path, data: bytes, expected: FileVersion | None) -> 
         return False
     backup = backup_path(target)
     if backup.exists():  # an in-place write was interrupted: the file may be torn, the backup is whole
-        raise FileExistsError(
-            errno.EEXIST,
-            f"an interrupted save left the old text in {backup}; compare the two, keep the right one "
-            "and delete the backup before saving again",
-            str(target),
-        )
+        raise InterruptedSaveError(target, backup)
     temp_name = _write_temporary(backup, old)
     os.chmod(temp_name, stat.S_IMODE(os.stat(target).st_mode))  # as private as the notes themselves
     os.replace(temp_name, backup)

@@ -11,7 +11,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import message
 from studyreader.notes.atomic import FileVersion, NotRegularFileError, read_regular_file
 
 
@@ -27,21 +28,17 @@ class DecodedText:
 
 def decode_notes(data: bytes, path: Path | str) -> DecodedText:
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        raise NotesError(f"{path}: the file is UTF-16 encoded, not UTF-8; save it as UTF-8 and try again")
+        raise NotesError(message("file.wide_encoding", path=str(path)))
     if b"\x00" in data[:65536]:
-        raise NotesError(f"{path}: this looks like a binary file, not Markdown notes")
+        raise NotesError(message("file.binary", path=str(path)))
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8):] if bom else data
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         line = body[: error.start].count(b"\n") + 1
-        hint = ""
-        if _looks_like_gbk(body):
-            hint = (
-                " It looks like GBK (GB18030) encoded Chinese: convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8."
-            )
-        raise NotesError(f"{path}: the file is not valid UTF-8 (first bad byte on line {line}).{hint}") from None
+        code = "file.not_unicode_gbk" if _looks_like_gbk(body) else "file.not_unicode"
+        raise NotesError(message(code, path=str(path), line=line)) from None
     return DecodedText(text=text, bom=bom)
 
 
@@ -72,12 +69,12 @@ def read_notes_file(path: Path) -> tuple[bytes, FileVersion]:
     try:
         return read_regular_file(path)
     except FileNotFoundError:
-        raise NotesError(f"{path}: no such file") from None
+        raise NotesError(message("file.missing", path=str(path))) from None
     except IsADirectoryError:
-        raise NotesError(f"{path}: is a folder, not a notes file") from None
+        raise NotesError(message("file.folder", path=str(path))) from None
     except NotRegularFileError as error:
-        raise NotesError(f"{path}: {error.strerror}; only a regular file can be a notes file") from None
+        raise NotesError(message("file.special", path=str(path), kind=error.kind)) from None
     except PermissionError:
-        raise NotesError(f"{path}: permission denied while reading") from None
+        raise NotesError(message("file.read_denied", path=str(path))) from None
     except OSError as error:
-        raise NotesError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise NotesError(message("file.unreadable", path=str(path), reason=os_reason(error))) from None

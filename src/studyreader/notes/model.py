@@ -62,7 +62,7 @@ class Notes:
     tz_name: str
     path: Path | None = None
     region: ContentRegion | None = None
-    region_problem: str | None = None
+    region_problem: Message | None = None
     entries: tuple[Entry, ...] = ()
     warnings: tuple[Message, ...] = ()  # studyreader.messages: str() is the English
     line_ending: str = "\n"

@@ -95,7 +95,7 @@ def _scan(lines: list[_Line], first_offset: int, warnings: list[Message]):
     return markers, headings
 
 
-def _find_region(markers: list[_Marker], lines: list[_Line]) -> tuple[ContentRegion | None, str | None]:
+def _find_region(markers: list[_Marker], lines: list[_Line]) -> tuple[ContentRegion | None, Message | None]:
     """The first START marker that has a matching END after it (one pass each way: linear)."""
     last_end: dict[str, int] = {}
     last_start: dict[str, int] = {}
@@ -117,14 +117,8 @@ def _find_region(markers: list[_Marker], lines: list[_Line]) -> tuple[ContentReg
         )
     for index, marker in enumerate(markers):
         if marker.kind == "END" and last_start.get(marker.name, -1) > index:
-            return None, (
-                f"the end marker <!-- {marker.name}_END --> (line {marker.line.number}) comes before "
-                f"its start marker <!-- {marker.name}_START -->"
-            )
-    return None, (
-        "no <!-- Content_START --> … <!-- Content_END --> marker pair "
-        "(or any <!-- NAME_START --> … <!-- NAME_END --> pair)"
-    )
+            return None, message("region.end_first", name=marker.name, line=marker.line.number)
+    return None, message("region.missing")
 
 
 def _resolve_dates(

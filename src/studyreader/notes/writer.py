@@ -9,7 +9,6 @@ line endings, BOM, trailing newline, other entries.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import os
 import re
 from collections import Counter
@@ -17,7 +16,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from studyreader.notes.atomic import LOCK_TIMEOUT_SECONDS, LockTimeoutError, notes_lock, replace_if_unchanged
+from studyreader.errors import os_reason
+from studyreader.messages import Message, message
+from studyreader.notes.atomic import (
+    LOCK_TIMEOUT_SECONDS,
+    InterruptedSaveError,
+    LockTimeoutError,
+    notes_lock,
+    replace_if_unchanged,
+)
 from studyreader.notes.dates import DateStyle, match_heading
 from studyreader.notes.encoding import NotesError, decode_notes, encode_notes, read_notes_file
 from studyreader.notes.model import Entry, Notes
@@ -56,7 +63,7 @@ class Edit:
         return text[: self.start] + self.new + text[self.end :]
 
 
-def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -> str:
+def normalise_entry_text(text: str, line_ending: str) -> str:
     """Trim blank edges, refuse what would break the file, use the file's line endings.
 
     Every character the parser reads as a line break (``str.splitlines``: CR, LF, form feed,
@@ -66,7 +73,7 @@ def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -
     would afterwards be taken for binary data.
     """
     if "\x00" in text:
-        raise NotesError(f"{where} contains a NUL character (binary data?), which would make the notes file unreadable")
+        raise NotesError(message("write.nul"))
     lines = text.splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -74,7 +81,7 @@ def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -
         lines.pop()
     lines = [line.rstrip() for line in lines]
     if not lines:
-        raise NotesError(f"{where} is empty: there is nothing to write")
+        raise NotesError(message("write.empty"))
     fence: str | None = None
     for number, line in enumerate(lines, start=1):
         if fence is not None:
@@ -87,21 +94,17 @@ def normalise_entry_text(text: str, line_ending: str, where: str = "the text") -
             fence = opened.group("fence")
             continue
         if _MARKER.match(line):
-            raise NotesError(
-                f"{where}, line {number}: contains a marker comment ({line.strip()}), which would break the notes file"
-            )
+            raise NotesError(message("write.marker", line=number, marker=line.strip()))
         if match_heading(line):
-            raise NotesError(
-                f"{where}, line {number}: contains a dated heading ({line.strip()}); write one day's entry at a time"
-            )
+            raise NotesError(message("write.dated_heading", line=number, heading=line.strip()))
     if fence is not None:
-        raise NotesError(f"{where}: a code block (```) is opened but never closed")
+        raise NotesError(message("write.open_fence"))
     return line_ending.join(lines)
 
 
 def _require_region(notes: Notes) -> None:
     if notes.region is None:
-        raise NotesError(f"{notes.path}: {notes.region_problem}; StudyReader writes entries only between such markers")
+        raise NotesError(message("write.no_region", path=str(notes.path), problem=notes.region_problem))
 
 
 def _dominant(entries: tuple[Entry, ...], key):
@@ -132,7 +135,7 @@ def plan_append(notes: Notes, text: str, day: date) -> Edit:
             line = _placed_line(notes, edit, day, body)
             if line:
                 return dataclasses.replace(edit, line=line)
-    raise NotesError(f"{notes.path}: could not find a safe place for the entry of {day.isoformat()}")
+    raise NotesError(message("write.no_place", path=str(notes.path), day=day.isoformat()))
 
 
 def _blank_after_heading(notes: Notes) -> bool:
@@ -238,11 +241,11 @@ def plan_replace(notes: Notes, text: str, day: date) -> Edit:
 def _check_writable(path: Path) -> None:
     folder = path.resolve().parent
     if _read_only_file_system(folder):
-        raise NotesError(f"{path}: is on a read-only file system; nothing can be saved there")
+        raise NotesError(message("write.read_only_fs", path=str(path)))
     if not os.access(path, os.W_OK):
-        raise NotesError(f"{path}: the file is not writable (permission denied)")
+        raise NotesError(message("write.not_writable", path=str(path)))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise NotesError(f"{path}: its folder {folder} is not writable, so the file cannot be replaced safely")
+        raise NotesError(message("write.folder_not_writable", path=str(path), folder=str(folder)))
 
 
 def _read_only_file_system(folder: Path) -> bool:
@@ -254,17 +257,9 @@ def _read_only_file_system(folder: Path) -> bool:
         return False
 
 
-def save_failure_message(path: Path, error: OSError) -> str:
+def save_failure_message(path: Path, error: OSError) -> Message:
     """What a failed save says: the file and the cause in words, and that nothing changed."""
-    reasons = {
-        errno.EROFS: "the file system is read-only",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "operation not permitted",
-    }
-    reason = reasons.get(error.errno) or error.strerror or str(error)
-    return f"{path}: could not be saved ({reason}); the file was not changed"
+    return message("write.failed", path=str(path), reason=os_reason(error))
 
 
 def _resolve_day(notes: Notes, day: date | str | None, now: datetime | None) -> date:
@@ -318,9 +313,7 @@ def _write(
                         expected, known = current, True
                     elif current != expected:
                         raise EntryChangedError(
-                            f"{path}: the entry for {resolved.isoformat()} was changed by another program "
-                            "since it was read; nothing was written"
-                        )
+                            message("write.entry_changed", path=str(path), day=resolved.isoformat()))
                 edit = planner(notes, text, resolved)
                 if attempt == 0:
                     _check_writable(path)
@@ -328,14 +321,11 @@ def _write(
                 if replace_if_unchanged(path, encode_notes(new_text, decoded.bom), version):
                     break
             else:
-                raise NotesError(
-                    f"{path}: kept changing while it was being saved ({MAX_ATTEMPTS} tries); nothing was written"
-                )
+                raise NotesError(message("write.kept_changing", path=str(path), tries=MAX_ATTEMPTS))
     except LockTimeoutError:
-        raise NotesError(
-            f"{path}: another StudyReader has kept this file locked for over {LOCK_TIMEOUT_SECONDS:.0f} s; "
-            "nothing was written"
-        ) from None
+        raise NotesError(message("write.locked", path=str(path), seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}")) from None
+    except InterruptedSaveError as error:
+        raise NotesError(message("write.interrupted", path=str(path), backup=str(error.backup))) from None
     except OSError as error:
         raise NotesError(save_failure_message(path, error)) from None
     return AppendResult(date=resolved, created=edit.created, line=edit.line, path=path)

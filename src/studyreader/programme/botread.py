@@ -150,8 +150,8 @@ def read_day(file_text: str, day: date, generation: str, content: Content | None
         quirks.append(message("bot.inside_line", matched=matched))
     if match_end < len(file_text) and file_text[match_end].isdigit():
         quirks.append(message("bot.longer_number", matched=matched, line=_line_text(file_text, match_start)))
-    if style.startswith("year-less"):
-        quirks.append(message("bot.no_year", style=style))
+    if style.startswith("year-less "):
+        quirks.append(message("bot.no_year", style=style.removeprefix("year-less ")))  # "m.d": no words to translate
     rest = content.text[found.end() :]
     cut = _leftmost(_CUT[OLDER if generation == OLDER else NEWER], rest)
     body = rest[: cut.start()] if cut else rest

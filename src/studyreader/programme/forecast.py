@@ -97,7 +97,7 @@ def will_it_count(
     except NotesError as error:
         zone = zone_for(notes_text, generation, chosen)
         bot_today = now.astimezone(zone.tz).date()
-        line = message("forecast.cannot_save", error=str(error))
+        line = message("forecast.cannot_save", error=error.message if error.message is not None else str(error))
         return Forecast(False, line, day, bot_today, day_bounds(bot_today, zone.tz)[1], 0, zone)
     zone = zone_for(text, generation, chosen)
     bot_today = now.astimezone(zone.tz).date()

@@ -20,6 +20,9 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from studyreader.errors import os_reason
+from studyreader.messages import Message, message
+
 log = logging.getLogger(__name__)
 
 KEEP_DAYS = 90  # rows neither written nor read for this long are dropped when the cache opens
@@ -45,7 +48,7 @@ class TranslationCache:
     def __init__(self, path: Path | None, *, clock: Callable[[], int] = today) -> None:
         """``clock`` gives the day number (tests pass their own)."""
         self.path = path
-        self.warning: str | None = None
+        self.warning: Message | None = None  # str() is its English
         self.pruned = 0  # rows dropped when the cache was opened
         self._clock = clock
         self._db: sqlite3.Connection | None = None
@@ -61,8 +64,8 @@ class TranslationCache:
         try:
             self._db = self._connect(self.path)
         except OSError as error:  # e.g. the cache folder cannot be created
-            self.warning = f"translation cache {self.path} cannot be used ({error}); using a temporary cache"
-            log.warning(self.warning)
+            self.warning = message("cache.unusable", path=str(self.path), error=os_reason(error))
+            log.warning(str(self.warning))
             self._db = self._memory()
         except sqlite3.DatabaseError as error:
             if _is_damaged(error):
@@ -73,9 +76,11 @@ class TranslationCache:
 
     def _use_memory(self, error: Exception) -> None:
         """Go on with a temporary cache: the file is locked, read-only, on a full disk…"""
-        reason = "is locked" if _is_locked(error) else f"cannot be written ({error})"
-        self.warning = f"translation cache {self.path} {reason}; using a temporary cache"
-        log.warning(self.warning)
+        if _is_locked(error):
+            self.warning = message("cache.locked", path=str(self.path))
+        else:
+            self.warning = message("cache.unwritable", path=str(self.path), error=str(error))
+        log.warning(str(self.warning))
         if self._db is not None:
             try:
                 self._db.close()
@@ -112,8 +117,8 @@ class TranslationCache:
 
     def _rebuild(self, error: Exception) -> None:
         """Delete a damaged database (and its journal files) and start an empty one."""
-        self.warning = f"translation cache {self.path} was damaged ({error}); rebuilt it"
-        log.warning(self.warning)
+        self.warning = message("cache.rebuilt", path=str(self.path), error=str(error))
+        log.warning(str(self.warning))
         if self._db is not None:
             try:
                 self._db.close()

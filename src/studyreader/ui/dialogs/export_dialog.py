@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from studyreader import options
 from studyreader.ui.jobs import Job, run_in_thread
+from studyreader.ui.messages import error_text
 from studyreader.ui.settings import Settings
 
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "md": ".md"}
@@ -204,7 +205,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.job = None
-        self.status_label.setText(str(error))
+        self.status_label.setText(error_text(error))
         self.failed.emit(str(error))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 

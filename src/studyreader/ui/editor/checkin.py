@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 from studyreader.ui.editor.programme_bar import ProgrammeBar, local_time
 from studyreader.ui.jobs import Job, run_in_thread
+from studyreader.ui.messages import error_text
 
 if TYPE_CHECKING:
     from studyreader.ui.editor.session import EntrySession
@@ -122,7 +123,8 @@ class EditorProgramme(QObject):
         self._job = None
         self.bar.clear()
         self.bar.verdict_label.setText(
-            translate("EntryEditor", "Cannot tell whether the entry will count: {error}").format(error=error))
+            translate("EntryEditor", "Cannot tell whether the entry will count: {error}").format(
+                error=error_text(error)))
 
     # -- check in --------------------------------------------------------------------------------
     def save_and_check_in(self) -> None:
@@ -161,7 +163,7 @@ class EditorProgramme(QObject):
     def _checkin_failed(self, error: BaseException) -> None:
         self.checkin_job = None
         self._update_buttons()
-        self.bar.show_error(translate("EntryEditor", "Not checked in: {error}").format(error=error))
+        self.bar.show_error(translate("EntryEditor", "Not checked in: {error}").format(error=error_text(error)))
 
     # -- copy for the website --------------------------------------------------------------------
     def copy_for_website(self) -> str | None:
@@ -175,7 +177,7 @@ class EditorProgramme(QObject):
         try:
             text = saved_text(session.notes, self._text(), session.day, session.mode == "replace")
         except NotesError as error:
-            self.bar.show_error(str(error))
+            self.bar.show_error(error_text(error))
             return None
         entry = website_entry_text(text, session.day, session.path)
         if not entry:

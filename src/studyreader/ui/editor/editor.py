@@ -29,6 +29,7 @@ from studyreader.ui.editor.panes import EditorPanes, wrap_selection
 from studyreader.ui.editor.programme_bar import ProgrammeBar
 from studyreader.ui.editor.session import EntrySession, NotChanged, same
 from studyreader.ui.file_watcher import NotesFileWatcher
+from studyreader.ui.messages import error_text
 from studyreader.ui.settings import Settings
 from studyreader.ui.translation_service import TranslationService
 
@@ -241,7 +242,7 @@ class EntryEditor(QWidget):
             self.statusMessage.emit(self.tr("Not saved: the entry changed on disk."))
             return False
         except NotesError as error:
-            self._show_error(self.tr("Could not save the entry: {error}").format(error=str(error)), "save")
+            self._show_error(self.tr("Could not save the entry: {error}").format(error=error_text(error)), "save")
             self.drafts.mark_dirty()
             self.drafts.flush()
             return False

@@ -11,6 +11,7 @@ from studyreader.notes import EntryChangedError, NotesError, append_entry, load_
 from studyreader.notes.drafts import Draft, editable_body
 from studyreader.notes.writer import entry_text
 from studyreader.ui.editor.conflict import compact_diff
+from studyreader.ui.messages import error_text
 
 _REPLACE_TRIES = 5  # the entry changed between the question and the write this many times: give up
 
@@ -55,7 +56,7 @@ class EntrySession:
         try:
             self.notes = load_notes(self.path)
         except NotesError as error:
-            return str(error)
+            return error_text(error)
         return None
 
     def today(self) -> date | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyreader.render import markup as render
+from studyreader.ui.messages import error_text, worded
 from studyreader.ui.reader.reader import open_external
 
 TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -117,6 +118,8 @@ class GlossaryPanel(QWidget):
         self.hide_button.setToolTip(self.tr("Hide the selected term from marks and lists"))
         if self.glossary is None:
             self.status.setText(self.tr("Loading the glossary…"))
+        else:  # its problems in the new language
+            self.status.setText("\n".join(worded(warning) for warning in self.glossary.warnings))
         self._show_detail(self.current_term_id())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -128,7 +131,7 @@ class GlossaryPanel(QWidget):
     def set_glossary(self, glossary) -> None:
         selected = self.current_term_id()
         self.glossary = glossary
-        warnings = [str(warning) for warning in glossary.warnings]
+        warnings = [worded(warning) for warning in glossary.warnings]
         self.status.setText("\n".join(warnings))
         self.status.setVisible(bool(warnings))
         self._refill()
@@ -317,7 +320,7 @@ class GlossaryPanel(QWidget):
         except Exception as error:  # noqa: BLE001 - StudyReaderError and bad values: tell the user
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, self.tr("Glossary"), str(error))
+            QMessageBox.warning(self, self.tr("Glossary"), error_text(error))
             return
         self.glossaryEdited.emit()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyreader.ui.study.timer_actions import TimerActions
-from studyreader.ui.study.timer_note import TimerNote
+from studyreader.ui.study.timer_note import NOTE_COMPACT_WIDTH, NOTE_WIDTH, TimerNote
 
 translate = QCoreApplication.translate  # the timer's context: "TimerWidget"
 
@@ -49,10 +49,17 @@ def widest(metrics: QFontMetrics, texts) -> int:
 
 
 class TimerFace(QWidget):
-    """The buttons, the time, the progress, what is left of the target, the cycles switch and phase."""
+    """The buttons, the time, the progress, what is left of the target, the cycles switch and phase.
+
+    A narrow form, for a window too narrow for the menus and the full timer side by side: the
+    start button shows its icon only, what is left of the target is said on hover over the time
+    and the progress, and the note is narrower (its full sentence is on hover and in the status bar).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._compact = False
+        self._start_widths = {False: 0, True: 0}  # the start button's width in each form
         self.commands = TimerActions(self)
         self.start_pause_action, self.stop_action = self.commands.start_pause, self.commands.stop
         self.cycles_action = self.commands.cycles
@@ -116,7 +123,8 @@ class TimerFace(QWidget):
         for word in TimerActions.start_words():
             probe.setText(word)
             widths.append(probe.sizeHint().width())
-        self.start_button.setFixedWidth(max(widths))
+        probe.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._start_widths = {False: max(widths), True: probe.sizeHint().width()}
         probe.deleteLater()
         self.time_label.setFixedWidth(widest(self.time_label.fontMetrics(), ["0:00:00"]) + 2)
         self.remaining_label.setFixedWidth(widest(self.remaining_label.fontMetrics(), self._remaining_texts()) + 2)
@@ -125,6 +133,35 @@ class TimerFace(QWidget):
         self.cycles_button.adjustSize()
         self.cycles_slot.setFixedWidth(max(self.cycles_button.sizeHint().width(),
                                            widest(self.phase_label.fontMetrics(), phases) + 8))
+        self._apply_form()
+
+    # -- the full and the narrow form ------------------------------------------------------
+    @property
+    def compact(self) -> bool:
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self._compact:
+            self._compact = compact
+            self._apply_form()
+
+    def _apply_form(self) -> None:
+        compact = self._compact
+        self.start_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if compact
+                                             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.start_button.setFixedWidth(self._start_widths[compact])
+        self.remaining_label.setVisible(not compact)
+        self.notice_label.set_width(NOTE_COMPACT_WIDTH if compact else NOTE_WIDTH)
+
+    def full_width(self) -> int:
+        """The width of the full form, whatever form is shown (the window's corner decides by it)."""
+        def shown(widget: QWidget) -> int:
+            return min(max(widget.sizeHint().width(), widget.minimumWidth()), widget.maximumWidth())
+
+        parts = [NOTE_WIDTH, self._start_widths[False], shown(self.stop_button), shown(self.time_label),
+                 shown(self.progress), shown(self.remaining_label), shown(self.cycles_slot)]
+        margins = self.layout().contentsMargins()
+        return sum(parts) + self.layout().spacing() * (len(parts) - 1) + margins.left() + margins.right()
 
     def _remaining_texts(self, left: str = "0:00", target: str = "0:00") -> list[str]:
         return [translate("TimerWidget", "target {target}").format(target=target),

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 NOTE_WIDTH = 150  # longer notes are elided
+NOTE_COMPACT_WIDTH = 96  # in the timer's narrow form
 translate = QCoreApplication.translate  # the timer's context: "TimerWidget"
 
 
@@ -17,6 +18,7 @@ class TimerNote(QLabel):
         self.setObjectName("studyNotice")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._width = NOTE_WIDTH
         self.setFixedWidth(NOTE_WIDTH)
         self.setStyleSheet("QLabel#studyNotice { font-weight: bold; }")
         self._note: tuple[str, dict] | None = None
@@ -57,6 +59,12 @@ class TimerNote(QLabel):
         self._word()
         return self.full_text
 
+    def set_width(self, width: int) -> None:
+        """Its fixed width (the timer's full or narrow form); the note is elided to it again."""
+        self._width = width
+        self.setFixedWidth(width)
+        self._word()
+
     def clear_note(self) -> None:
         self._note = None
         self.full_text = ""
@@ -67,7 +75,7 @@ class TimerNote(QLabel):
         if self._note is None:
             return
         self.full_text, short = self.words(*self._note)
-        self.setText(self.fontMetrics().elidedText(short, Qt.TextElideMode.ElideLeft, NOTE_WIDTH))
+        self.setText(self.fontMetrics().elidedText(short, Qt.TextElideMode.ElideLeft, self._width))
         self.setToolTip(self.full_text)
 
     def changeEvent(self, event: QEvent) -> None:

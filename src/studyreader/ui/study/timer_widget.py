@@ -289,6 +289,7 @@ class TimerWidget(TimerFace):
             elapsed=format_hms(self.timer.elapsed_seconds)[:-3],
             target=target_text,
         )
+        tooltip = f"{remaining}\n{tooltip}"  # what is left is said on hover too (the narrow form hides it)
         for name, widget in (("time_tip", self.time_label), ("progress_tip", self.progress),
                              ("remaining_tip", self.remaining_label)):
             self._put(name, tooltip, widget.setToolTip)

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
+
+from studyreader.ui.window.corner import Folding, MenuCorner
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -167,14 +169,7 @@ class WindowActions:
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)  # what other parts add comes after it, at the right end
-        # The menu bar's right end: what must stay in sight at every width (the study timer). A
-        # toolbar folds what does not fit into its "»" menu; the menu bar keeps its corner.
-        self.corner = QWidget(window.menuBar())
-        self.corner.setObjectName("menuCorner")
-        corner_layout = QHBoxLayout(self.corner)
-        corner_layout.setContentsMargins(0, 0, 4, 0)
-        corner_layout.setSpacing(8)
-        window.menuBar().setCornerWidget(self.corner, Qt.Corner.TopRightCorner)
+        self.corner = MenuCorner(window.menuBar())  # the timer: in sight at every width
 
     def _create(self, spec: ActionSpec) -> QAction:
         handler = attrgetter(spec.handler)(self._window)  # a missing handler fails at construction
@@ -212,11 +207,10 @@ class WindowActions:
     def all(self) -> list[QAction]:
         return list(self._actions.values())
 
-    def add_to_corner(self, widget: QWidget) -> None:
-        """A widget at the menu bar's right end, after those added before: always in sight."""
-        self.corner.layout().addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.corner.adjustSize()
-        self._window.menuBar().updateGeometry()
+    def add_to_corner(self, widget: QWidget, folding: Folding | None = None) -> None:
+        """A widget at the menu bar's right end, after those added before: always in sight
+        (``folding``: the widget's switch to a narrow form, used when the menus need the room)."""
+        self.corner.add(widget, folding)
 
     def add_to_menu(self, menu: str, actions: Iterable[QAction]) -> None:
         """Actions of another part (the timer's, the editor's) listed in one of the window's menus."""

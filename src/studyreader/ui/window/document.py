@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from studyreader.errors import StudyReaderError
 from studyreader.render import rows as rows_mod
 from studyreader.ui.file_watcher import NotesFileWatcher
 from studyreader.ui.jobs import run_in_thread
+from studyreader.ui.messages import error_text, worded
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,7 +34,7 @@ class Load(Enum):
     RELOAD = "reload"  # the same file again (changed on disk, saved by the editor): the place is kept
 
 
-class UnreadableNotes(Exception):
+class UnreadableNotes(StudyReaderError):
     """A notes file that cannot be read or parsed; the message names the file."""
 
 
@@ -40,7 +42,7 @@ class Loaded(NamedTuple):
     notes: object
     blocks: list  # the reader's rows, also what is translated
     status: object  # studyreader.programme.Status, None when the verdicts could not be worked out
-    problem: str  # why there is no status ("" when there is one)
+    problem: object  # why there is no status: a core Message or the system's words ("" when there is one)
 
 
 def read_notes(path: Path, override=None) -> Loaded:
@@ -53,14 +55,15 @@ def read_notes(path: Path, override=None) -> Loaded:
     try:
         notes = load_notes(path)
     except NotesError as error:
-        raise UnreadableNotes(str(error)) from error
+        raise UnreadableNotes(error.message if error.message is not None else str(error)) from error
     except OSError as error:
         raise UnreadableNotes(f"{path}: {error.strerror or error}") from error
     blocks = rows_mod.segment(notes.text)
     try:
         status, problem = status_for(path, override=override), ""
     except (NotesError, OSError, ValueError) as error:
-        status, problem = None, str(error)
+        said = error.message if isinstance(error, StudyReaderError) else None
+        status, problem = None, said if said is not None else str(error)
     return Loaded(notes, blocks, status, problem)
 
 
@@ -130,7 +133,7 @@ class DocumentController(QObject):
                 raise loaded
             if kind is Load.COMPLETE:
                 self._end_completion()
-            (self.openFailed if kind is Load.OPEN else self.message).emit(str(loaded))
+            (self.openFailed if kind is Load.OPEN else self.message).emit(error_text(loaded))
             return False
         notes, blocks, status, problem = loaded
         self.notes, self.path, self.blocks, self.status = notes, path, blocks, status
@@ -138,7 +141,7 @@ class DocumentController(QObject):
             self._reader.set_blocks(blocks, path.parent, keep_position=kind is not Load.OPEN)
             self._keep_for_next_start(path, notes)
         if problem:
-            self.message.emit(problem)
+            self.message.emit(problem if isinstance(problem, str) else worded(problem))
         self.watcher.watch(path)
         self.loaded.emit(kind, notes)
         self._end_completion()  # these notes are at least as new as those a cached start waits for

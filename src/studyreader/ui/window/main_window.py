@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from studyreader import APP_NAME, paths
 from studyreader.render import rows as rows_mod
+from studyreader.ui.messages import worded
 from studyreader.ui.reader.reader import MODES, BilingualReader
 from studyreader.ui.settings import Settings
 from studyreader.ui.window.actions import WindowActions
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.document.message.connect(lambda text: self.status.message(text, 8000))
         self.translation = TranslationController(self.reader, self)
         self.translation.stateChanged.connect(self.status.show_state)
+        self.translation.cacheWarning.connect(lambda warning: self.status.message(worded(warning), 12000))
         self.translation.progressed.connect(self.status.show_progress)
         self.translation.finished.connect(self.translationFinished)
         self.programme = ProgrammeLink(self)

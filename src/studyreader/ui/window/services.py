@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studyreader.ui.jobs import run_in_thread
+from studyreader.ui.messages import error_text
 from studyreader.ui.window.review import ReviewController
 from studyreader.ui.window.startup import run_steps
 
@@ -84,7 +85,7 @@ class Services(QObject):
     # -- the glossary ---------------------------------------------------------------------------
     def load_glossary(self, reload: bool = False) -> None:
         run_in_thread(lambda: load_glossary(reload), self._glossary_in,
-                      lambda error: self._glossary_in(None, str(error)), context=self)
+                      lambda error: self._glossary_in(None, error_text(error)), context=self)
 
     def _glossary_in(self, glossary, error: str = "") -> None:
         if glossary is not None:
@@ -137,7 +138,7 @@ class Services(QObject):
         window = self._window
         self.timer_widget = TimerWidget(window, log=self.open_log(), notes_path=window.notes_path,
                                         settings=window.settings, context=self._notes_context())
-        window.actions_table.add_to_corner(self.timer_widget)
+        window.actions_table.add_to_corner(self.timer_widget, folding=self.timer_widget)
         window.actions_table.add_to_menu("study", self.timer_widget.actions())
         self.timer_widget.notice.connect(lambda text: window.status.message(text, 8000))
 

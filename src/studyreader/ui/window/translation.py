@@ -35,6 +35,7 @@ class TranslationController(QObject):
     stateChanged = Signal(object, str)  # TranslationState, detail (the model's message, the error)
     progressed = Signal(int, int)  # done, total
     finished = Signal()  # a run ended (done, failed or no model)
+    cacheWarning = Signal(object)  # studyreader.messages.Message: the translation cache is not what it should be
 
     def __init__(self, reader: BilingualReader, parent: QObject) -> None:
         super().__init__(parent)
@@ -43,6 +44,7 @@ class TranslationController(QObject):
         self._wanted = False  # asked for before the notes were read (a cached start)
         self._aid = None
         self._state = TranslationState.IDLE
+        self._cache_warning = None  # the last one said, said once
         self.service: TranslationService | None = None
         self.job: TranslationJob | None = None
         self._arrivals: collections.deque = collections.deque()
@@ -178,6 +180,10 @@ class TranslationController(QObject):
         if stats.cancelled:
             return
         self._set_state(TranslationState.DONE if not self._reader.pending_rows() else TranslationState.FAILED)
+        warning = self.service.engine.cache.warning  # a locked, unwritable or damaged cache: said once
+        if warning is not None and warning != self._cache_warning:
+            self._cache_warning = warning
+            self.cacheWarning.emit(warning)
         self.finished.emit()
 
     def _on_no_model(self, message: str) -> None:
