@@ -2,7 +2,9 @@
 
 Each block's HTML comes from :func:`studyreader.render.markup.render_markdown` (sanitised), so
 the export shows what the reader shows; glossary terms become ``<abbr>`` with their definition
-as ``title`` and an appendix lists every term used, in both languages.
+as ``title`` and an appendix lists every term used, in both languages. The first block of each dated
+entry starts with an anchor ``entry-YYYY-MM-DD`` (a link target, and how the PDF finds the date for its
+running header); the appendix starts with the anchor ``appendix``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ table.terms td, table.terms th { border: 1px solid #d1d5db; padding: 0.3em 0.6em
 img { max-width: 100%; }
 """
 
+ENTRY_ANCHOR = "entry-"  # + the entry's ISO date
+APPENDIX_ANCHOR = "appendix"
 _TERM_ANCHOR = re.compile(r'<a class="term" href="(term:[^"]*)">(.*?)</a>', re.DOTALL)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
 
@@ -97,8 +101,9 @@ def appendix(document: ExportDocument) -> str:
         for t in sorted(document.terms, key=lambda t: (t.en.lower(), t.zh))
     )
     return (
-        '<h2 id="glossary">术语表 · Glossary</h2>\n<table class="terms">\n'
-        "<tr><th>中文</th><th>English</th><th>释义</th><th>Definition</th></tr>\n"
+        f'<h2 id="glossary"><a name="{APPENDIX_ANCHOR}"></a>术语表 · Glossary</h2>\n<table class="terms">\n'
+        '<tr><th width="14%">中文</th><th width="16%">English</th><th width="35%">释义</th>'
+        '<th width="35%">Definition</th></tr>\n'
         f"{rows}</table>\n"
     )
 
@@ -111,9 +116,14 @@ def build_html(document: ExportDocument, layout: str = "side") -> str:
     side = layout == "side"
     if side:
         body.append('<table class="export">\n<tr><th width="50%">中文</th><th width="50%">English</th></tr>')
-    for block, english in zip(document.blocks, document.english):
+    dates = document.dates or (None,) * len(document.blocks)
+    previous = None
+    for block, english, day in zip(document.blocks, document.english, dates):
         verbatim = block.kind in UNTRANSLATED_KINDS or not block.translatable
         zh = block_html(block.source, document, references, marks=not verbatim)
+        if day is not None and day != previous:
+            zh = f'<a name="{ENTRY_ANCHOR}{day.isoformat()}"></a>{zh}'
+        previous = day
         en = "" if verbatim or english is None else block_html(english, document, references)
         if side:
             if verbatim:
