@@ -13,6 +13,7 @@ import base64
 import html
 import mimetypes
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from studyreader.export.core import NO_MODEL_NOTE, UNTRANSLATED_KINDS, ExportDocument
@@ -49,20 +50,28 @@ def term_title(term) -> str:
     return f"{names}: {definitions}" if definitions else names
 
 
-def _mark(safe_html: str, glossary) -> str:
-    if glossary is None:
-        return safe_html
+def term_marker(glossary) -> Callable[[str], str]:
+    """A function marking the glossary terms of rendered HTML as ``<abbr>``; each term's title is
+    built once per export (a long file names the same terms thousands of times)."""
+    titles: dict[str, str | None] = {}
 
     def find(text: str):
         return [markup.Mark(m.start, m.end, m.term_id) for m in glossary.find(text)]
 
-    def to_abbr(match: re.Match[str]) -> str:
-        term = glossary.get(markup.term_id_from_href(html.unescape(match.group(1))) or "")
-        if term is None:
-            return match.group(2)
-        return f'<abbr class="term" title="{html.escape(term_title(term))}">{match.group(2)}</abbr>'
+    def title(href: str) -> str | None:
+        if href not in titles:
+            term = glossary.get(markup.term_id_from_href(html.unescape(href)) or "")
+            titles[href] = None if term is None else html.escape(term_title(term))
+        return titles[href]
 
-    return _TERM_ANCHOR.sub(to_abbr, markup.mark_terms(safe_html, find))
+    def to_abbr(match: re.Match[str]) -> str:
+        text = title(match.group(1))
+        return match.group(2) if text is None else f'<abbr class="term" title="{text}">{match.group(2)}</abbr>'
+
+    def mark(safe_html: str) -> str:
+        return _TERM_ANCHOR.sub(to_abbr, markup.mark_terms(safe_html, find))
+
+    return mark
 
 
 def _embed_images(safe_html: str, document: ExportDocument) -> str:
@@ -79,10 +88,12 @@ def _embed_images(safe_html: str, document: ExportDocument) -> str:
     return _IMG_SRC.sub(embed, safe_html)
 
 
-def block_html(text: str, document: ExportDocument, references: dict[str, str], *, marks: bool = True) -> str:
+def block_html(text: str, document: ExportDocument, references: dict[str, str],
+               mark: Callable[[str], str] | None = None) -> str:
+    """One block rendered as the reader renders it, images embedded, terms marked by ``mark``."""
     safe = markup.render_markdown(text, document.base_dir, references=references)
     safe = _embed_images(safe, document)
-    return _mark(safe, document.glossary) if marks else safe
+    return mark(safe) if mark is not None else safe
 
 
 def _title(document: ExportDocument) -> str:
@@ -110,6 +121,7 @@ def appendix(document: ExportDocument) -> str:
 
 def build_html(document: ExportDocument, layout: str = "side") -> str:
     references = markup.link_references(block.source for block in document.blocks)
+    mark = term_marker(document.glossary) if document.glossary is not None else None
     body: list[str] = []
     if not document.translated:
         body.append(f'<p class="note">{html.escape(NO_MODEL_NOTE)}</p>')
@@ -120,11 +132,11 @@ def build_html(document: ExportDocument, layout: str = "side") -> str:
     previous = None
     for block, english, day in zip(document.blocks, document.english, dates):
         verbatim = block.kind in UNTRANSLATED_KINDS or not block.translatable
-        zh = block_html(block.source, document, references, marks=not verbatim)
+        zh = block_html(block.source, document, references, None if verbatim else mark)
         if day is not None and day != previous:
             zh = f'<a name="{ENTRY_ANCHOR}{day.isoformat()}"></a>{zh}'
         previous = day
-        en = "" if verbatim or english is None else block_html(english, document, references)
+        en = "" if verbatim or english is None else block_html(english, document, references, mark)
         if side:
             if verbatim:
                 body.append(f'<tr class="{block.kind}"><td colspan="2">{zh}</td></tr>')
