@@ -13,8 +13,9 @@ import base64
 import bisect
 import re
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPen,
     QTextDocument,
 )
 
@@ -33,6 +35,8 @@ PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Lett
 _DATA_IMAGE = re.compile(r'src="(data:image/[\w.+-]+;base64,([A-Za-z0-9+/=]+))"')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 RESOLUTION = 96  # the HTML's pixel sizes map to the page as they would on screen
+# On paper the page margins already frame the text: the body's screen margins would only narrow the columns.
+PRINT_STYLE = "<style>body { margin: 0; max-width: none; }</style>\n"
 
 
 def _application() -> QGuiApplication:
@@ -50,7 +54,7 @@ def _document(html: str, width: float, app) -> QTextDocument:
         image = QImage.fromData(QByteArray(base64.b64decode(match.group(2))))
         if not image.isNull():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(match.group(1)), image)
-    document.setHtml(html)
+    document.setHtml(html.replace("</head>", PRINT_STYLE + "</head>", 1))
     document.setTextWidth(width)
     return document
 
@@ -103,6 +107,11 @@ def paint_page(painter: QPainter, document: QTextDocument, number: int, pages: i
                      metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, room))
     if label:
         painter.drawText(QRectF(0, 0, body.width(), band), Qt.AlignmentFlag.AlignRight, label)
+    painter.save()
+    painter.setPen(QPen(QColor("#9ca3af"), 0.75))
+    rule = min(band - 4.0, metrics.height() + 4.0)
+    painter.drawLine(QPointF(0, rule), QPointF(body.width(), rule))
+    painter.restore()
     painter.drawText(QRectF(0, band + body.height(), body.width(), band),
                      Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
     painter.save()
