@@ -221,3 +221,14 @@ def test_unwritable_output_is_refused(use_tiny_argos, notes, tmp_path, capsys, w
     code, _, err = _run(capsys, "export", notes, "--out", out, "--format", "md")
     assert code == 2 and str(out) in err and "Traceback" not in err
     assert notes.read_bytes() == before
+
+
+def test_html_for_the_pdf_marks_terms_without_their_definitions(use_tiny_argos, notes):
+    from studyreader.export import ExportRequest, prepare, to_html
+
+    document = prepare(ExportRequest(notes, require_translation=True))
+    full, bare = to_html(document), to_html(document, term_titles=False)
+    marked = re.findall(r"<abbr\b[^>]*>", full)
+    assert marked and all("title=" in tag for tag in marked)
+    assert re.findall(r"<abbr\b[^>]*>", bare) == ['<abbr class="term">'] * len(marked)
+    assert plain_text(bare) == plain_text(full)  # same text, the appendix included

@@ -193,10 +193,11 @@ def prepare(
     )
 
 
-def to_html(document: ExportDocument, layout: str = "side") -> str:
+def to_html(document: ExportDocument, layout: str = "side", *, term_titles: bool = True) -> str:
+    """The HTML export; ``term_titles=False`` leaves the definitions out of the marked terms (for the PDF)."""
     from studyreader.export.html import build_html
 
-    return build_html(document, layout)
+    return build_html(document, layout, term_titles=term_titles)
 
 
 def to_markdown(document: ExportDocument) -> str:

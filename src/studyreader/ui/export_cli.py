@@ -54,6 +54,19 @@ def _date(option: str, text: str | None):
         raise StudyReaderError(f"{option}: {error}") from None
 
 
+def export_bytes(document, fmt: str, layout: str, paper: str) -> bytes:
+    """The file's content in ``fmt``; only a PDF imports Qt (the command line and the window use this)."""
+    from studyreader.export import to_html, to_markdown
+
+    if fmt == "md":
+        return to_markdown(document).encode("utf-8")
+    if fmt == "pdf":
+        from studyreader.ui.export_pdf import html_to_pdf
+
+        return html_to_pdf(to_html(document, layout, term_titles=False), paper)
+    return to_html(document, layout).encode("utf-8")
+
+
 def output_format(out: str, given: str | None) -> str:
     if given:
         return given
@@ -125,15 +138,7 @@ class CancelOnInterrupt:
 def _export(args) -> int:
     from pathlib import Path
 
-    from studyreader.export import (
-        NO_MODEL_NOTE,
-        ExportRequest,
-        default_paper,
-        prepare,
-        to_html,
-        to_markdown,
-        write_output,
-    )
+    from studyreader.export import NO_MODEL_NOTE, ExportRequest, default_paper, prepare, write_output
 
     request = ExportRequest(
         path=Path(args.file), date_from=_date("--from", args.date_from), date_to=_date("--to", args.date_to),
@@ -149,14 +154,7 @@ def _export(args) -> int:
                 progress.end()
         if not document.translated:
             print(f"studyreader: {NO_MODEL_NOTE}", file=sys.stderr)
-        if fmt == "md":
-            data = to_markdown(document).encode("utf-8")
-        elif fmt == "pdf":
-            from studyreader.ui.export_pdf import html_to_pdf  # Qt only for PDF
-
-            data = html_to_pdf(to_html(document, args.layout), args.paper or default_paper())
-        else:
-            data = to_html(document, args.layout).encode("utf-8")
+        data = export_bytes(document, fmt, args.layout, args.paper or default_paper())
         interrupt.check()
         write_output(Path(args.out), data, source=request.path)
     print(f"{args.out}: {len(document.blocks)} blocks, {len(document.terms)} glossary terms", file=sys.stderr)

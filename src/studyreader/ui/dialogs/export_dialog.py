@@ -43,26 +43,12 @@ def run_export(path: Path, out: Path, fmt: str, layout: str, date_from: dt.date 
                *, paper: str = "a4", chinese_only: bool = False, should_cancel=None, on_progress=None) -> str:
     """The whole export, off the GUI thread; returns the note to show when the export holds the Chinese
     only. Without a model (and not ``chinese_only``) it raises MissingModelError: the dialog asks."""
-    from studyreader.export import (
-        NO_MODEL_NOTE,
-        ExportCancelled,
-        ExportRequest,
-        prepare,
-        to_html,
-        to_markdown,
-        write_output,
-    )
+    from studyreader.export import NO_MODEL_NOTE, ExportCancelled, ExportRequest, prepare, write_output
+    from studyreader.ui.export_cli import export_bytes
 
     request = ExportRequest(path, date_from, date_to, require_translation=True, chinese_only=chinese_only)
     document = prepare(request, should_cancel=should_cancel, on_progress=on_progress)
-    if fmt == "md":
-        data = to_markdown(document).encode("utf-8")
-    elif fmt == "pdf":
-        from studyreader.ui.export_pdf import html_to_pdf
-
-        data = html_to_pdf(to_html(document, layout), paper)
-    else:
-        data = to_html(document, layout).encode("utf-8")
+    data = export_bytes(document, fmt, layout, paper)
     if should_cancel is not None and should_cancel():
         raise ExportCancelled()
     write_output(out, data, source=path)
