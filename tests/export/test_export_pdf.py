@@ -130,6 +130,8 @@ def test_paper_from_the_locale():
     assert default_paper({"LANG": "en_US.UTF-8", "LC_PAPER": "en_GB.UTF-8"}) == "a4"
     assert default_paper({"LC_ALL": "en_CA.UTF-8", "LC_PAPER": "en_GB.UTF-8"}) == "letter"
     assert default_paper({}) == "a4"
+    assert default_paper({}, fallback="en_US") == "letter"  # no variable set: the system locale decides
+    assert default_paper({"LANG": "de_DE.UTF-8"}, fallback="en_US") == "a4"
 
 
 def test_command_line_paper_follows_the_locale(use_tiny_argos, tmp_path, monkeypatch):

@@ -22,10 +22,11 @@ def paper_for_locale(name: str | None) -> str:
     return "letter" if territory in LETTER_TERRITORIES else "a4"
 
 
-def default_paper(environ: Mapping[str, str] | None = None) -> str:
-    """The paper of the command line's locale: ``LC_ALL``, else ``LC_PAPER``, else ``LANG`` (POSIX order)."""
+def default_paper(environ: Mapping[str, str] | None = None, fallback: str | None = None) -> str:
+    """The paper of the locale: ``LC_ALL``, else ``LC_PAPER``, else ``LANG`` (POSIX order); when none is
+    set, the locale name ``fallback`` (the window passes the system locale: macOS and Windows set none)."""
     env = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_PAPER", "LANG"):
         if env.get(variable):
             return paper_for_locale(env[variable])
-    return "a4"
+    return paper_for_locale(fallback)

@@ -144,12 +144,19 @@ def test_progress_is_shown_and_cancel_export_writes_nothing(qtbot, tmp_path, use
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
-def test_paper_choice_is_remembered_and_used(qtbot, tmp_path, use_tiny_argos):
+def test_paper_choice_is_remembered_and_used(qtbot, tmp_path, use_tiny_argos, monkeypatch):
     notes = _notes(tmp_path)
     settings = Settings()
     assert settings.value(options.EXPORT_PAPER.key) == "auto"
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_PAPER", "en_CA.UTF-8")
+    canadian = ExportDialog(notes, settings)
+    qtbot.addWidget(canadian)
+    assert canadian.paper == "letter"  # auto: the locale's paper
+    monkeypatch.setenv("LC_PAPER", "zh_CN.UTF-8")
     dialog = ExportDialog(notes, settings)
     qtbot.addWidget(dialog)
+    assert dialog.paper == "a4"
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("html"))
     assert not dialog.paper_combo.isEnabled()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))

@@ -135,9 +135,9 @@ class ExportDialog(QDialog):
         self.layout_combo.setCurrentIndex(self.layout_combo.findData(settings.value(options.EXPORT_LAYOUT.key)))
         paper = settings.value(options.EXPORT_PAPER.key)
         if paper == "auto":
-            from studyreader.export.paper import paper_for_locale
+            from studyreader.export.paper import default_paper
 
-            paper = paper_for_locale(QLocale.system().name())
+            paper = default_paper(fallback=QLocale.system().name())
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(paper))
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         folder = settings.value(options.EXPORT_FOLDER.key) or str(self.notes_path.parent)
