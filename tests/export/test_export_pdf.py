@@ -53,8 +53,9 @@ def _pages(pdf) -> list[list[tuple[float, float, str]]]:
 
 def _header_and_body(words):
     """The header line (the one starting with the file name), the body lines below it, the footer
-    ("n / N", the last line) dropped. Words above the header are the parts of lines of the page before
-    that Qt draws clipped (invisible) when a table row crosses the page boundary: not looked at."""
+    ("n / N", the last line) dropped. Words above the header are the line before a page break that Qt
+    draws again, clipped out of sight, when a paragraph crosses the break (``QTextLayout::draw`` starts
+    at the last line above its clip): not looked at."""
     title = next(w for w in words if w[2] == "notes.md")
     header = [w for w in words if abs(w[0] - title[0]) < 1.0]
     bottom = max(w[0] for w in words)
