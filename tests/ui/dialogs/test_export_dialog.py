@@ -94,7 +94,8 @@ def test_without_a_model_the_dialog_asks_and_exports_the_chinese_only(qtbot, tmp
     dialog.start()
     box = _question(qtbot, dialog)
     assert not out.exists()  # nothing written while the question is open
-    assert "No translation model" in box.text()
+    assert "No translation model" in box.text() and "No translation model" in dialog.status_label.text()
+    assert not dialog.progress_bar.isVisible()
     chinese = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
     assert chinese.text() == "Export Chinese only"
     with qtbot.waitSignal(dialog.exported, timeout=30000):

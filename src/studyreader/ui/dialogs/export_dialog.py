@@ -66,6 +66,7 @@ class ExportDialog(QDialog):
                  dates: tuple[dt.date, dt.date] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
+        self.setMinimumWidth(460)
         self.notes_path = Path(notes_path)
         self.settings = settings
         self.job: Job | None = None
@@ -115,12 +116,8 @@ class ExportDialog(QDialog):
         to_row.addWidget(self.to_check)
         to_row.addWidget(self.to_edit, 1)
         self.form = QFormLayout()
-        self.form.addRow("", self.format_combo)
-        self.form.addRow("", self.layout_combo)
-        self.form.addRow("", self.paper_combo)
-        self.form.addRow("", from_row)
-        self.form.addRow("", to_row)
-        self.form.addRow("", out_row)
+        for field in (self.format_combo, self.layout_combo, self.paper_combo, from_row, to_row, out_row):
+            self.form.addRow(QLabel(self), field)  # texts set in retranslateUi
         box = QVBoxLayout(self)
         box.addLayout(self.form)
         progress_row = QHBoxLayout()
@@ -281,6 +278,7 @@ class ExportDialog(QDialog):
 
     def _ask_chinese_only(self, out: Path) -> None:
         """No model: export the Chinese alone, or nothing (the user chooses)."""
+        self.status_label.setText(self.tr("No translation model is installed."))
         box = self.question = QMessageBox(QMessageBox.Icon.Question, self.tr("Export notes"),
                                           self.tr("No translation model is installed, so the notes cannot be "
                                                   "translated."), QMessageBox.StandardButton.NoButton, self)
