@@ -158,6 +158,8 @@ def test_paper_choice_is_remembered_and_used(qtbot, tmp_path, use_tiny_argos, mo
     dialog = ExportDialog(notes, settings)
     qtbot.addWidget(dialog)
     assert dialog.paper == "a4"
+    assert dialog.form.labelForField(dialog.paper_combo).text() == "Paper (PDF):"
+    assert dialog.form.labelForField(dialog.format_combo).text() == "Format:"
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("html"))
     assert not dialog.paper_combo.isEnabled()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
