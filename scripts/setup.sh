@@ -8,8 +8,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.venv"
 mode="${1:-tests}"   # "tests": offscreen Qt is enough; "app": also the X11 libraries for a real window
 
-# Debian/Ubuntu packages: Qt's runtime libraries and a font with Chinese glyphs.
-packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk)
+# Debian/Ubuntu packages: Qt's runtime libraries, a font with Chinese glyphs, poppler for the tests.
+packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk
+          poppler-utils)  # pdftotext, pdfinfo, pdffonts: the PDF export tests read the PDF back
 if [ "$mode" = "app" ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
              libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0 libx11-xcb1)

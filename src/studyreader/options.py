@@ -284,6 +284,8 @@ EXPORT_FORMAT = ChoiceOption("export/format", "html", "File ▸ Export: the form
 EXPORT_LAYOUT = ChoiceOption("export/layout", "side", "File ▸ Export: the HTML/PDF layout chosen last",
                              choices=("side", "interleaved"))
 EXPORT_FOLDER = TextOption("export/folder", "", "File ▸ Export: the folder written to last")
+EXPORT_PAPER = ChoiceOption("export/paper", "auto", "File ▸ Export: the PDF paper chosen last (auto: from the locale)",
+                            choices=("auto", "a4", "letter"))
 PROGRAMME_OVERRIDES = ProgrammeOverridesOption(
     "programme/overrides", {}, "per notes file: the programme's start, end, allowance, rules and time zone as entered"
 )
@@ -294,7 +296,7 @@ OPTIONS: dict[str, Option] = {
         LANGUAGE, THEME, SEEN_SCHEME, LAST_FILE, RECENT_FILES, REMINDER_ENABLED, REMINDER_TIME, REMINDER_LAST,
         DAILY_GOAL, TARGET_MINUTES, CYCLES_ENABLED, FOCUS_MINUTES, BREAK_MINUTES, READER_MODE, READER_ZOOM,
         GEOMETRY, WINDOW_STATE, EDITOR_VISIBLE, MAIN_SPLITTER, EDITOR_SPLITTER, NAVIGATOR_VISIBLE, GLOSSARY_VISIBLE,
-        PROGRAMME_OVERRIDES, EXPORT_FORMAT, EXPORT_LAYOUT, EXPORT_FOLDER,
+        PROGRAMME_OVERRIDES, EXPORT_FORMAT, EXPORT_LAYOUT, EXPORT_FOLDER, EXPORT_PAPER,
     )
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -181,11 +181,8 @@ def test_pdf_export(use_tiny_argos, notes, tmp_path):
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
     assert b"/FontFile" in data  # fonts are embedded
-    if shutil.which("pdftotext"):
-        import subprocess
-
-        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-        assert "挑战期" in text and "2025.01.06" in text
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "挑战期" in text and "2025.01.06" in text
 
 
 def test_html_and_markdown_exports_load_no_qt(use_tiny_argos, notes, tmp_path):
@@ -224,3 +221,14 @@ def test_unwritable_output_is_refused(use_tiny_argos, notes, tmp_path, capsys, w
     code, _, err = _run(capsys, "export", notes, "--out", out, "--format", "md")
     assert code == 2 and str(out) in err and "Traceback" not in err
     assert notes.read_bytes() == before
+
+
+def test_html_for_the_pdf_marks_terms_without_their_definitions(use_tiny_argos, notes):
+    from studyreader.export import ExportRequest, prepare, to_html
+
+    document = prepare(ExportRequest(notes, require_translation=True))
+    full, bare = to_html(document), to_html(document, term_titles=False)
+    marked = re.findall(r"<abbr\b[^>]*>", full)
+    assert marked and all("title=" in tag for tag in marked)
+    assert re.findall(r"<abbr\b[^>]*>", bare) == ['<abbr class="term">'] * len(marked)
+    assert plain_text(bare) == plain_text(full)  # same text, the appendix included

@@ -4,11 +4,14 @@
 them (cache first, then the installed model) and finds the glossary terms; :func:`to_html` and
 :func:`to_markdown` turn the result into a file's content; :func:`write_output` writes it
 atomically. Without a translation model the export holds the Chinese with :data:`NO_MODEL_NOTE`,
-unless the caller requires the translation (then it stops with exit code 2).
+unless the caller requires the translation (then it stops with :class:`MissingModelError`, exit code 2).
+Translation reports its progress as (blocks done, blocks to translate) and stops early when asked
+(:class:`ExportCancelled`, exit code 130): nothing is written then.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,26 +25,47 @@ LAYOUTS = ("side", "interleaved")
 NO_MODEL_NOTE = "No translation model is installed: this export holds the Chinese only."
 UNTRANSLATED_KINDS = frozenset({"code", "html", "rule"})
 
+Progress = Callable[[int, int], None]  # (blocks translated so far, blocks to translate)
+
+
+class MissingModelError(StudyReaderError):
+    """The English was required and no translation model is installed."""
+
+    exit_code = 2
+
+
+class ExportCancelled(StudyReaderError):
+    """The user stopped the export; nothing was written."""
+
+    exit_code = 130
+
+    def __init__(self, message: str = "export cancelled; nothing was written") -> None:
+        super().__init__(message)
+
 
 @dataclass(frozen=True)
 class ExportRequest:
     """What the user asked for: the file, the dates (inclusive, either may be open) and whether the
-    English is required (no model: refuse rather than export the Chinese alone)."""
+    English is required (no model: refuse rather than export the Chinese alone) or not wanted at all
+    (``chinese_only``: the user chose the Chinese alone when no model was installed)."""
 
     path: Path
     date_from: date | None = None
     date_to: date | None = None
     require_translation: bool = False
     packages_dir: str | None = None
+    chinese_only: bool = False
 
 
 @dataclass(frozen=True)
 class ExportDocument:
-    """The blocks to export, each with its English (None: not translated), and the terms used."""
+    """The blocks to export, each with its English (None: not translated) and the date of the entry it
+    belongs to (None before the first dated heading), and the terms used."""
 
     path: Path
     blocks: tuple[Block, ...]
     english: tuple[str | None, ...]
+    dates: tuple[date | None, ...] = ()
     terms: tuple = ()  # glossary Terms, in order of first use
     glossary: object | None = None
     translated: bool = True
@@ -73,6 +97,18 @@ def select_blocks(notes, blocks: Sequence[Block], date_from: date | None, date_t
     return [block for block in blocks if any(start <= block.start < end for start, end in spans)]
 
 
+def entry_dates(notes, blocks: Sequence[Block]) -> list[date | None]:
+    """The date of the dated entry each block lies in; None for the text before the first one."""
+    entries = sorted(notes.entries, key=lambda entry: entry.start)
+    starts = [entry.start for entry in entries]
+    dates: list[date | None] = []
+    for block in blocks:
+        at = bisect.bisect_right(starts, block.start) - 1
+        inside = at >= 0 and block.start < entries[at].end
+        dates.append(entries[at].date if inside else None)
+    return dates
+
+
 def translate(
     blocks: Sequence[Block],
     *,
@@ -81,25 +117,35 @@ def translate(
     packages_dir: str | None = None,
     aid=None,
     should_cancel: Callable[[], bool] | None = None,
-    on_block: Callable[[int, object], None] | None = None,
+    on_progress: Progress | None = None,
 ) -> tuple[list[str | None], bool]:
     """The English of each block (None for code and untranslatable blocks) and whether a model was there."""
     from studyreader.translate.engine import NoModelError, TranslationEngine
 
+    wanted = [block for block in blocks if block.translatable and block.kind not in UNTRANSLATED_KINDS]
+    done = 0
+
+    def block_done(_index: int, _translation: object) -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(done, len(wanted))
+
+    if on_progress is not None:
+        on_progress(0, len(wanted))
     own = engine is None
     engine = engine or TranslationEngine(packages_dir=packages_dir, aid=aid)
-    wanted = [block for block in blocks if block.translatable and block.kind not in UNTRANSLATED_KINDS]
     try:
-        result = engine.translate_blocks(wanted, on_block=on_block, should_cancel=should_cancel)
+        result = engine.translate_blocks(wanted, on_block=block_done, should_cancel=should_cancel)
     except NoModelError as error:
         if require:
-            raise StudyReaderError(f"{error} (--require-translation)", exit_code=2) from None
+            raise MissingModelError(f"{error} (--require-translation)") from None
         return [None] * len(blocks), False
     finally:
         if own:
             engine.close()
-    if result.cancelled:
-        raise StudyReaderError("export cancelled", exit_code=130)
+    if result.cancelled or (should_cancel is not None and should_cancel()):
+        raise ExportCancelled()
     by_index = {block.index: tr.text for block, tr in zip(wanted, result.blocks) if tr is not None}
     return [by_index.get(block.index) for block in blocks], True
 
@@ -110,7 +156,7 @@ def prepare(
     engine=None,
     glossary=None,
     should_cancel: Callable[[], bool] | None = None,
-    on_block: Callable[[int, object], None] | None = None,
+    on_progress: Progress | None = None,
 ) -> ExportDocument:
     """Read, select, translate and look up terms: everything an output format needs."""
     from studyreader.notes import load_notes
@@ -123,11 +169,14 @@ def prepare(
         from studyreader.glossary import default_glossary
 
         glossary = default_glossary()
-    aid = glossary.translation_aid() if engine is None else None
-    english, translated = translate(
-        blocks, engine=engine, require=request.require_translation, packages_dir=request.packages_dir,
-        aid=aid, should_cancel=should_cancel, on_block=on_block,
-    )
+    if request.chinese_only:
+        english, translated = [None] * len(blocks), False
+    else:
+        aid = glossary.translation_aid() if engine is None else None
+        english, translated = translate(
+            blocks, engine=engine, require=request.require_translation, packages_dir=request.packages_dir,
+            aid=aid, should_cancel=should_cancel, on_progress=on_progress,
+        )
     used: dict[str, object] = {}
     for block, text in zip(blocks, english):
         if block.kind in UNTRANSLATED_KINDS:
@@ -138,15 +187,17 @@ def prepare(
                 if term is not None:
                     used.setdefault(term.id, term)
     return ExportDocument(
-        path=Path(request.path), blocks=tuple(blocks), english=tuple(english), terms=tuple(used.values()),
+        path=Path(request.path), blocks=tuple(blocks), english=tuple(english),
+        dates=tuple(entry_dates(notes, blocks)), terms=tuple(used.values()),
         glossary=glossary, translated=translated, date_from=request.date_from, date_to=request.date_to,
     )
 
 
-def to_html(document: ExportDocument, layout: str = "side") -> str:
+def to_html(document: ExportDocument, layout: str = "side", *, term_titles: bool = True) -> str:
+    """The HTML export; ``term_titles=False`` leaves the definitions out of the marked terms (for the PDF)."""
     from studyreader.export.html import build_html
 
-    return build_html(document, layout)
+    return build_html(document, layout, term_titles=term_titles)
 
 
 def to_markdown(document: ExportDocument) -> str:

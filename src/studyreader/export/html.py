@@ -2,7 +2,9 @@
 
 Each block's HTML comes from :func:`studyreader.render.markup.render_markdown` (sanitised), so
 the export shows what the reader shows; glossary terms become ``<abbr>`` with their definition
-as ``title`` and an appendix lists every term used, in both languages.
+as ``title`` and an appendix lists every term used, in both languages. The first block of each dated
+entry starts with an anchor ``entry-YYYY-MM-DD`` (a link target, and how the PDF finds the date for its
+running header); the appendix starts with the anchor ``appendix``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import base64
 import html
 import mimetypes
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from studyreader.export.core import NO_MODEL_NOTE, UNTRANSLATED_KINDS, ExportDocument
@@ -34,6 +37,8 @@ table.terms td, table.terms th { border: 1px solid #d1d5db; padding: 0.3em 0.6em
 img { max-width: 100%; }
 """
 
+ENTRY_ANCHOR = "entry-"  # + the entry's ISO date
+APPENDIX_ANCHOR = "appendix"
 _TERM_ANCHOR = re.compile(r'<a class="term" href="(term:[^"]*)">(.*?)</a>', re.DOTALL)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
 
@@ -45,20 +50,32 @@ def term_title(term) -> str:
     return f"{names}: {definitions}" if definitions else names
 
 
-def _mark(safe_html: str, glossary) -> str:
-    if glossary is None:
-        return safe_html
+def term_marker(glossary, with_titles: bool = True) -> Callable[[str], str]:
+    """A function marking the glossary terms of rendered HTML as ``<abbr>``; each term's title is
+    built once per export (a long file names the same terms thousands of times). Without titles (the
+    PDF: nothing to hover on paper, and Qt lays the document out about a third faster) the marks stay."""
+    titles: dict[str, str | None] = {}
 
     def find(text: str):
         return [markup.Mark(m.start, m.end, m.term_id) for m in glossary.find(text)]
 
-    def to_abbr(match: re.Match[str]) -> str:
-        term = glossary.get(markup.term_id_from_href(html.unescape(match.group(1))) or "")
-        if term is None:
-            return match.group(2)
-        return f'<abbr class="term" title="{html.escape(term_title(term))}">{match.group(2)}</abbr>'
+    def title(href: str) -> str | None:
+        if href not in titles:
+            term = glossary.get(markup.term_id_from_href(html.unescape(href)) or "")
+            if term is None:
+                titles[href] = None
+            else:
+                titles[href] = f' title="{html.escape(term_title(term))}"' if with_titles else ""
+        return titles[href]
 
-    return _TERM_ANCHOR.sub(to_abbr, markup.mark_terms(safe_html, find))
+    def to_abbr(match: re.Match[str]) -> str:
+        text = title(match.group(1))
+        return match.group(2) if text is None else f'<abbr class="term"{text}>{match.group(2)}</abbr>'
+
+    def mark(safe_html: str) -> str:
+        return _TERM_ANCHOR.sub(to_abbr, markup.mark_terms(safe_html, find))
+
+    return mark
 
 
 def _embed_images(safe_html: str, document: ExportDocument) -> str:
@@ -75,10 +92,12 @@ def _embed_images(safe_html: str, document: ExportDocument) -> str:
     return _IMG_SRC.sub(embed, safe_html)
 
 
-def block_html(text: str, document: ExportDocument, references: dict[str, str], *, marks: bool = True) -> str:
+def block_html(text: str, document: ExportDocument, references: dict[str, str],
+               mark: Callable[[str], str] | None = None) -> str:
+    """One block rendered as the reader renders it, images embedded, terms marked by ``mark``."""
     safe = markup.render_markdown(text, document.base_dir, references=references)
     safe = _embed_images(safe, document)
-    return _mark(safe, document.glossary) if marks else safe
+    return mark(safe) if mark is not None else safe
 
 
 def _title(document: ExportDocument) -> str:
@@ -97,24 +116,31 @@ def appendix(document: ExportDocument) -> str:
         for t in sorted(document.terms, key=lambda t: (t.en.lower(), t.zh))
     )
     return (
-        '<h2 id="glossary">术语表 · Glossary</h2>\n<table class="terms">\n'
-        "<tr><th>中文</th><th>English</th><th>释义</th><th>Definition</th></tr>\n"
+        f'<h2 id="glossary"><a name="{APPENDIX_ANCHOR}"></a>术语表 · Glossary</h2>\n<table class="terms">\n'
+        '<tr><th width="14%">中文</th><th width="16%">English</th><th width="35%">释义</th>'
+        '<th width="35%">Definition</th></tr>\n'
         f"{rows}</table>\n"
     )
 
 
-def build_html(document: ExportDocument, layout: str = "side") -> str:
+def build_html(document: ExportDocument, layout: str = "side", *, term_titles: bool = True) -> str:
     references = markup.link_references(block.source for block in document.blocks)
+    mark = term_marker(document.glossary, term_titles) if document.glossary is not None else None
     body: list[str] = []
     if not document.translated:
         body.append(f'<p class="note">{html.escape(NO_MODEL_NOTE)}</p>')
     side = layout == "side"
     if side:
         body.append('<table class="export">\n<tr><th width="50%">中文</th><th width="50%">English</th></tr>')
-    for block, english in zip(document.blocks, document.english):
+    dates = document.dates or (None,) * len(document.blocks)
+    previous = None
+    for block, english, day in zip(document.blocks, document.english, dates):
         verbatim = block.kind in UNTRANSLATED_KINDS or not block.translatable
-        zh = block_html(block.source, document, references, marks=not verbatim)
-        en = "" if verbatim or english is None else block_html(english, document, references)
+        zh = block_html(block.source, document, references, None if verbatim else mark)
+        if day is not None and day != previous:
+            zh = f'<a name="{ENTRY_ANCHOR}{day.isoformat()}"></a>{zh}'
+        previous = day
+        en = "" if verbatim or english is None else block_html(english, document, references, mark)
         if side:
             if verbatim:
                 body.append(f'<tr class="{block.kind}"><td colspan="2">{zh}</td></tr>')
