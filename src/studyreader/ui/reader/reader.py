@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from studyreader.render import markup as render
 from studyreader.render.images import read_local_image
 from studyreader.render.rows import Block
+from studyreader.translate.blocks import SentencePair
 from studyreader.ui.reader import cells, geometry, hover, keyboard
 from studyreader.ui.reader.builder import RowBuilder
 from studyreader.ui.reader.style import ReaderColours, decode_image, placeholder_image, style_sheet
@@ -149,7 +150,8 @@ class BilingualReader(QTextBrowser):
         self._rows.load(blocks, base_dir, self.labels(), rendered)
         self._rebuild(restore)
 
-    def set_translation(self, row: int, english: str, missing: Sequence[str] = ()) -> None:
+    def set_translation(self, row: int, english: str, missing: Sequence[str] = (),
+                        pairs: Sequence[SentencePair] = ()) -> None:
         """The English of one row arrived: update only that row."""
         if not 0 <= row < len(self._rows.blocks):
             return
