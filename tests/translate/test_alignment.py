@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from studyreader.translate.alignment import SourceMap
 from studyreader.translate.blocks import SentencePair
 from studyreader.translate.engine import TranslationEngine
-from studyreader.translate.segment import has_cjk, join_cjk_lines, segment_markdown
+from studyreader.translate.segment import cjk_soft_breaks, has_cjk, join_cjk_lines, segment_markdown
 from studyreader.translate.sentences import (
     fallback_bodies,
     fallback_runs,
@@ -197,6 +197,19 @@ def test_source_ranges_hold_their_sentence_in_any_inline_text(prefix, inline):
             assert end <= s < e <= len(block.source)
             assert join_cjk_lines(block.source[s:e]) == sentence.text
             end = e
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["中", "文", "。", "，", " ", "\t", "\n", "\r", "a"]), max_size=14).map("".join))
+def test_the_soft_breaks_found_are_what_joining_removes(text):
+    spans = cjk_soft_breaks(text)
+    kept, pos = [], 0
+    for start, end in spans:
+        assert pos <= start < end and "\n" in text[start:end]
+        kept.append(text[pos:start])
+        pos = end
+    kept.append(text[pos:])
+    assert "".join(kept) == join_cjk_lines(text)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
