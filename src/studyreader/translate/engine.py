@@ -7,7 +7,8 @@ Flow of :meth:`TranslationEngine.translate_blocks`: split every translatable blo
 look all of them up in the cache at once, hand back cached blocks immediately, then translate the
 rest with ``Translator.translate_batch`` in batches of 64 examples (by examples), visible blocks
 first, two batches queued per CTranslate2 worker. Sentences whose protected spans did not survive
-decoding are re-translated piecewise in later batches of the same pass.
+decoding are re-translated piecewise in later batches of the same pass. Each block comes back with
+its English and, sentence by sentence, where that English came from (``BlockTranslation.pairs``).
 """
 
 from __future__ import annotations
