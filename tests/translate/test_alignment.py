@@ -177,6 +177,14 @@ def test_real_notes_every_sentence_has_one_pair(engine, path):
     assert checked > 0 or not any(block.translatable for block in blocks)  # (one file is in English)
 
 
+def test_a_soft_break_between_two_sentences_belongs_to_neither():
+    block = segment_markdown("第一句。\n第二句，\n  还没完。\n")[0]
+    assert [s.text for _n, s in _sentences(block)] == ["第一句。", "第二句，还没完。"]
+    source_map = SourceMap(block)
+    spans = [source_map.span(n, s.start, s.end) for n, s in _sentences(block)]
+    assert [block.source[a:z] for a, z in spans] == ["第一句。", "第二句，\n  还没完。"]
+
+
 _INLINE = st.sampled_from(
     ["排序器", "提交批次。", "欺诈证明！", "，", "（", "）", " ", "\n", "  \n", "`x_y`", "**", "OP Stack",
      "L1StandardBridge", "EIP-4844", "[文档](https://a.b/c_d)", "https://e.f/g", "<br>", "7", "\\", "中\n文",

@@ -527,8 +527,8 @@ class _Run:
                         except Exception:  # reporting terms is a nicety, never a failure
                             logging.getLogger(__name__).exception("glossary aid check failed")
                 out.append(english)
-                pairs.append(SentencePair(*source_map.span(n, u.sentence.start, u.sentence.end),
-                                          length, length + len(english)))
+                start, end = source_map.span(n, u.sentence.start, u.sentence.end)
+                pairs.append(SentencePair(start, end, length, length + len(english)))
                 length += len(english)
                 pos_in = u.sentence.end
             out.append(part.text[pos_in:])
