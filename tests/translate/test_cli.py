@@ -44,6 +44,26 @@ def test_translate_json_shape(use_tiny_argos, notes, capsys):
     assert stats["model_calls"] == 0 and stats["cache_hits"] == 3
 
 
+def test_translate_json_lists_each_sentence_with_its_english(use_tiny_argos, tmp_path, capsys):
+    path = tmp_path / "notes.md"
+    path.write_text("今天学习 `OP Stack`。排序器\n负责排序。\n\n```\n代码\n```\n", encoding="utf-8")
+    code, out, err = _run(capsys, "translate", str(path), "--json")
+    assert code == 0, err
+    paragraph, fence = json.loads(out)["blocks"]
+    assert fence["sentences"] == []
+    sentences = paragraph["sentences"]
+    assert [set(s) for s in sentences] == [{"source", "target", "zh", "en"}] * 2
+    assert [s["zh"] for s in sentences] == ["今天学习 `OP Stack`。", "排序器\n负责排序。"]
+    end = 0
+    for s in sentences:
+        (start, stop), (en_start, en_stop) = s["source"], s["target"]
+        assert paragraph["source"][start:stop] == s["zh"]
+        assert paragraph["translation"][en_start:en_stop] == s["en"] and s["en"]
+        assert end <= en_start
+        end = en_stop
+    assert "`OP Stack`" in sentences[0]["en"]
+
+
 def test_translate_prints_english_markdown(tiny_argos_package, notes, capsys):
     code, out, err = _run(capsys, "translate", str(notes), "--packages-dir", str(tiny_argos_package.packages_dir))
     assert code == 0, err

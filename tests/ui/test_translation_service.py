@@ -96,3 +96,19 @@ def test_no_model_signal(qtbot, tmp_path):
         assert "studyreader models install" in signal.args[0]
     finally:
         svc.shutdown()
+
+
+def test_each_block_arrives_with_its_sentence_pairs(qtbot, service):
+    """What the reader and the editor's live English get: the English and which sentence made which part."""
+    text = "第一句。第二句\n接着写。\n\n- `代码`。排序器。\n"
+    blocks = segment_markdown(text)
+    got = {}
+    job = service.translate(blocks)
+    job.blockTranslated.connect(lambda i, tr: got.__setitem__(i, tr))
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    assert [got[0].source[p.source_start:p.source_end] for p in got[0].pairs] == ["第一句。", "第二句\n接着写。"]
+    assert [got[1].source[p.source_start:p.source_end] for p in got[1].pairs] == ["`代码`。", "排序器。"]
+    assert got[1].text[got[1].pairs[0].target_start:got[1].pairs[0].target_end] == "`代码`。"
+    for tr in got.values():
+        assert tr.pairs[-1].target_end <= len(tr.text)

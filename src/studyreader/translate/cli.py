@@ -78,6 +78,7 @@ def _translate(args) -> int:
                         "translation": tr.text if tr else block.source,
                         "line": block.start_line,
                         "kind": block.kind,
+                        "sentences": _sentences_json(tr) if tr else [],
                     }
                     for block, tr in zip(result.source_blocks, result.blocks)
                 ],
@@ -89,6 +90,19 @@ def _translate(args) -> int:
         if not text.endswith("\n"):
             sys.stdout.write("\n")
     return 0
+
+
+def _sentences_json(tr) -> list[dict]:
+    """A block's sentence pairs: ranges (start, end) in its ``source`` and ``translation``, and their text."""
+    return [
+        {
+            "source": [pair.source_start, pair.source_end],
+            "target": [pair.target_start, pair.target_end],
+            "zh": tr.source[pair.source_start:pair.source_end],
+            "en": tr.text[pair.target_start:pair.target_end],
+        }
+        for pair in tr.pairs
+    ]
 
 
 def _human_size(size: int) -> str:

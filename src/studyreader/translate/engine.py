@@ -7,7 +7,8 @@ Flow of :meth:`TranslationEngine.translate_blocks`: split every translatable blo
 look all of them up in the cache at once, hand back cached blocks immediately, then translate the
 rest with ``Translator.translate_batch`` in batches of 64 examples (by examples), visible blocks
 first, two batches queued per CTranslate2 worker. Sentences whose protected spans did not survive
-decoding are re-translated piecewise in later batches of the same pass.
+decoding are re-translated piecewise in later batches of the same pass. Each block comes back with
+its English and, sentence by sentence, where that English came from (``BlockTranslation.pairs``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pathlib import Path
 
 from studyreader.errors import StudyReaderError
 from studyreader.translate import sentences as sent
-from studyreader.translate.blocks import Block
+from studyreader.translate.alignment import SourceMap
+from studyreader.translate.blocks import Block, SentencePair
 from studyreader.translate.cache import TranslationCache
 from studyreader.translate.segment import has_cjk, join_translation, segment_markdown
 
@@ -80,16 +82,23 @@ class TranslationStats:
 
 @dataclass
 class BlockTranslation:
-    """One block's English; treat as read-only."""
+    """One block's English; treat as read-only.
+
+    ``pairs``: one per sentence the segmenter cut from the block's Chinese, in order, from ``source`` to
+    ``text`` (see :class:`SentencePair`); a sentence without Chinese outside code and links is copied as
+    is and pairs with its copy. A table's pairs point into ``text`` too, the whole table's English
+    Markdown (``cells`` holds the same English cell by cell). Blocks that are not translated have none.
+    """
 
     index: int
     kind: str
     source: str
     text: str  # English Markdown of the block (the source itself for code, HTML, ...)
     cells: tuple[tuple[str, ...], ...] = ()
-    sentences: int = 0
+    sentences: int = 0  # sentences the model translated (not those copied as is)
     cached: int = 0
     checks: tuple = ()
+    pairs: tuple[SentencePair, ...] = ()
 
 
 @dataclass
@@ -489,10 +498,14 @@ class _Run:
         checks: list = []
         cached = 0
         texts: list[str] = []
+        length = 0  # of the block's English so far
+        pairs: list[SentencePair] = []
+        source_map = SourceMap(block)
         translated_by_start: dict[int, str] = {}
         for n, part in enumerate(block.parts):
             if n not in by_part:
                 texts.append(part.text)
+                length += len(part.text)
                 translated_by_start[part.start] = part.text
                 continue
             out, pos_in = [], 0
@@ -501,11 +514,11 @@ class _Run:
                 if out and not gap and not out[-1][-1:].isspace():
                     gap = " "
                 out.append(gap)
+                length += len(gap)
                 if u.prepared is None:
-                    out.append(u.sentence.text)
+                    english = u.sentence.text
                 else:
                     english = sent.restore(self.final[u.prepared.model_input], u.prepared.opaque)
-                    out.append(english)
                     if u.prepared.model_input in self.cached_inputs:
                         cached += 1
                     if self.aid is not None and u.prepared.aid_terms:
@@ -513,8 +526,13 @@ class _Run:
                             checks.extend(self.aid.check(english, u.prepared.aid_terms))
                         except Exception:  # reporting terms is a nicety, never a failure
                             logging.getLogger(__name__).exception("glossary aid check failed")
+                out.append(english)
+                start, end = source_map.span(n, u.sentence.start, u.sentence.end)
+                pairs.append(SentencePair(start, end, length, length + len(english)))
+                length += len(english)
                 pos_in = u.sentence.end
             out.append(part.text[pos_in:])
+            length += len(out[-1])
             text = "".join(out)
             texts.append(text)
             translated_by_start[part.start] = text
@@ -529,6 +547,7 @@ class _Run:
             sentences=sum(1 for u in units if u.prepared),
             cached=cached,
             checks=tuple(checks),
+            pairs=tuple(pairs),
         )
         self.results[pos] = translation
         if self.on_block is not None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from studyreader.translate.blocks import Block, Part
 
 __all__ = [
-    "segment_markdown", "join_translation", "has_cjk", "join_cjk_lines", "is_cjk_soft_break", "TRANSLATABLE_KINDS",
+    "segment_markdown", "join_translation", "has_cjk", "join_cjk_lines", "cjk_soft_breaks", "is_cjk_soft_break",
+    "TRANSLATABLE_KINDS",
 ]
 
 TRANSLATABLE_KINDS = frozenset({"heading", "paragraph", "list_item", "blockquote", "table"})
@@ -41,6 +42,24 @@ _CJK_SOFT_BREAK_RE = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t]?\r?\n[ \t]*+(?=[{_CJK
 def is_cjk_soft_break(line: str, next_line: str) -> bool:
     """True when the break between two lines of a paragraph lies between two Chinese characters."""
     return _CJK_SOFT_BREAK_RE.search(line[-2:] + "\n" + next_line.lstrip(" \t")[:1]) is not None
+
+
+def cjk_soft_breaks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run :func:`join_cjk_lines` removes from ``text``, in order.
+
+    Tried only around each line end (a run starts at most two characters before its "\n"): the
+    pattern's look-behind makes a scan of the whole text about ten times slower.
+    """
+    spans = []
+    k = text.find("\n")
+    while k != -1:
+        for start in (k - 2, k - 1, k):
+            m = _CJK_SOFT_BREAK_RE.match(text, start) if start >= 0 else None
+            if m is not None and m.end() > k:
+                spans.append(m.span())
+                break
+        k = text.find("\n", k + 1)
+    return spans
 
 
 def join_cjk_lines(text: str) -> str:

@@ -84,7 +84,7 @@ class LiveTranslator(QObject):
         translations = []
         for block in self._blocks:
             done = self._done.get(block.index)
-            translations.append((done.text, ()) if done is not None else None)
+            translations.append((done.text, done.pairs) if done is not None else None)
         english, pairs = joined_pairs(self._text, self._blocks, translations)
         self.finished.emit(self._generation, english, pairs)
 

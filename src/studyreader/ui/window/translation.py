@@ -165,7 +165,7 @@ class TranslationController(QObject):
             row = self._reader.row_for_key(index)
             if row is not None:
                 missing = list(dict.fromkeys(check.term_id for check in translation.checks if not check.respected))
-                self._reader.set_translation(row, translation.text, missing)
+                self._reader.set_translation(row, translation.text, missing, pairs=translation.pairs)
             self._arrived += 1
             if time.perf_counter() > end:
                 break
