@@ -109,3 +109,26 @@ def test_the_editor_highlight_follows_the_theme(make_editor, notes_file, qtbot):
         assert QApplication.palette().base().color().lightness() < 128
     finally:
         app.setPalette(original)
+
+
+def test_the_translations_own_pairs_light_in_the_editor(make_editor, notes_file, qtbot, use_tiny_argos):
+    """With the real engine (tiny model), the caret in each Chinese sentence lights one English range,
+    a different one for each sentence, in order."""
+    editor = make_editor(notes_file, width=1300)
+    text = "### 2025.01.12\n\n今天学习了排序器。它负责排序交易！最后提交批次。\n"
+    editor.set_text(text)
+    with qtbot.waitSignal(editor.translator.finished, timeout=20000):
+        editor.translate_now()
+    qtbot.waitUntil(lambda: editor.english_markdown().strip() != "", timeout=5000)
+    english = editor.english.toPlainText()
+    editor.editor.setFocus()
+    starts = []
+    for sentence in ("今天学习了排序器。", "它负责排序交易！", "最后提交批次。"):
+        cursor = editor.editor.textCursor()
+        cursor.setPosition(text.index(sentence) + 1)
+        editor.editor.setTextCursor(cursor)
+        assert lit(editor.editor) == [sentence]
+        [shown] = lit(editor.english)
+        assert shown.strip() and shown in english
+        starts.append(english.index(shown))
+    assert starts == sorted(starts) and len(set(starts)) == 3
