@@ -14,24 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-# Each row's English, one string per Chinese sentence (the Chinese is cut after 。！？ and after "：" of a list item).
-ENGLISH = {
-    "# 示例学员": ["# Sample learner"],
-    "1. 我在汽车行业": ["1. I do strategy consulting in the car industry, did investment research before, and want to "
-                  "learn web3 properly, especially Ethereum's Layer 2 scaling."],
-    "2. 目标：": ["2. Goal:", "study 1–2 hours every day after work, write what I learn into notes, and make daily "
-               "study a habit."],
-    "**Optimistic Rollup 是什么**": ["**What is an Optimistic Rollup**"],
-    "Optimistic Rollup（乐观汇总）": [
-        "An Optimistic Rollup is a Layer 2 scaling solution for Ethereum: transactions run off-chain, and the "
-        "transaction data is batched and published to Ethereum mainnet.",
-        "The system assumes these transactions are valid; only when someone raises a challenge are they checked "
-        "with a fraud proof.",
-    ],
-    "挑战期通常是": ["The challenge period is usually 7 days.", "Only after it ends can a withdrawal complete on L1."],
-    "与之相对的是": ["In contrast, a ZK Rollup produces a validity proof for every batch and needs no challenge "
-                "period."],
-}
+from sample_english import ENGLISH  # the hand-written English, shared with the PDF picture
 
 
 def cuts(source: str) -> list[tuple[int, int]]:
