@@ -19,7 +19,12 @@ so offsets stay those of the caller's text.
 The automaton runs over the UTF-8 bytes of the text (seen as Latin-1 characters,
 ASCII-lower-cased): pyahocorasick scans a trie node's children linearly, and a
 byte alphabet keeps every node small where Chinese characters would give the
-root thousands of children (five times slower on real notes).
+root thousands of children (over 1 MB of notes, with the 2,000 terms of the
+benchmark, iterating over the ``str`` takes 55 ms, over its bytes 24 ms).
+Selection stays here rather than in pyahocorasick's ``iter_long``: that iterator
+restarts at the root after each match and misses some (keys "c" and "bbcbc" find
+nothing in "bbc"), and it would choose before the checks, so a longer key failing
+them would hide a shorter one that passes.
 """
 
 from __future__ import annotations
