@@ -143,7 +143,7 @@ def main() -> int:
     floor_ms = raw_ms + prepare_ms + build_ms
     print(f"  of which unavoidable without per-hit work: preparing the text {prepare_ms:.1f} ms + building "
           f"{len(marks):,} Match objects {build_ms:.1f} ms; with the iteration {floor_ms:.1f} ms = "
-          f"{floor_ms / raw_ms:.2f}x; per-hit checks and selection: {find_ms - floor_ms:.1f} ms")
+          f"{floor_ms / raw_ms:.2f}x; per-hit checks, selection and offsets: {find_ms - floor_ms:.1f} ms")
     return 0
 
 
