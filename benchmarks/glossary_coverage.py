@@ -16,7 +16,9 @@ count are the "most frequent technical words"; one is recognised when the
 bundled glossary, matching the word on its own, marks all of it as one term.
 
 Marks per 1,000 characters: the bundled glossary's matches over the same notes,
-per 1,000 characters of the files as read.
+per 1,000 characters of the files as read. One-character Chinese forms (聪) are
+marked only as words of their own (1聪, 一万聪, never 聪明): the script prints how
+many of their occurrences were marked and how many were left inside longer words.
 
 --unmatched N also lists the N most frequent English words and Chinese 2-4
 character strings that the glossary leaves unmarked (outside code and URLs):
@@ -88,6 +90,9 @@ def main() -> int:
 
     counts: Counter[str] = Counter()
     chars = marks = 0
+    singles = sorted({f for t in glossary.terms.values() for f in t.forms if len(f) == 1 and has_cjk(f)})
+    singles_marked: Counter[str] = Counter()
+    singles_left: Counter[str] = Counter()
     unmatched_en: Counter[str] = Counter()
     unmatched_zh: Counter[str] = Counter()
     for path in files:
@@ -96,8 +101,10 @@ def main() -> int:
         counts.update(m.term_id for m in counter.find(text))
         found = glossary.find(text)
         marks += len(found)
+        singles_marked.update(m.text for m in found if m.text in singles)
+        rest = blank_out(blank_out(text, excluded_spans(text)), [(m.start, m.end) for m in found])
+        singles_left.update({form: rest.count(form) for form in singles})
         if args.unmatched:
-            rest = blank_out(blank_out(text, excluded_spans(text)), [(m.start, m.end) for m in found])
             unmatched_en.update(_LATIN.findall(rest))
             for run in _CJK_RUN.findall(rest):
                 for n in (2, 3, 4):
@@ -119,6 +126,9 @@ def main() -> int:
     if missing:
         print("not recognised: " + ", ".join(missing))
     print(f"glossary marks: {marks:,} = {1000 * marks / chars:.2f} per 1,000 characters")
+    for form in singles:
+        print(f"one-character term {form}: {singles_marked[form]:,} marked as a word of its own, "
+              f"{singles_left[form]:,} left unmarked inside other words")
     if args.unmatched:
         for label, counter_ in (("English words", unmatched_en), ("Chinese strings", unmatched_zh)):
             listed = ", ".join(f"{w} {n}" for w, n in counter_.most_common(args.unmatched))

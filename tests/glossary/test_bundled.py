@@ -7,6 +7,7 @@ import re
 import pytest
 
 from studyreader import paths
+from studyreader.glossary.matcher import has_cjk
 from studyreader.glossary.termbase import load_glossary, load_subject_file, validate_terms
 from tests.conftest import SHARED_DIR
 
@@ -232,6 +233,20 @@ def test_short_chinese_terms_do_not_split_longer_terms_or_mark_metaphors(bundled
         ("bridge", "跨链桥"),
         ("decentralization", "去中心化"),
     ]
+
+
+def test_one_character_terms_are_not_marked_inside_ordinary_words(bundled):
+    """聪 (satoshi) in 1聪 and 一万聪, never in 聪明 (clever); the same for every one-character form."""
+    def marked(text):
+        return [(m.term_id, m.text) for m in bundled.find(text)]
+
+    assert marked("他很聪明") == []
+    assert marked("1聪") == marked("一万聪") == [("satoshi", "聪")]
+    singles = {form for term in bundled.terms.values() for form in term.forms if len(form) == 1 and has_cjk(form)}
+    assert "聪" in singles
+    for form in singles:
+        assert form not in [text for _, text in marked(f"他{form}们")], form
+        assert [text for _, text in marked(f"2 {form}")] == [form], form
 
 
 def test_names_that_are_ordinary_words_stay_unmarked_in_prose(bundled):

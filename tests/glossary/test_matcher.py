@@ -301,3 +301,25 @@ def test_full_width_letters_and_digits_match_with_the_callers_offsets():
     ]
     assert all(text[m.start : m.end] == m.text for m in matches)
     assert matcher.find("ＯＰＥＮ") == []  # still a whole word
+
+
+def test_a_one_character_chinese_term_is_marked_only_as_a_word_of_its_own():
+    """聪 (satoshi) is also the first character of 聪明 (clever): a lone character is marked only where no
+    other Chinese character joins it into a word, a number or 个 before it and 的 after it excepted."""
+    matcher = Matcher([
+        Term(id="satoshi", en="satoshi", zh="聪"),
+        Term(id="bridge", zh="桥"),
+        Term(id="cross-chain-bridge", zh="跨链桥"),
+    ])
+
+    def marked(text):
+        return [(m.term_id, m.text, m.start) for m in matcher.find(text)]
+
+    assert marked("他很聪明，一个聪明的人，中本聪，每一聪编号") == []
+    assert marked("1聪") == [("satoshi", "聪", 1)]
+    assert marked("一万聪") == [("satoshi", "聪", 2)]
+    assert marked("手续费 1000 聪。") == [("satoshi", "聪", 9)]
+    assert marked("一万聪的手续费") == [("satoshi", "聪", 2)]
+    assert marked("写入单个聪（satoshi）") == [("satoshi", "聪", 4), ("satoshi", "satoshi", 6)]
+    assert marked("「聪」") == [("satoshi", "聪", 1)]
+    assert marked("桥 (bridge)、跨链桥、桥梁、这座桥") == [("bridge", "桥", 0), ("cross-chain-bridge", "跨链桥", 11)]
