@@ -171,9 +171,11 @@ def test_an_unusable_translation_cache_is_said_in_chinese(chinese, make_window, 
     cache_home.rmdir()
     cache_home.write_text("a file where the cache folders belong", encoding="utf-8")
     window = make_window(sample_copy, start_services=True)
+    messages: list[str] = []  # what the status bar showed (a later message may replace the warning)
+    window.statusBar().messageChanged.connect(messages.append)
     with qtbot.waitSignal(window.translation.cacheWarning, timeout=120000) as said:
         pass
-    shown = window.statusBar().currentMessage()
+    shown = next((m for m in messages if "translations.sqlite3" in m), window.statusBar().currentMessage())
     assert_chinese(shown, str(cache_folder / "translations.sqlite3"))
     assert shown.endswith("无法使用（路径中的某一部分是文件，不是文件夹）；改用临时缓存")
     assert str(said.args[0]).startswith(f"translation cache {cache_folder / 'translations.sqlite3'} cannot be used")
