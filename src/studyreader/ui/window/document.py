@@ -163,10 +163,11 @@ class DocumentController(QObject):
 
     def _cached_view(self, path: Path):
         """The file as it was last shown, when nothing it depends on has changed (else None)."""
+        from studyreader.notes.atomic import read_regular_file
         from studyreader.render import first_screen
 
         try:
-            data = path.read_bytes()
+            data, _version = read_regular_file(path)  # a FIFO put in the notes' place must not hang the window
         except OSError:
             return None
         cached = first_screen.load(self._render_cache_key(path, first_screen.text_bytes(data)))
