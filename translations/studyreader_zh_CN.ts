@@ -1620,11 +1620,11 @@
     </message>
     <message>
         <source>could not download {what} from {url}: HTTP {code} {reason}</source>
-        <translation>无法从 {url} 下载{what}：HTTP {code} {reason}</translation>
+        <translation>无法从 {url} 下载 {what}：HTTP {code} {reason}</translation>
     </message>
     <message>
         <source>could not reach {url} to download {what} ({reason}); are you online? Offline, install a package file with `studyreader models install FILE.argosmodel`</source>
-        <translation>无法连接 {url} 来下载{what}（{reason}）；是否已联网？离线时，请用“从文件安装…”安装模型包文件</translation>
+        <translation>无法连接 {url} 来下载 {what}（{reason}）；是否已联网？离线时，请用“从文件安装…”安装模型包文件</translation>
     </message>
     <message>
         <source>the Argos package index at {url} is unreadable ({error})</source>

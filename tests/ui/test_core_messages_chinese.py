@@ -184,3 +184,54 @@ def test_a_notes_file_that_is_a_fifo_is_refused_in_chinese(chinese, make_window,
     assert_chinese(shown[0], str(fifo))
     assert "不是普通文件（命名管道（FIFO））" in shown[0]
     assert window.notes_path == sample_copy
+
+
+def test_a_damaged_review_database_is_said_in_chinese(chinese, make_window, sample_copy, qtbot, tmp_path,
+                                                      monkeypatch):
+    from studyreader.review.database import DB_FILENAME
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    database = paths.data_dir() / DB_FILENAME
+    database.parent.mkdir(parents=True, exist_ok=True)
+    database.write_bytes(b"\x00not a database" * 64)
+    window = make_window(sample_copy, start_services=True)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    qtbot.waitUntil(window.services_ready, timeout=30000)
+    [aside] = [p for p in database.parent.iterdir() if p.name.startswith(f"{DB_FILENAME}.corrupt-")]
+    [shown] = [text for text in said if str(database) in text]
+    assert_chinese(shown, str(database), str(aside), "file is not a database")
+    assert shown == (f"复习数据库 {database} 不是可读取的 SQLite 数据库（file is not a database）；"
+                     f"已移到 {aside}，已新建一个空的")
+
+
+def test_an_anki_export_into_a_missing_folder_is_refused_in_chinese(qtbot, tmp_path, chinese):
+    from zoneinfo import ZoneInfo
+
+    from studyreader.glossary import termbase
+    from studyreader.notes import load_notes
+    from studyreader.review import ReviewSession, ReviewStore, find_sightings
+    from studyreader.review.cards import faces_for_sightings
+    from studyreader.ui.study.review_dialog import ReviewDialog
+
+    glossary, notes = termbase.default_glossary(), load_notes(paths.sample_notes())
+    out = tmp_path / "no-such-folder" / "terms.apkg"
+    store = ReviewStore.open(tmp_path / "review.sqlite3")  # open while the dialog lives (it words its counts)
+    session = ReviewSession(store, glossary, ZoneInfo("Asia/Shanghai"), lang="zh")
+    dialog = ReviewDialog(session, export_faces=lambda: faces_for_sightings(find_sightings(notes, glossary), glossary))
+    qtbot.addWidget(dialog)
+    dialog.export_to(out)
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=30000)
+    assert_chinese(dialog.message, str(out.parent), "Anki")
+    assert dialog.message.endswith(f"{out.parent}：文件夹不存在")
+    assert not out.parent.exists()
+
+
+def test_the_command_line_keeps_english_for_a_refused_anki_export(tmp_path):
+    from studyreader.errors import StudyReaderError
+    from studyreader.review.anki import export_apkg
+
+    out = tmp_path / "no-such-folder" / "terms.apkg"
+    with pytest.raises(StudyReaderError) as refused:
+        export_apkg([], out)
+    assert str(refused.value) == f"{out.parent}: no such folder"
