@@ -85,7 +85,7 @@ class TranslationJob(QObject):
         elif isinstance(error, ModelError):
             self.failed.emit(error_text(error))
         else:
-            self.failed.emit(f"translation failed: {error}")
+            self.failed.emit(f"{type(error).__name__}: {error}")  # an unexpected failure: its own words
 
 
 class TranslationService(QObject):
