@@ -60,7 +60,8 @@ def chinese(qapp):
 
     from studyreader.ui import i18n
 
+    before = QLocale()  # the default locale the other tests run in (it sets the first day of the week)
     assert i18n.apply_language("zh_CN") == "zh_CN"
     yield
     i18n.remove_translators(qapp)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(before)
