@@ -18,7 +18,7 @@ from tests.support.cli_child import run_cli
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "studyreader"
 _PREFIXES = ("notes|bot|zone|verdict|forecast|file|region|write|reason|glossary|cache"
-             "|kind|draft|settings|model|db|action|study|review|anki")
+             "|kind|draft|settings|model|db|action|study|review|anki|override")
 _CODE = re.compile(rf"""["']((?:{_PREFIXES})\.[a-z_]+)["']""")
 
 NOTES = (

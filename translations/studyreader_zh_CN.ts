@@ -1822,6 +1822,22 @@
         <source>{path}: no such folder</source>
         <translation>{path}：文件夹不存在</translation>
     </message>
+    <message>
+        <source>programme override {key}: {value!r} is not a date of the form YYYY-MM-DD</source>
+        <translation>共学覆盖设置 {key}：{value!r} 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>programme override allowance: {value!r} is not a number of days</source>
+        <translation>共学覆盖设置 allowance：{value!r} 不是天数</translation>
+    </message>
+    <message>
+        <source>programme override generation: {value!r} is not one of {known}</source>
+        <translation>共学覆盖设置 generation：{value!r} 不是 {known} 之一</translation>
+    </message>
+    <message>
+        <source>programme override timezone: {value!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)</source>
+        <translation>共学覆盖设置 timezone：{value!r} 不是时区（例如 Asia/Shanghai 或 UTC+8）</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerDialog</name>

@@ -311,6 +311,11 @@ ENGLISH: dict[str, str] = {
     "anki.folder": "{path}: is a folder; give the .apkg file to write",
     "anki.no_folder": "{path}: no such folder",
     "anki.cannot_write": "{path}: cannot write: {reason}",
+    # a programme override the Settings refuse
+    "override.bad_date": "programme override {key}: {value!r} is not a date of the form YYYY-MM-DD",
+    "override.bad_allowance": "programme override allowance: {value!r} is not a number of days",
+    "override.bad_generation": "programme override generation: {value!r} is not one of {known}",
+    "override.bad_zone": "programme override timezone: {value!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)",
 }
 
 

@@ -235,3 +235,30 @@ def test_the_command_line_keeps_english_for_a_refused_anki_export(tmp_path):
     with pytest.raises(StudyReaderError) as refused:
         export_apkg([], out)
     assert str(refused.value) == f"{out.parent}: no such folder"
+
+
+def test_a_programme_override_with_an_unknown_zone_is_refused_in_chinese(chinese, qtbot, settings, sample_copy):
+    from studyreader.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings, None, notes_path=sample_copy)
+    qtbot.addWidget(dialog)
+    fields = dialog.programme_group
+    fields.zone_edit.setText("Mars/Olympus")
+    dialog.accept()  # refused: the dialog says why and writes nothing
+    shown = fields.problem.text()
+    assert_chinese(shown, "'Mars/Olympus'", "Asia/Shanghai", "UTC+8")
+    assert shown == "未保存：共学覆盖设置 timezone：'Mars/Olympus' 不是时区（例如 Asia/Shanghai 或 UTC+8）"
+    assert settings.programme_override(sample_copy).is_empty()
+    fields.start_edit.setText("2025-13-01")
+    fields.zone_edit.setText("")
+    dialog.accept()
+    assert fields.problem.text() == "未保存：共学覆盖设置 start：'2025-13-01' 不是 YYYY-MM-DD 格式的日期"
+
+
+def test_the_command_line_keeps_english_for_a_bad_override():
+    from studyreader.programme import ProgrammeOverride
+
+    with pytest.raises(ValueError) as refused:
+        ProgrammeOverride.from_dict({"timezone": "Mars/Olympus"})
+    assert str(refused.value) == (
+        "programme override timezone: 'Mars/Olympus' is not a time zone (e.g. Asia/Shanghai or UTC+8)")

@@ -410,6 +410,14 @@ TEMPLATES: dict[str, str] = {
     "anki.folder": QT_TRANSLATE_NOOP("Messages", "{path}: is a folder; give the .apkg file to write"),
     "anki.no_folder": QT_TRANSLATE_NOOP("Messages", "{path}: no such folder"),
     "anki.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path}: cannot write: {reason}"),
+    "override.bad_date": QT_TRANSLATE_NOOP(
+        "Messages", "programme override {key}: {value!r} is not a date of the form YYYY-MM-DD"),
+    "override.bad_allowance": QT_TRANSLATE_NOOP(
+        "Messages", "programme override allowance: {value!r} is not a number of days"),
+    "override.bad_generation": QT_TRANSLATE_NOOP(
+        "Messages", "programme override generation: {value!r} is not one of {known}"),
+    "override.bad_zone": QT_TRANSLATE_NOOP(
+        "Messages", "programme override timezone: {value!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)"),
 }
 
 
