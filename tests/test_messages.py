@@ -17,7 +17,8 @@ from studyreader.programme.forecast import will_it_count
 from tests.support.cli_child import run_cli
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "studyreader"
-_PREFIXES = "notes|bot|zone|verdict|forecast|file|region|write|reason|glossary|cache"
+_PREFIXES = ("notes|bot|zone|verdict|forecast|file|region|write|reason|glossary|cache"
+             "|kind|draft|settings|model|db|action|study|review|anki|override")
 _CODE = re.compile(rf"""["']((?:{_PREFIXES})\.[a-z_]+)["']""")
 
 NOTES = (
@@ -39,6 +40,7 @@ def core_codes() -> set[str]:
             continue
         codes.update(_CODE.findall(path.read_text(encoding="utf-8")))
     codes.discard("glossary.toml")  # the user glossary's file name, not a code
+    codes -= {"model.bin", "settings.ini"}  # an Argos package's model file and the settings file, not codes
     return codes
 
 

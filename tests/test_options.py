@@ -150,7 +150,7 @@ def test_a_file_that_cannot_be_read_leaves_the_defaults_and_says_why(tmp_path):
     path.mkdir()
     store = SettingsStore(path)
     assert store.get(options.THEME.key) == "system"
-    assert str(path) in store.problem
+    assert str(path) in str(store.problem)
 
 
 _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

@@ -68,13 +68,13 @@ def test_a_newer_or_damaged_file_is_set_aside_and_reported_and_a_locked_one_refu
     notices: list[str] = []
     storage.open_database(path, SCHEMA, notices).close()
     [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("things.sqlite3.newer-v9-")]
-    assert len(notices) == 1 and str(aside) in notices[0] and "a new, empty one was started" in notices[0]
+    assert len(notices) == 1 and str(aside) in str(notices[0]) and "a new, empty one was started" in str(notices[0])
     assert version_and_tables(path)[0] == 2
 
     path.write_bytes(b"not a database at all " * 200)
     notices.clear()
     storage.open_database(path, SCHEMA, notices).close()
-    assert "is not a readable SQLite database" in notices[0] or "damaged" in notices[0]
+    assert "is not a readable SQLite database" in str(notices[0]) or "damaged" in str(notices[0])
     assert [p for p in tmp_path.iterdir() if p.name.startswith("things.sqlite3.corrupt-")]
 
     holder = sqlite3.connect(path, isolation_level=None)
@@ -107,7 +107,7 @@ def test_an_sqlite_file_without_the_tables_of_its_version_is_set_aside_with_a_no
     notices: list[str] = []
     storage.open_database(path, SCHEMA, notices).close()
     [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("things.sqlite3.no-tables-")]
-    assert notices == [
+    assert [str(notice) for notice in notices] == [
         f"things database {path} is an SQLite database without the things database's tables (extra, things); "
         f"it was moved to {aside} and a new, empty one was started"
     ]

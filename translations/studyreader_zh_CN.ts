@@ -677,6 +677,30 @@
         <translation>复习术语…</translation>
     </message>
     <message>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+    <message>
+        <source>Highlight a sentence and its English</source>
+        <translation>高亮一个句子及其英文</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>指向</translation>
+    </message>
+    <message>
+        <source>Pin the highlighted sentence</source>
+        <translation>固定高亮的句子</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>单击</translation>
+    </message>
+    <message>
+        <source>Clear the pinned sentence</source>
+        <translation>清除固定的句子</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1075,6 +1099,10 @@
         <translation>路径中的某一部分是文件，不是文件夹</translation>
     </message>
     <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
         <source>{path}: cannot read: {reason}</source>
         <translation>{path}：无法读取：{reason}</translation>
     </message>
@@ -1321,6 +1349,494 @@
     <message>
         <source>{day} has not begun in the bot&apos;s zone ({zone}) yet</source>
         <translation>在机器人的时区（{zone}）{day} 还没开始</translation>
+    </message>
+    <message>
+        <source>{problem}; fix or remove the file before changing user terms</source>
+        <translation>{problem}；请先修正或删除这个文件，再修改用户术语</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;hidden&apos; must be a list and &apos;term&apos; an array of tables; fix the file first</source>
+        <translation>{path}：&apos;hidden&apos; 必须是列表，&apos;term&apos; 必须是表数组；请先修正这个文件</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write: {reason}</source>
+        <translation>{path}：无法写入：{reason}</translation>
+    </message>
+    <message>
+        <source>new term {id!r}</source>
+        <translation>新术语 {id!r}</translation>
+    </message>
+    <message>
+        <source>term {id!r}</source>
+        <translation>术语 {id!r}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field {key!r} (known: {known})</source>
+        <translation>{where}：未知的字段 {key!r}（可用的字段：{known}）</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be text</source>
+        <translation>{where}：{key} 必须是文字</translation>
+    </message>
+    <message>
+        <source>{where}: source must be an https:// URL</source>
+        <translation>{where}：来源必须是 https:// 网址</translation>
+    </message>
+    <message>
+        <source>checked must be a date written YYYY-MM-DD, not {value!r}</source>
+        <translation>checked 必须是 YYYY-MM-DD 格式的日期，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <source>checked is not a real date: {value!r}</source>
+        <translation>checked 不是一个真实存在的日期：{value!r}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：字段有误：{problem}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown category {category!r} (known: {known})</source>
+        <translation>{where}：未知的类别 {category!r}（可用的类别：{known}）</translation>
+    </message>
+    <message>
+        <source>term {id!r} already exists; use `glossary edit` to change it</source>
+        <translation>术语 {id!r} 已经存在；请用“编辑”来修改它</translation>
+    </message>
+    <message>
+        <source>nothing to change: give at least one field</source>
+        <translation>没有要修改的内容：请至少填写一个字段</translation>
+    </message>
+    <message>
+        <source>the id of a term cannot be changed</source>
+        <translation>术语的 id 不能修改</translation>
+    </message>
+    <message>
+        <source>no term {id!r}; use `glossary add` to create it</source>
+        <translation>没有术语 {id!r}；请用“添加”来新建它</translation>
+    </message>
+    <message>
+        <source>term {id!r} needs en or zh</source>
+        <translation>术语 {id!r} 需要 en 或 zh</translation>
+    </message>
+    <message>
+        <source>no term {id!r}</source>
+        <translation>没有术语 {id!r}</translation>
+    </message>
+    <message>
+        <source>term {id!r} is not hidden</source>
+        <translation>术语 {id!r} 没有被隐藏</translation>
+    </message>
+    <message>
+        <source>no user term or override {id!r}</source>
+        <translation>没有用户术语或覆盖 {id!r}</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>not a plain file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>the drafts folder {folder} is a file, not a folder: unsaved text cannot be kept as a draft</source>
+        <translation>草稿文件夹 {folder} 是一个文件，不是文件夹：未保存的文字无法保存为草稿</translation>
+    </message>
+    <message>
+        <source>the drafts folder {folder} is a file, not a folder</source>
+        <translation>草稿文件夹 {folder} 是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>the draft {path} cannot be written: {reason}</source>
+        <translation>草稿 {path} 无法写入：{reason}</translation>
+    </message>
+    <message>
+        <source>the draft {path} cannot be removed: {reason}</source>
+        <translation>草稿 {path} 无法删除：{reason}</translation>
+    </message>
+    <message>
+        <source>the draft {path} cannot be read: {reason}</source>
+        <translation>草稿 {path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>the draft {path} is unreadable ({error}) and could not be moved aside ({move_error})</source>
+        <translation>草稿 {path} 无法读取（{error}），也无法移到一旁（{move_error}）</translation>
+    </message>
+    <message>
+        <source>the draft {path} was unreadable ({reason}); it was moved to {aside}</source>
+        <translation>草稿 {path} 无法读取（{reason}）；已移到 {aside}</translation>
+    </message>
+    <message>
+        <source>it holds {content} instead of a draft</source>
+        <translation>其中是 {content}，不是草稿</translation>
+    </message>
+    <message>
+        <source>unknown draft mode {mode!r}</source>
+        <translation>未知的草稿模式 {mode!r}</translation>
+    </message>
+    <message>
+        <source>draft text is not a string</source>
+        <translation>草稿的文字不是字符串</translation>
+    </message>
+    <message>
+        <source>no {key!r}</source>
+        <translation>缺少 {key!r}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason}); using the default settings</source>
+        <translation>{path}：无法读取（{reason}）；改用默认设置</translation>
+    </message>
+    <message>
+        <source>{path}: the settings could not be saved ({reason})</source>
+        <translation>{path}：设置无法保存（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: not an Argos package (not a zip archive)</source>
+        <translation>{path}：不是 Argos 模型包（不是 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>{path}: refused, the archive holds {count} files (at most {most})</source>
+        <translation>{path}：已拒绝，压缩包含有 {count} 个文件（最多 {most} 个）</translation>
+    </message>
+    <message>
+        <source>{path}: refused, the archive would unpack to {size} MB (at most {most} MB)</source>
+        <translation>{path}：已拒绝，压缩包解压后有 {size} MB（最多 {most} MB）</translation>
+    </message>
+    <message>
+        <source>{path}: damaged archive (bad CRC for {name})</source>
+        <translation>{path}：压缩包已损坏（{name} 的 CRC 校验错误）</translation>
+    </message>
+    <message>
+        <source>{path}: refused, the archive holds an absolute path: {name}</source>
+        <translation>{path}：已拒绝，压缩包含有绝对路径：{name}</translation>
+    </message>
+    <message>
+        <source>{path}: refused, the archive holds a path outside its folder: {name}</source>
+        <translation>{path}：已拒绝，压缩包含有指向其文件夹之外的路径：{name}</translation>
+    </message>
+    <message>
+        <source>{path}: refused, the archive holds a symbolic link: {name}</source>
+        <translation>{path}：已拒绝，压缩包含有符号链接：{name}</translation>
+    </message>
+    <message>
+        <source>{path}: not an Argos package: files must sit in one top-level folder ({name} does not)</source>
+        <translation>{path}：不是 Argos 模型包：所有文件必须位于同一个顶层文件夹中（{name} 不在其中）</translation>
+    </message>
+    <message>
+        <source>{path}: not an Argos package: expected one top-level folder, found {count}</source>
+        <translation>{path}：不是 Argos 模型包：应有一个顶层文件夹，实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{path}: refused, bad top-level folder name {top!r}</source>
+        <translation>{path}：已拒绝，顶层文件夹名称 {top!r} 无效</translation>
+    </message>
+    <message>
+        <source>{path}: not an Argos package: {top}/metadata.json is missing</source>
+        <translation>{path}：不是 Argos 模型包：缺少 {top}/metadata.json</translation>
+    </message>
+    <message>
+        <source>{path}: {top}/metadata.json is not valid JSON ({error})</source>
+        <translation>{path}：{top}/metadata.json 不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: {top}/metadata.json is not a JSON object</source>
+        <translation>{path}：{top}/metadata.json 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{path}: {top}/metadata.json: {problem}</source>
+        <translation>{path}：{top}/metadata.json 有误：{problem}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a text, not {value}</source>
+        <translation>&quot;{key}&quot; 必须是文字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list, not {value}</source>
+        <translation>&quot;{key}&quot; 必须是列表，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must list objects such as {example}</source>
+        <translation>&quot;{key}&quot; 必须列出像 {example} 这样的对象</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list of texts</source>
+        <translation>&quot;{key}&quot; 必须是文字列表</translation>
+    </message>
+    <message>
+        <source>&quot;package_version&quot; must be a version such as &quot;1.9&quot;</source>
+        <translation>&quot;package_version&quot; 必须是像 &quot;1.9&quot; 这样的版本号</translation>
+    </message>
+    <message>
+        <source>{path}: this package translates {got}, StudyReader needs {needed}</source>
+        <translation>{path}：这个模型包翻译 {got}，StudyReader 需要 {needed}</translation>
+    </message>
+    <message>
+        <source>{path}: package type {type!r} is not a translation package</source>
+        <translation>{path}：模型包类型 {type!r} 不是翻译模型包</translation>
+    </message>
+    <message>
+        <source>{path}: not an Argos package: {top}/model/model.bin is missing</source>
+        <translation>{path}：不是 Argos 模型包：缺少 {top}/model/model.bin</translation>
+    </message>
+    <message>
+        <source>{path}: not an Argos package: no sentencepiece.model or bpe.model</source>
+        <translation>{path}：不是 Argos 模型包：没有 sentencepiece.model 或 bpe.model</translation>
+    </message>
+    <message>
+        <source>{path}: damaged zip archive ({error})</source>
+        <translation>{path}：zip 压缩包已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({reason})</source>
+        <translation>{path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot install {path} into {folder}: {reason}; nothing was installed</source>
+        <translation>无法把 {path} 安装到 {folder}：{reason}；没有安装任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: refused, the archive unpacks to more than {most} MB; nothing was installed</source>
+        <translation>{path}：已拒绝，压缩包解压后超过 {most} MB；没有安装任何内容</translation>
+    </message>
+    <message>
+        <source>the Argos package index</source>
+        <translation>Argos 模型包索引</translation>
+    </message>
+    <message>
+        <source>the {pair} package</source>
+        <translation>{pair} 模型包</translation>
+    </message>
+    <message>
+        <source>could not download {what} from {url}: HTTP {code} {reason}</source>
+        <translation>无法从 {url} 下载 {what}：HTTP {code} {reason}</translation>
+    </message>
+    <message>
+        <source>could not reach {url} to download {what} ({reason}); are you online? Offline, install a package file with `studyreader models install FILE.argosmodel`</source>
+        <translation>无法连接 {url} 来下载 {what}（{reason}）；是否已联网？离线时，请用“从文件安装…”安装模型包文件</translation>
+    </message>
+    <message>
+        <source>the Argos package index at {url} is unreadable ({error})</source>
+        <translation>{url} 上的 Argos 模型包索引无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>the Argos package index at {url} lists no {pair} package</source>
+        <translation>{url} 上的 Argos 模型包索引中没有 {pair} 模型包</translation>
+    </message>
+    <message>
+        <source>the Argos package index at {url} gives no download link for {pair}</source>
+        <translation>{url} 上的 Argos 模型包索引没有给出 {pair} 的下载链接</translation>
+    </message>
+    <message>
+        <source>download cancelled; nothing was installed</source>
+        <translation>下载已取消；没有安装任何内容</translation>
+    </message>
+    <message>
+        <source>download from {url} broke off ({error}); nothing was installed</source>
+        <translation>从 {url} 下载时中断（{error}）；没有安装任何内容</translation>
+    </message>
+    <message>
+        <source>download from {url} stopped at {done} of {total} bytes; nothing was installed</source>
+        <translation>从 {url} 下载时在 {done} / {total} 字节处停止；没有安装任何内容</translation>
+    </message>
+    <message>
+        <source>could not download the {pair} package</source>
+        <translation>无法下载 {pair} 模型包</translation>
+    </message>
+    <message>
+        <source>study log</source>
+        <translation>学习记录</translation>
+    </message>
+    <message>
+        <source>review database</source>
+        <translation>复习数据库</translation>
+    </message>
+    <message>
+        <source>a new, empty one was started</source>
+        <translation>已新建一个空的</translation>
+    </message>
+    <message>
+        <source>a new, empty log was started</source>
+        <translation>已新建一个空的学习记录</translation>
+    </message>
+    <message>
+        <source>it is locked by another program (another StudyReader?); try again in a moment</source>
+        <translation>它被另一个程序锁定（另一个 StudyReader？）；请稍后再试</translation>
+    </message>
+    <message>
+        <source>it is read-only</source>
+        <translation>它是只读的</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>文件无法打开</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>磁盘报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>{what} {path}: could not {action}: {reason}; nothing was changed</source>
+        <translation>{what} {path}：无法{action}：{reason}；没有做任何更改</translation>
+    </message>
+    <message>
+        <source>{what} folder {folder} cannot be made: {reason}</source>
+        <translation>无法创建{what}文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>{what} {path} cannot be created: {reason}</source>
+        <translation>无法创建{what} {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{what} {path} cannot be upgraded now: {reason}; nothing was changed</source>
+        <translation>{what} {path} 现在无法升级：{reason}；没有做任何更改</translation>
+    </message>
+    <message>
+        <source>{what} {path} cannot be opened: {reason}; nothing was changed</source>
+        <translation>{what} {path} 无法打开：{reason}；没有做任何更改</translation>
+    </message>
+    <message>
+        <source>is an SQLite database without the {what}&apos;s tables ({tables})</source>
+        <translation>是一个 SQLite 数据库，但没有{what}的表（{tables}）</translation>
+    </message>
+    <message>
+        <source>could not be upgraded ({error})</source>
+        <translation>无法升级（{error}）</translation>
+    </message>
+    <message>
+        <source>is not a readable SQLite database ({error})</source>
+        <translation>不是可读取的 SQLite 数据库（{error}）</translation>
+    </message>
+    <message>
+        <source>is damaged ({check})</source>
+        <translation>已损坏（{check}）</translation>
+    </message>
+    <message>
+        <source>was written by a newer StudyReader (schema {version}, this version knows {known})</source>
+        <translation>由更新版本的 StudyReader 写入（结构版本 {version}，这个版本只认识 {known}）</translation>
+    </message>
+    <message>
+        <source>{what} {path} {problem}, and it cannot be moved aside: {reason}</source>
+        <translation>{what} {path} {problem}，而且无法移到一旁：{reason}</translation>
+    </message>
+    <message>
+        <source>{what} {path} {problem}; it was moved to {aside} and {started}</source>
+        <translation>{what} {path} {problem}；已移到 {aside}，{started}</translation>
+    </message>
+    <message>
+        <source>start the session</source>
+        <translation>开始这次学习</translation>
+    </message>
+    <message>
+        <source>record the session</source>
+        <translation>记录这次学习</translation>
+    </message>
+    <message>
+        <source>end the session</source>
+        <translation>结束这次学习</translation>
+    </message>
+    <message>
+        <source>close unfinished sessions</source>
+        <translation>结束未完成的学习</translation>
+    </message>
+    <message>
+        <source>log {minutes} minutes on {day}</source>
+        <translation>在 {day} 记录 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>read the logged time</source>
+        <translation>读取已记录的时间</translation>
+    </message>
+    <message>
+        <source>sync the cards with the notes</source>
+        <translation>让卡片与笔记同步</translation>
+    </message>
+    <message>
+        <source>record the grade</source>
+        <translation>记录评分</translation>
+    </message>
+    <message>
+        <source>undo the last grade</source>
+        <translation>撤销上一次评分</translation>
+    </message>
+    <message>
+        <source>{error}; study time is kept in memory only until the app closes</source>
+        <translation>{error}；学习时间只保存在内存中，直到关闭程序</translation>
+    </message>
+    <message>
+        <source>study log {path}: unknown session kind {kind!r} (known: {known})</source>
+        <translation>学习记录 {path}：未知的学习类型 {kind!r}（可用的类型：{known}）</translation>
+    </message>
+    <message>
+        <source>study log {path}: session {id} does not exist</source>
+        <translation>学习记录 {path}：学习 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>study log {path}: session {id} is already closed</source>
+        <translation>学习记录 {path}：学习 {id} 已经结束</translation>
+    </message>
+    <message>
+        <source>minutes must be a whole number, not {minutes!r}</source>
+        <translation>分钟数必须是整数，而不是 {minutes!r}</translation>
+    </message>
+    <message>
+        <source>minutes must be positive, not {minutes}</source>
+        <translation>分钟数必须大于零，而不是 {minutes}</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes is more than a day ({most} minutes)</source>
+        <translation>{minutes} 分钟超过了一天（{most} 分钟）</translation>
+    </message>
+    <message>
+        <source>{day} is in the future (today is {today})</source>
+        <translation>{day} 还没到（今天是 {today}）</translation>
+    </message>
+    <message>
+        <source>{day} already has {existing} minutes logged; adding {minutes} would make more than 24 hours in one day</source>
+        <translation>{day} 已经记录了 {existing} 分钟；再加 {minutes} 分钟，一天就超过 24 小时了</translation>
+    </message>
+    <message>
+        <source>{error}; reviews are kept in memory only until the app closes</source>
+        <translation>{error}；复习记录只保存在内存中，直到关闭程序</translation>
+    </message>
+    <message>
+        <source>review database {path}: card {id} does not exist</source>
+        <translation>复习数据库 {path}：卡片 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give the .apkg file to write</source>
+        <translation>{path}：这是一个文件夹；请指定要写入的 .apkg 文件</translation>
+    </message>
+    <message>
+        <source>{path}: no such folder</source>
+        <translation>{path}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>programme override {key}: {value!r} is not a date of the form YYYY-MM-DD</source>
+        <translation>共学覆盖设置 {key}：{value!r} 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>programme override allowance: {value!r} is not a number of days</source>
+        <translation>共学覆盖设置 allowance：{value!r} 不是天数</translation>
+    </message>
+    <message>
+        <source>programme override generation: {value!r} is not one of {known}</source>
+        <translation>共学覆盖设置 generation：{value!r} 不是 {known} 之一</translation>
+    </message>
+    <message>
+        <source>programme override timezone: {value!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)</source>
+        <translation>共学覆盖设置 timezone：{value!r} 不是时区（例如 Asia/Shanghai 或 UTC+8）</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ def os_reason(error: OSError) -> Message | str:
         errno.EPERM: "reason.not_permitted",
         errno.ENOENT: "reason.missing",
         errno.ENOTDIR: "reason.not_folder",
+        errno.EISDIR: "reason.is_folder",
     }
     code = codes.get(error.errno)
     return message(code) if code else error.strerror or str(error)

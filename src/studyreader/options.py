@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from studyreader import inifile, paths
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import Message, message
 
 _TRUE = ("true", "1", "yes", "on")
 _FALSE = ("false", "0", "no", "off")
@@ -328,14 +329,14 @@ class SettingsStore:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else settings_file()
-        self.problem = ""
+        self.problem: Message | None = None
         self._entries: dict[str, str] = {}
         self._stamp: tuple[int, int, int] | None = None
         self.reload()
 
     def reload(self) -> None:
         """Read the file again (another process may have written it)."""
-        self.problem = ""
+        self.problem = None
         try:
             info = self.path.stat()
             text = self.path.read_bytes().decode("utf-8", errors="surrogateescape")
@@ -344,7 +345,7 @@ class SettingsStore:
             return
         except OSError as error:
             self._entries, self._stamp = {}, None
-            self.problem = f"{self.path}: cannot be read ({error.strerror or error}); using the default settings"
+            self.problem = message("settings.unreadable", path=str(self.path), reason=os_reason(error))
             return
         self._entries = inifile.parse(text)
         self._stamp = _stamp_of(info)
@@ -401,7 +402,7 @@ class SettingsStore:
             atomic_write_bytes(self.path, data)
             self._stamp = _stamp_of(self.path.stat())
         except OSError as error:
-            raise SettingsError(f"{self.path}: the settings could not be saved ({error.strerror or error})") from error
+            raise SettingsError(message("settings.not_saved", path=str(self.path), reason=os_reason(error))) from error
 
 
 def _stamp_of(info: os.stat_result) -> tuple[int, int, int]:

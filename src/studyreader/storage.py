@@ -14,11 +14,12 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import Message, message
 
 # How long a connection waits for another process's lock before giving up (the default).
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -30,10 +31,10 @@ _FULL_BELOW_BYTES = 64 * 1024
 class Schema:
     """What a database is: its name in messages, its ordered migrations, the error it raises, its tables."""
 
-    label: str  # "study log", "review database": the start of every message about the file
+    label: str | Message  # "study log", "review database": the start of every message about the file
     migrations: Mapping[int, str]  # target user_version -> SQL script of that step
     error: type[StudyReaderError]
-    started: str = "a new, empty one was started"  # what a notice says happened after setting aside
+    started: str | Message = field(default_factory=lambda: message("db.started"))  # after setting aside
 
     @property
     def version(self) -> int:
@@ -49,22 +50,22 @@ class Schema:
             conn.close()
 
 
-def sqlite_reason(error: sqlite3.Error, path: Path) -> str:
+def sqlite_reason(error: sqlite3.Error, path: Path) -> Message | str:
     """What an SQLite failure means for the user, in words (never a traceback)."""
     # sqlite_errorcode is absent on errors the sqlite3 module raises itself (closed connection...)
     code = getattr(error, "sqlite_errorcode", None) or 0
     primary = code & 0xFF
     if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and disk_full(path):
-        return "the disk is full"  # a full disk often shows as an I/O error (the WAL index cannot grow)
-    locked = "it is locked by another program (another StudyReader?); try again in a moment"
+        return message("reason.disk_full")  # a full disk often shows as an I/O error (the WAL index cannot grow)
+    locked = message("db.locked")
     reasons = {
         sqlite3.SQLITE_BUSY: locked,
         sqlite3.SQLITE_LOCKED: locked,
-        sqlite3.SQLITE_FULL: "the disk is full",
-        sqlite3.SQLITE_READONLY: "it is read-only",
-        sqlite3.SQLITE_CANTOPEN: "the file cannot be opened",
-        sqlite3.SQLITE_IOERR: "the disk reported an input/output error",
-        sqlite3.SQLITE_PERM: "permission denied",
+        sqlite3.SQLITE_FULL: message("reason.disk_full"),
+        sqlite3.SQLITE_READONLY: message("db.read_only"),
+        sqlite3.SQLITE_CANTOPEN: message("db.cannot_open_file"),
+        sqlite3.SQLITE_IOERR: message("db.io_error"),
+        sqlite3.SQLITE_PERM: message("reason.permission"),
     }
     return reasons.get(primary, str(error))
 
@@ -80,7 +81,7 @@ class Reported:
     """Around one operation on an open database: an SQLite error becomes ``schema.error`` saying
     what could not be done and why (the operation's transaction was rolled back)."""
 
-    def __init__(self, schema: Schema, path: Path, action: str) -> None:
+    def __init__(self, schema: Schema, path: Path, action: Message) -> None:
         self.schema, self.path, self.action = schema, path, action
 
     def __enter__(self) -> None:
@@ -88,10 +89,10 @@ class Reported:
 
     def __exit__(self, kind, error, traceback) -> bool:
         if isinstance(error, sqlite3.Error):
-            raise self.schema.error(
-                f"{self.schema.label} {self.path}: could not {self.action}: "
-                f"{sqlite_reason(error, self.path)}; nothing was changed"
-            ) from None
+            raise self.schema.error(message(
+                "db.failed", what=self.schema.label, path=str(self.path), action=self.action,
+                reason=sqlite_reason(error, self.path),
+            )) from None
         return False
 
 
@@ -109,7 +110,7 @@ def open_memory(schema: Schema) -> sqlite3.Connection:
 
 
 def open_database(
-    path: Path, schema: Schema, notices: list[str], *, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    path: Path, schema: Schema, notices: list[Message], *, busy_timeout: float = BUSY_TIMEOUT_SECONDS
 ) -> sqlite3.Connection:
     """A migrated connection to ``path``; what set the file aside is appended to ``notices``.
 
@@ -119,7 +120,8 @@ def open_database(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise schema.error(f"{schema.label} folder {path.parent} cannot be made: {error.strerror or error}") from None
+        raise schema.error(message("db.folder_not_made", what=schema.label, folder=str(path.parent),
+                                   reason=os_reason(error))) from None
     if path.exists():
         conn = _usable(path, schema, notices, busy_timeout)
         if conn is not None:
@@ -131,11 +133,12 @@ def open_database(
         configure(conn)
     except sqlite3.Error as error:
         _close_quietly(conn)
-        raise schema.error(f"{schema.label} {path} cannot be created: {sqlite_reason(error, path)}") from None
+        raise schema.error(message("db.cannot_create", what=schema.label, path=str(path),
+                                   reason=sqlite_reason(error, path))) from None
     return conn
 
 
-def _usable(path: Path, schema: Schema, notices: list[str], busy_timeout: float) -> sqlite3.Connection | None:
+def _usable(path: Path, schema: Schema, notices: list[Message], busy_timeout: float) -> sqlite3.Connection | None:
     """The existing file migrated and ready, or None once it has been set aside (and reported)."""
     problem, reason, conn = _check(path, schema, busy_timeout)
     if problem is None and conn is not None:
@@ -147,27 +150,26 @@ def _usable(path: Path, schema: Schema, notices: list[str], busy_timeout: float)
                 migrate(conn, schema.migrations)
                 configure(conn)
                 return conn
-            problem = f"is an SQLite database without the {schema.label}'s tables ({', '.join(sorted(missing))})"
+            problem = message("db.no_tables", what=schema.label, tables=", ".join(sorted(missing)))
             reason = "no-tables"
         except sqlite3.OperationalError as error:
             _close_quietly(conn)
-            raise schema.error(
-                f"{schema.label} {path} cannot be upgraded now: {sqlite_reason(error, path)}; nothing was changed"
-            ) from None
+            raise schema.error(message("db.cannot_upgrade", what=schema.label, path=str(path),
+                                       reason=sqlite_reason(error, path))) from None
         except sqlite3.DatabaseError as error:
-            problem, reason = f"could not be upgraded ({error})", "corrupt"
+            problem, reason = message("db.upgrade_failed", error=str(error)), "corrupt"
     _close_quietly(conn)
     try:
         aside = set_aside(path, reason)
     except OSError as error:
-        raise schema.error(
-            f"{schema.label} {path} {problem}, and it cannot be moved aside: {error.strerror or error}"
-        ) from None
-    notices.append(f"{schema.label} {path} {problem}; it was moved to {aside} and {schema.started}")
+        raise schema.error(message("db.stuck", what=schema.label, path=str(path), problem=problem,
+                                   reason=os_reason(error))) from None
+    notices.append(message("db.set_aside", what=schema.label, path=str(path), problem=problem, aside=str(aside),
+                           started=schema.started))
     return None
 
 
-def _check(path: Path, schema: Schema, busy_timeout: float) -> tuple[str | None, str, sqlite3.Connection | None]:
+def _check(path: Path, schema: Schema, busy_timeout: float) -> tuple[Message | None, str, sqlite3.Connection | None]:
     """(problem, reason for the aside name, connection): problem None when the file can be used."""
     conn = None
     try:
@@ -177,15 +179,14 @@ def _check(path: Path, schema: Schema, busy_timeout: float) -> tuple[str | None,
     except sqlite3.OperationalError as error:
         # locked, busy, no permission, full disk: the file may be fine, so it is never set aside for this
         _close_quietly(conn)
-        raise schema.error(
-            f"{schema.label} {path} cannot be opened: {sqlite_reason(error, path)}; nothing was changed"
-        ) from None
+        raise schema.error(message("db.cannot_open", what=schema.label, path=str(path),
+                                   reason=sqlite_reason(error, path))) from None
     except sqlite3.DatabaseError as error:
-        return f"is not a readable SQLite database ({error})", "corrupt", conn
+        return message("db.not_sqlite", error=str(error)), "corrupt", conn
     if check != "ok":
-        return f"is damaged ({check})", "corrupt", conn
+        return message("db.damaged", check=check), "corrupt", conn
     if version > schema.version:
-        problem = f"was written by a newer StudyReader (schema {version}, this version knows {schema.version})"
+        problem = message("db.newer", version=version, known=schema.version)
         return problem, f"newer-v{version}", conn
     return None, "", conn
 

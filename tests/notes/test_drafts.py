@@ -138,7 +138,7 @@ def test_a_drafts_folder_that_is_a_file_is_said_not_raised(tmp_path):
     store = DraftStore(folder)
     problems = []
     assert store.load(tmp_path / "notes.md", on_problem=problems.append) is None
-    assert len(problems) == 1 and str(folder) in problems[0] and "is a file" in problems[0]
+    assert len(problems) == 1 and str(folder) in str(problems[0]) and "is a file" in str(problems[0])
     assert store.drafts() == [] and store.discard(tmp_path / "notes.md") is False
     try:
         store.save(Draft(notes_path=str(tmp_path / "notes.md"), date=date(2025, 1, 8), text="x"))
@@ -158,6 +158,6 @@ def test_a_draft_holding_null_or_a_list_is_moved_aside_and_said(tmp_path):
         target.write_text(content, encoding="utf-8")
         problems = []
         assert store.load(notes, on_problem=problems.append) is None
-        assert len(problems) == 1 and target.name in problems[0] and content in problems[0]
+        assert len(problems) == 1 and target.name in str(problems[0]) and content in str(problems[0])
         assert target.with_name(target.name + ".unreadable").read_text(encoding="utf-8") == content
     assert store.drafts() == []

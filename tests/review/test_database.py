@@ -85,7 +85,7 @@ def test_a_damaged_file_is_set_aside_and_reported(tmp_path):
     path.write_bytes(garbage)
     with ReviewStore.open(path) as store:
         assert len(store.notices) == 1
-        notice = store.notices[0]
+        notice = str(store.notices[0])
         assert str(path) in notice and "moved to" in notice
         assert store.cards() == []
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("review.sqlite3.corrupt-")]
@@ -107,7 +107,7 @@ def test_a_database_with_a_damaged_page_is_set_aside(tmp_path, glossary, sample_
     data[2 * page : 3 * page] = b"\xff" * page
     path.write_bytes(bytes(data))
     with ReviewStore.open(path) as store:
-        assert len(store.notices) == 1 and "moved to" in store.notices[0]
+        assert len(store.notices) == 1 and "moved to" in str(store.notices[0])
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("review.sqlite3.corrupt-")]
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(data)
 
@@ -121,7 +121,7 @@ def test_a_database_from_a_newer_version_is_set_aside(tmp_path, glossary, sample
     conn.close()
     with ReviewStore.open(path) as store:
         assert len(store.notices) == 1
-        assert f"schema {SCHEMA_VERSION + 5}" in store.notices[0] and "newer StudyReader" in store.notices[0]
+        assert f"schema {SCHEMA_VERSION + 5}" in str(store.notices[0]) and "newer StudyReader" in str(store.notices[0])
         assert store.cards() == []
     aside = [p for p in tmp_path.iterdir() if p.name.startswith(f"review.sqlite3.newer-v{SCHEMA_VERSION + 5}-")]
     aside = [p for p in aside if not p.name.endswith(("-wal", "-shm"))]
@@ -135,7 +135,7 @@ def test_a_database_that_cannot_be_opened_now_is_left_alone(tmp_path):
     folder = tmp_path / "not-a-file"
     folder.mkdir()
     store = ReviewStore.open_or_memory(folder)
-    assert len(store.notices) == 1 and "kept in memory only" in store.notices[0]
+    assert len(store.notices) == 1 and "kept in memory only" in str(store.notices[0])
     assert folder.is_dir() and list(tmp_path.iterdir()) == [folder]
     store.close()
 
@@ -149,7 +149,7 @@ def test_a_database_without_the_review_tables_is_set_aside(tmp_path):
     conn.close()
     with ReviewStore.open(path) as store:
         assert len(store.notices) == 1
-        assert "without the review database's tables (cards, meta, reviews, terms)" in store.notices[0]
+        assert "without the review database's tables (cards, meta, reviews, terms)" in str(store.notices[0])
         assert store.cards() == []
     [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("review.sqlite3.no-tables-")]
     assert tables(aside) == {"other"} and TABLES <= tables(path)

@@ -240,14 +240,14 @@ def test_corrupt_database_is_set_aside_and_reported(tmp_path):
     original = db.read_bytes()
     with StudyLog.open(db) as log:
         assert len(log.notices) == 1
-        assert "not a readable SQLite database" in log.notices[0] or "damaged" in log.notices[0]
-        assert str(db) in log.notices[0]
+        assert "not a readable SQLite database" in str(log.notices[0]) or "damaged" in str(log.notices[0])
+        assert str(db) in str(log.notices[0])
         sid = log.begin_session(None, "UTC", 1.0)
         assert sid == 1
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("s.db.corrupt-")]
     assert len(aside) == 1
     assert aside[0].read_bytes() == original
-    assert str(aside[0]) in log.notices[0]
+    assert str(aside[0]) in str(log.notices[0])
 
 
 def test_newer_database_is_set_aside_not_overwritten(tmp_path):
@@ -260,7 +260,7 @@ def test_newer_database_is_set_aside_not_overwritten(tmp_path):
     conn.close()
     with StudyLog.open(db) as log:
         assert len(log.notices) == 1
-        assert "newer StudyReader" in log.notices[0]
+        assert "newer StudyReader" in str(log.notices[0])
     [aside] = [p for p in tmp_path.iterdir() if p.name.startswith(f"s.db.newer-v{SCHEMA_VERSION + 1}-")]
     conn = sqlite3.connect(aside)
     assert conn.execute("SELECT x FROM future").fetchall() == [("keep me",)]
@@ -351,7 +351,7 @@ def test_open_or_memory_keeps_the_timer_usable_when_the_file_cannot_be_opened(tm
     folder.mkdir()  # a folder where the database should be: sqlite cannot open it
     log = StudyLog.open_or_memory(folder)
     try:
-        assert len(log.notices) == 1 and "memory only" in log.notices[0] and str(folder) in log.notices[0]
+        assert len(log.notices) == 1 and "memory only" in str(log.notices[0]) and str(folder) in str(log.notices[0])
         sid = log.begin_session(None, "UTC", 1000.0)
         log.finish_session(sid, 1600.0, 600.0, 1000.0)
         assert log.session(sid).active_seconds == 600.0

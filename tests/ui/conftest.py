@@ -51,3 +51,17 @@ def make_window(qtbot, settings):
         return window
 
     return make
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The real Chinese translation, loaded as the Settings' language choice loads it."""
+    from PySide6.QtCore import QLocale
+
+    from studyreader.ui import i18n
+
+    before = QLocale()  # the default locale the other tests run in (it sets the first day of the week)
+    assert i18n.apply_language("zh_CN") == "zh_CN"
+    yield
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(before)

@@ -4,35 +4,11 @@ an unusable translation cache in the status bar (issue 14). The command line kee
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from PySide6.QtCore import QLocale
 
 from studyreader import paths
 from studyreader.ui import i18n
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
-ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}(?:\s+[a-z]{2,}){2,}\b")  # three English words in a row
-
-
-def assert_chinese(text: str, *names: str) -> None:
-    """Chinese words, every name quoted (a path, a marker), and no English sentence besides them."""
-    assert CJK.search(text), text
-    rest = text
-    for name in names:
-        assert name in text, (name, text)
-        rest = rest.replace(name, "")
-    assert not ENGLISH_WORDS.search(rest), text
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The real Chinese translation, loaded as the Settings' language choice loads it."""
-    assert i18n.apply_language("zh_CN") == "zh_CN"
-    yield
-    i18n.remove_translators(qapp)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+from tests.support.chinese import assert_chinese
 
 
 @pytest.fixture

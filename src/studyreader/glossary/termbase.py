@@ -44,16 +44,16 @@ def user_glossary_path() -> Path:
     return paths.config_dir() / USER_FILE_NAME
 
 
-def checked_date_problem(value: str) -> str | None:
+def checked_date_problem(value: str) -> Message | None:
     """Why ``value`` is not a usable ``checked`` date (YYYY-MM-DD), or None when it is one."""
     import datetime
 
     if not _DATE.match(value):
-        return f"checked must be a date written YYYY-MM-DD, not {value!r}"
+        return message("glossary.checked_format", value=value)
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        return f"checked is not a real date: {value!r}"
+        return message("glossary.checked_not_real", value=value)
     return None
 
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
 from studyreader.glossary.model import BOOL_KEYS, CATEGORIES, LIST_KEYS, TERM_KEYS, Term
 from studyreader.glossary.termbase import (
     GlossaryFileError,
@@ -23,7 +23,7 @@ from studyreader.glossary.termbase import (
     term_from_dict,
     user_glossary_path,
 )
-from studyreader.messages import joined, message
+from studyreader.messages import Message, joined, message
 
 __all__ = [
     "add_term",
@@ -47,11 +47,11 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         data, _ = read_toml(path)
     except GlossaryFileError as error:
-        raise StudyReaderError(f"{error}; fix or remove the file before changing user terms") from error
+        raise StudyReaderError(message("glossary.user_unparsable", problem=error.message or str(error))) from error
     hidden = data.get("hidden", [])
     terms = data.get("term", [])
     if not isinstance(hidden, list) or not isinstance(terms, list) or not all(isinstance(t, dict) for t in terms):
-        raise StudyReaderError(f"{path}: 'hidden' must be a list and 'term' an array of tables; fix the file first")
+        raise StudyReaderError(message("glossary.user_bad_shape", path=str(path)))
     return {"hidden": list(hidden), "term": list(terms)}
 
 
@@ -70,36 +70,37 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     try:
         atomic_write_bytes(path, body.encode("utf-8"))
     except OSError as error:
-        raise StudyReaderError(f"{path}: cannot write: {error.strerror or error}") from error
+        raise StudyReaderError(message("glossary.cannot_write", path=str(path), reason=os_reason(error))) from error
     invalidate_default()
 
 
-def _clean(fields: dict[str, Any], *, where: str) -> dict[str, Any]:
+def _clean(fields: dict[str, Any], *, where: Message) -> dict[str, Any]:
     """Check field names and types; strings stripped, lists as lists of non-empty strings."""
     clean: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in TERM_KEYS:
-            raise StudyReaderError(f"{where}: unknown field {key!r} (known: {', '.join(TERM_KEYS)})")
+            raise StudyReaderError(message("glossary.unknown_field", where=where, key=key, known=", ".join(TERM_KEYS)))
         if key in LIST_KEYS:
             if isinstance(value, str):
                 value = [v for v in re.split(r"[,，、]", value)]
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-                raise StudyReaderError(f"{where}: {key} must be a list of strings")
+                raise StudyReaderError(message("glossary.not_list", where=where, key=key))
             clean[key] = [v.strip() for v in value if v.strip()]
         elif key in BOOL_KEYS:
             if not isinstance(value, bool):
-                raise StudyReaderError(f"{where}: {key} must be true or false")
+                raise StudyReaderError(message("glossary.not_bool", where=where, key=key))
             clean[key] = value
         else:
             if not isinstance(value, str):
-                raise StudyReaderError(f"{where}: {key} must be text")
+                raise StudyReaderError(message("glossary.field_not_text", where=where, key=key))
             clean[key] = value.strip()
     if clean.get("source") and not clean["source"].startswith("https://"):
-        raise StudyReaderError(f"{where}: source must be an https:// URL")
+        raise StudyReaderError(message("glossary.source_not_https", where=where))
     if clean.get("checked") and (date_problem := checked_date_problem(clean["checked"])):
-        raise StudyReaderError(f"{where}: {date_problem}")
+        raise StudyReaderError(message("glossary.bad_field", where=where, problem=date_problem))
     if clean.get("category") and clean["category"] not in CATEGORIES:
-        raise StudyReaderError(f"{where}: unknown category {clean['category']!r} (known: {', '.join(CATEGORIES)})")
+        raise StudyReaderError(message("glossary.unknown_category", where=where, category=clean["category"],
+                                            known=", ".join(CATEGORIES)))
     return clean
 
 
@@ -110,7 +111,7 @@ def _path(path: Path | None) -> Path:
 def add_term(fields: dict[str, Any], *, path: Path | None = None, bundled_dir: Path | None = None) -> Term:
     """Add a new user term; its id must not exist yet (use edit_term to change an existing one)."""
     path = _path(path)
-    clean = _clean(fields, where=f"new term {fields.get('id', '')!r}")
+    clean = _clean(fields, where=message("glossary.where_new", id=fields.get("id", "")))
     term, problems = term_from_dict(clean, subject="user", origin="user", where=message("glossary.new_term"))
     if problems:
         raise StudyReaderError(joined(*problems))
@@ -118,7 +119,7 @@ def add_term(fields: dict[str, Any], *, path: Path | None = None, bundled_dir: P
     data = _read(path)
     glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)
     if term.id in glossary.bundled or any(t.get("id") == term.id for t in data["term"]):
-        raise StudyReaderError(f"term {term.id!r} already exists; use `glossary edit` to change it")
+        raise StudyReaderError(message("glossary.exists", id=term.id))
     data["term"].append(clean)
     _write(path, data)
     return term
@@ -128,21 +129,21 @@ def edit_term(term_id: str, *, path: Path | None = None, bundled_dir: Path | Non
     """Change fields of a term: a user term in place; a bundled term through a stored override."""
     path = _path(path)
     if not fields:
-        raise StudyReaderError("nothing to change: give at least one field")
+        raise StudyReaderError(message("glossary.nothing_to_change"))
     if "id" in fields and fields["id"] != term_id:
-        raise StudyReaderError("the id of a term cannot be changed")
-    clean = _clean(fields, where=f"term {term_id!r}")
+        raise StudyReaderError(message("glossary.id_fixed"))
+    clean = _clean(fields, where=message("glossary.where_term", id=term_id))
     data = _read(path)
     glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)
     existing = next((t for t in data["term"] if t.get("id") == term_id), None)
     if existing is None:
         if term_id not in glossary.bundled:
-            raise StudyReaderError(f"no term {term_id!r}; use `glossary add` to create it", exit_code=1)
+            raise StudyReaderError(message("glossary.no_term_to_edit", id=term_id), exit_code=1)
         existing = {"id": term_id}
         data["term"].append(existing)
     existing.update(clean)
     if term_id not in glossary.bundled and not (existing.get("en") or existing.get("zh")):
-        raise StudyReaderError(f"term {term_id!r} needs en or zh")
+        raise StudyReaderError(message("glossary.needs_name", id=term_id))
     _write(path, data)
 
 
@@ -153,7 +154,7 @@ def hide_term(term_id: str, *, path: Path | None = None, bundled_dir: Path | Non
     glossary = load_glossary(bundled_dir=bundled_dir, user_file=path)
     known = set(glossary.bundled) | {t.get("id") for t in data["term"]}
     if term_id not in known:
-        raise StudyReaderError(f"no term {term_id!r}", exit_code=1)
+        raise StudyReaderError(message("glossary.no_term", id=term_id), exit_code=1)
     if term_id not in data["hidden"]:
         data["hidden"].append(term_id)
         _write(path, data)
@@ -163,7 +164,7 @@ def unhide_term(term_id: str, *, path: Path | None = None) -> None:
     path = _path(path)
     data = _read(path)
     if term_id not in data["hidden"]:
-        raise StudyReaderError(f"term {term_id!r} is not hidden", exit_code=1)
+        raise StudyReaderError(message("glossary.not_hidden", id=term_id), exit_code=1)
     data["hidden"] = [h for h in data["hidden"] if h != term_id]
     _write(path, data)
 
@@ -174,6 +175,6 @@ def remove_term(term_id: str, *, path: Path | None = None) -> None:
     data = _read(path)
     kept = [t for t in data["term"] if t.get("id") != term_id]
     if len(kept) == len(data["term"]):
-        raise StudyReaderError(f"no user term or override {term_id!r}", exit_code=1)
+        raise StudyReaderError(message("glossary.no_user_term", id=term_id), exit_code=1)
     data["term"] = kept
     _write(path, data)

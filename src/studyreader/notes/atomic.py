@@ -39,6 +39,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyreader.messages import Message, message
+
 STALE_SECONDS = 600  # a save takes milliseconds: a temporary file this old was left by a crash
 LOCK_TIMEOUT_SECONDS = 30.0  # another StudyReader holding the lock longer than this is stuck
 
@@ -46,7 +48,7 @@ LOCK_TIMEOUT_SECONDS = 30.0  # another StudyReader holding the lock longer than 
 class NotRegularFileError(OSError):
     """The path names a FIFO, a device, a socket…: never read or replaced as notes."""
 
-    def __init__(self, path: str, kind: str) -> None:
+    def __init__(self, path: str, kind: Message) -> None:
         super().__init__(errno.EINVAL, f"is not a regular file ({kind})", path)
         self.kind = kind
 
@@ -103,16 +105,16 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, FileVersion]
     return data, FileVersion(len(data), after.st_mtime_ns, after.st_ino, after.st_dev, hashlib.sha256(data).digest())
 
 
-def _kind(mode: int) -> str:
-    for test, name in (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
+def _kind(mode: int) -> Message:
+    for test, code in (
+        (stat.S_ISFIFO, "kind.fifo"),
+        (stat.S_ISCHR, "kind.character_device"),
+        (stat.S_ISBLK, "kind.block_device"),
+        (stat.S_ISSOCK, "kind.socket"),
     ):
         if test(mode):
-            return name
-    return "not a plain file"
+            return message(code)
+    return message("kind.other")
 
 
 def current_version(path: str | os.PathLike[str]) -> FileVersion | None:

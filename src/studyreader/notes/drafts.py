@@ -18,10 +18,24 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from studyreader import paths
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import Message, message
 from studyreader.notes.atomic import atomic_write_bytes
 
 FORMAT_VERSION = 1
 MODES = ("append", "replace")
+
+
+class DraftError(StudyReaderError, OSError):
+    """A draft that could not be written or removed (an OSError too: the editor goes on without it)."""
+
+
+class DraftFormatError(ValueError):
+    """A draft file whose JSON is not a draft; ``message`` says why."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.message = said
 
 
 @dataclass(frozen=True)
@@ -53,14 +67,14 @@ class Draft:
     @classmethod
     def from_json(cls, data: object) -> Draft:
         if not isinstance(data, dict):
-            raise ValueError(f"it holds {json.dumps(data)[:40]} instead of a draft")
+            raise DraftFormatError(message("draft.not_a_draft", content=json.dumps(data)[:40]))
         mode = data.get("mode", "append")
         if mode not in MODES:
-            raise ValueError(f"unknown draft mode {mode!r}")
+            raise DraftFormatError(message("draft.unknown_mode", mode=mode))
         text = data["text"]
         base = data.get("base")
         if not isinstance(text, str) or not (base is None or isinstance(base, str)):
-            raise ValueError("draft text is not a string")
+            raise DraftFormatError(message("draft.text_not_string"))
         saved_at = datetime.fromisoformat(data["saved_at"])
         if saved_at.tzinfo is None:
             saved_at = saved_at.replace(tzinfo=timezone.utc)
@@ -107,33 +121,36 @@ class DraftStore:
         )
         target = self.path_for(draft.notes_path)
         if target.parent.exists() and not target.parent.is_dir():
-            raise NotADirectoryError(f"the drafts folder {target.parent} is a file, not a folder")
-        target.parent.mkdir(parents=True, exist_ok=True)
+            raise DraftError(message("draft.folder_is_file_save", folder=str(target.parent)))
         data = json.dumps(draft.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
-        atomic_write_bytes(target, data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data)
+        except OSError as error:
+            raise DraftError(message("draft.cannot_write", path=str(target), reason=os_reason(error))) from error
         return target
 
-    def load(self, notes_path: os.PathLike | str, on_problem: Callable[[str], None] | None = None) -> Draft | None:
+    def load(self, notes_path: os.PathLike | str, on_problem: Callable[[Message], None] | None = None) -> Draft | None:
         """The draft for ``notes_path``, or None.
 
         Never raises for a bad draft or drafts folder: a draft file that cannot be read is moved
         aside (``*.unreadable``), never deleted, and None is returned so the editor still opens;
         ``on_problem`` receives a message naming the file and what is wrong.
         """
-        def report(message: str) -> None:
+        def report(said: Message) -> None:
             if on_problem is not None:
-                on_problem(message)
+                on_problem(said)
 
         target = self.path_for(notes_path)
         if self.root.exists() and not self.root.is_dir():
-            report(f"the drafts folder {self.root} is a file, not a folder: unsaved text cannot be kept as a draft")
+            report(message("draft.folder_is_file", folder=str(self.root)))
             return None
         try:
             raw = target.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
-            report(f"the draft {target} cannot be read: {error.strerror or error}")
+            report(message("draft.cannot_read", path=str(target), reason=os_reason(error)))
             return None
         try:
             draft = Draft.from_json(json.loads(raw.decode("utf-8")))
@@ -142,10 +159,10 @@ class DraftStore:
             try:
                 os.replace(target, aside)
             except OSError as move_error:
-                report(f"the draft {target} is unreadable ({error}) and could not be moved aside ({move_error})")
+                report(message("draft.stuck", path=str(target), error=_why_unreadable(error),
+                               move_error=os_reason(move_error)))
                 return None
-            reason = f"no {error}" if isinstance(error, KeyError) else str(error)
-            report(f"the draft {target} was unreadable ({reason}); it was moved to {aside.name}")
+            report(message("draft.moved_aside", path=str(target), reason=_why_unreadable(error), aside=aside.name))
             return None
         if draft.notes_path != _normalise(notes_path):
             return None  # a hash collision: not this file's draft
@@ -153,10 +170,13 @@ class DraftStore:
 
     def discard(self, notes_path: os.PathLike | str) -> bool:
         """Forget the draft (after a save, or when the user declines it)."""
+        target = self.path_for(notes_path)
         try:
-            self.path_for(notes_path).unlink()
+            target.unlink()
         except (FileNotFoundError, NotADirectoryError):
             return False
+        except OSError as error:
+            raise DraftError(message("draft.cannot_remove", path=str(target), reason=os_reason(error))) from error
         return True
 
     def drafts(self) -> list[Draft]:
@@ -170,6 +190,15 @@ class DraftStore:
             except (OSError, ValueError, KeyError, TypeError):
                 continue
         return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+def _why_unreadable(error: Exception) -> Message | str:
+    """Why a draft file is not a draft: a message, or the JSON reader's own words (quoted as they are)."""
+    if isinstance(error, DraftFormatError):
+        return error.message
+    if isinstance(error, KeyError):
+        return message("draft.missing_key", key=error.args[0])
+    return str(error)
 
 
 def editable_body(notes, day: date) -> str | None:

@@ -22,6 +22,7 @@ from studyreader.notes.atomic import (
     LOCK_TIMEOUT_SECONDS,
     InterruptedSaveError,
     LockTimeoutError,
+    NotRegularFileError,
     notes_lock,
     replace_if_unchanged,
 )
@@ -259,6 +260,8 @@ def _read_only_file_system(folder: Path) -> bool:
 
 def save_failure_message(path: Path, error: OSError) -> Message:
     """What a failed save says: the file and the cause in words, and that nothing changed."""
+    if isinstance(error, NotRegularFileError):  # a FIFO or a device put in the file's place
+        return message("file.special", path=str(path), kind=error.kind)
     return message("write.failed", path=str(path), reason=os_reason(error))
 
 

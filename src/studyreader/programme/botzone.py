@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from studyreader.messages import Message, message
-from studyreader.programme.model import OLDER
+from studyreader.programme.model import OLDER, OverrideError
 
 DEFAULT_ZONE = "Asia/Shanghai"
 
@@ -96,7 +96,7 @@ def zone_for(text: str, generation: str, chosen: str | None = None) -> BotZone:
         return bot_zone(text, generation)
     zone = zone_from_value(chosen, "newer")
     if zone is None:
-        raise ValueError(f"programme override timezone: {chosen!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)")
+        raise OverrideError(message("override.bad_zone", value=chosen))
     return BotZone(zone, chosen, None, True, message("zone.settings", zone=chosen))
 
 

@@ -7,9 +7,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from studyreader.errors import StudyReaderError
+from studyreader.messages import message
+
 OLDER = "older"  # allowance fixed at 2, Monday-to-Sunday weeks (ZK's script)
 NEWER = "newer"  # allowance read from the README, 7-day cycles from the start (the template's script)
 GENERATIONS = (OLDER, NEWER)
+
+
+class OverrideError(StudyReaderError, ValueError):
+    """A programme override value that cannot be used (a ValueError too); the message names the key."""
 
 
 @dataclass(frozen=True)
@@ -111,14 +118,14 @@ class ProgrammeOverride:
             try:
                 return date.fromisoformat(str(value))
             except ValueError:
-                raise ValueError(f"programme override {key}: {value!r} is not a date of the form YYYY-MM-DD") from None
+                raise OverrideError(message("override.bad_date", key=key, value=value)) from None
 
         allowance = data.get("allowance")
         if allowance not in (None, "") and (not isinstance(allowance, int) or allowance < 0):
-            raise ValueError(f"programme override allowance: {allowance!r} is not a number of days")
+            raise OverrideError(message("override.bad_allowance", value=allowance))
         generation = data.get("generation") or None
         if generation is not None and generation not in GENERATIONS:
-            raise ValueError(f"programme override generation: {generation!r} is not one of {', '.join(GENERATIONS)}")
+            raise OverrideError(message("override.bad_generation", value=generation, known=", ".join(GENERATIONS)))
         timezone = str(data.get("timezone") or "").strip() or None
         if timezone is not None:
             from studyreader.programme.botzone import zone_for

@@ -15,7 +15,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import message
 from studyreader.review.cards import CardFace, Direction
 
 DECK_NAME = "StudyReader terms"
@@ -97,9 +98,9 @@ def export_apkg(faces: Iterable[CardFace], out: str | os.PathLike[str], *, times
 
     target = Path(out)
     if target.is_dir():
-        raise StudyReaderError(f"{target}: is a folder; give the .apkg file to write")
+        raise StudyReaderError(message("anki.folder", path=str(target)))
     if not target.parent.is_dir():
-        raise StudyReaderError(f"{target.parent}: no such folder")
+        raise StudyReaderError(message("anki.no_folder", path=str(target.parent)))
     model = _model()
     deck = genanki.Deck(DECK_ID, DECK_NAME, description="Glossary terms from your own study notes.")
     count = 0
@@ -117,5 +118,5 @@ def export_apkg(faces: Iterable[CardFace], out: str | os.PathLike[str], *, times
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise StudyReaderError(f"{target}: cannot write: {error.strerror or error}") from error
+        raise StudyReaderError(message("anki.cannot_write", path=str(target), reason=os_reason(error))) from error
     return count

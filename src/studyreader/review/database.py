@@ -12,6 +12,7 @@ from pathlib import Path
 
 from studyreader import paths, storage
 from studyreader.errors import StudyReaderError
+from studyreader.messages import Message, message
 
 DB_FILENAME = "review.sqlite3"
 SCHEMA_VERSION = 1
@@ -64,7 +65,7 @@ class ReviewDatabaseError(StudyReaderError):
     """The review database cannot be used right now (locked, no permission)."""
 
 
-SCHEMA = storage.Schema("review database", MIGRATIONS, ReviewDatabaseError)
+SCHEMA = storage.Schema(message("db.review_database"), MIGRATIONS, ReviewDatabaseError)
 
 
 def default_db_path() -> Path:
@@ -72,13 +73,13 @@ def default_db_path() -> Path:
 
 
 def open_database(
-    path: Path, notices: list[str], *, busy_timeout: float = storage.BUSY_TIMEOUT_SECONDS
+    path: Path, notices: list[Message], *, busy_timeout: float = storage.BUSY_TIMEOUT_SECONDS
 ) -> sqlite3.Connection:
     """A migrated connection to ``path``; problems that set the file aside are appended to ``notices``."""
     return storage.open_database(path, SCHEMA, notices, busy_timeout=busy_timeout)
 
 
-def reported(path: Path, action: str) -> storage.Reported:
+def reported(path: Path, action: Message) -> storage.Reported:
     """Around a store operation: an SQLite failure (locked, full disk) becomes a ReviewDatabaseError in words."""
     return storage.Reported(SCHEMA, path, action)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyreader import storage
+from studyreader.messages import Message, message
 from studyreader.review.cards import Direction, Sighting, directions_for
 from studyreader.review.database import (
     ReviewDatabaseError,
@@ -88,7 +89,7 @@ class ReviewRecord:
 class ReviewStore:
     """The review database. Open with :meth:`open`; one object per process is plenty."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[Message]) -> None:
         self._conn = conn
         self.path = path
         self.notices = notices
@@ -102,7 +103,7 @@ class ReviewStore:
 
         ``busy_timeout`` is how long a write waits for another program's lock."""
         target = Path(path) if path is not None else default_db_path()
-        notices: list[str] = []
+        notices: list[Message] = []
         if str(target) == ":memory:":
             return cls(open_memory(), target, notices)
         return cls(open_database(target, notices, busy_timeout=busy_timeout), target, notices)
@@ -114,7 +115,7 @@ class ReviewStore:
             return cls.open(path)
         except ReviewDatabaseError as error:
             store = cls.open(":memory:")
-            store.notices.append(f"{error}; reviews are kept in memory only until the app closes")
+            store.notices.append(message("review.in_memory", error=error.message or str(error)))
             return store
 
     def close(self) -> None:
@@ -150,7 +151,7 @@ class ReviewStore:
         path_text = str(Path(notes_path).expanduser().resolve()) if notes_path else None
         new_terms: list[str] = []
         new_cards = 0
-        with reported(self.path, "sync the cards with the notes"), self._conn:
+        with reported(self.path, message("action.sync_cards")), self._conn:
             self._conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('start_day', ?)", (today.isoformat(),)
             )
@@ -274,12 +275,12 @@ class ReviewStore:
 
         rating_value = fsrs.Rating(int(rating))
         moment = when.astimezone(timezone.utc)
-        with reported(self.path, "record the grade"), self._conn:
+        with reported(self.path, message("action.record_grade")), self._conn:
             row = self._conn.execute(
                 "SELECT state, fsrs, due_ts, introduced_day FROM cards WHERE id = ?", (card_id,)
             ).fetchone()
             if row is None:
-                raise ReviewDatabaseError(f"review database {self.path}: card {card_id} does not exist")
+                raise ReviewDatabaseError(message("review.no_card", path=str(self.path), id=card_id))
             state, fsrs_json, due_ts, introduced = row
             before = fsrs.Card.from_dict(json.loads(fsrs_json)) if fsrs_json else fsrs.Card(card_id=card_id, due=moment)
             after, _log = scheduler.review_card(
@@ -309,7 +310,7 @@ class ReviewStore:
 
     def undo_last(self) -> StoredCard | None:
         """Take back the newest grade: the card gets its state from before it. None when there is none."""
-        with reported(self.path, "undo the last grade"), self._conn:
+        with reported(self.path, message("action.undo_grade")), self._conn:
             row = self._conn.execute(
                 "SELECT id, card_id, before_state, before_fsrs, before_due_ts, before_introduced_day"
                 " FROM reviews ORDER BY id DESC LIMIT 1"

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from studyreader import paths, storage
 from studyreader.errors import StudyReaderError
+from studyreader.messages import Message, message
 from studyreader.study.stats import MAX_DAY_MINUTES, split_interval
 
 LOG_FILENAME = "study.sqlite3"
@@ -79,11 +80,11 @@ class StudyLogError(StudyReaderError):
     """A refused manual entry or an unusable log file."""
 
 
-SCHEMA = storage.Schema("study log", _MIGRATIONS, StudyLogError, started="a new, empty log was started")
+SCHEMA = storage.Schema(message("db.study_log"), _MIGRATIONS, StudyLogError, started=message("db.log_started"))
 SESSION_KINDS = ("study", "review")
 
 
-def _reported(path: Path, action: str) -> storage.Reported:
+def _reported(path: Path, action: Message) -> storage.Reported:
     """Around a log operation: an SQLite failure (locked, full disk) becomes a StudyLogError in words."""
     return storage.Reported(SCHEMA, path, action)
 
@@ -130,7 +131,7 @@ def _pid_alive(pid: int) -> bool | None:
 class StudyLog:
     """The log database. Open with :meth:`open`; one object per process is plenty."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[Message]) -> None:
         self._conn = conn
         self.path = path
         self.notices = notices
@@ -148,7 +149,7 @@ class StudyLog:
     ) -> StudyLog:
         """Open (or create) the log; ``busy_timeout`` is how long a write waits for another writer's lock."""
         target = Path(path) if path is not None else default_log_path()
-        notices: list[str] = []
+        notices: list[Message] = []
         if str(target) == ":memory:":
             conn = storage.open_memory(SCHEMA)
         else:
@@ -168,7 +169,7 @@ class StudyLog:
             return cls.open(path)
         except StudyLogError as error:
             log = cls.open(":memory:")
-            log.notices.append(f"{error}; study time is kept in memory only until the app closes")
+            log.notices.append(message("study.in_memory", error=error.message or str(error)))
             return log
 
     def close(self) -> None:
@@ -186,8 +187,8 @@ class StudyLog:
     ) -> int:
         """A running session; ``kind`` is "study" (the timer) or "review" (the review dialog)."""
         if kind not in SESSION_KINDS:
-            raise StudyLogError(f"study log {self.path}: unknown session kind {kind!r} (known: {SESSION_KINDS})")
-        with _reported(self.path, "start the session"), self._conn:
+            raise StudyLogError(message("study.unknown_kind", path=str(self.path), kind=kind, known=str(SESSION_KINDS)))
+        with _reported(self.path, message("action.start_session")), self._conn:
             cursor = self._conn.execute(
                 "INSERT INTO sessions (notes_path, tz_name, start_ts, checkpoint_ts, pid, host, kind)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -197,7 +198,7 @@ class StudyLog:
 
     def checkpoint(self, session_id: int, now_ts: float, active_seconds: float, slice_start_ts: float) -> None:
         """Record the studied seconds since the last checkpoint as one slice [slice_start, now]."""
-        with _reported(self.path, "record the session"), self._conn:
+        with _reported(self.path, message("action.record_session")), self._conn:
             self._checkpoint(session_id, now_ts, active_seconds, slice_start_ts)
 
     def _checkpoint(self, session_id: int, now_ts: float, active_seconds: float, slice_start_ts: float) -> None:
@@ -205,10 +206,10 @@ class StudyLog:
             "SELECT active_seconds, end_ts FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
         if row is None:
-            raise StudyLogError(f"study log {self.path}: session {session_id} does not exist")
+            raise StudyLogError(message("study.no_session", path=str(self.path), id=session_id))
         recorded, end_ts = row
         if end_ts is not None:
-            raise StudyLogError(f"study log {self.path}: session {session_id} is already closed")
+            raise StudyLogError(message("study.closed", path=str(self.path), id=session_id))
         delta = active_seconds - recorded
         if delta > 0:
             self._conn.execute(
@@ -221,7 +222,7 @@ class StudyLog:
         )
 
     def finish_session(self, session_id: int, end_ts: float, active_seconds: float, slice_start_ts: float) -> None:
-        with _reported(self.path, "end the session"), self._conn:
+        with _reported(self.path, message("action.end_session")), self._conn:
             self._checkpoint(session_id, end_ts, active_seconds, slice_start_ts)
             self._conn.execute("UPDATE sessions SET end_ts = ? WHERE id = ?", (end_ts, session_id))
 
@@ -230,7 +231,7 @@ class StudyLog:
         now = time.time() if now is None else now
         host = socket.gethostname()
         closed: list[int] = []
-        with _reported(self.path, "close unfinished sessions"), self._conn:
+        with _reported(self.path, message("action.close_unfinished")), self._conn:
             rows = self._conn.execute(
                 "SELECT id, checkpoint_ts, pid, host FROM sessions WHERE end_ts IS NULL"
             ).fetchall()
@@ -275,20 +276,17 @@ class StudyLog:
         if today is None:
             today = datetime.now(tz).date()
         if isinstance(minutes, bool) or not isinstance(minutes, int):
-            raise StudyLogError(f"minutes must be a whole number, not {minutes!r}")
+            raise StudyLogError(message("study.minutes_not_whole", minutes=minutes))
         if minutes <= 0:
-            raise StudyLogError(f"minutes must be positive, not {minutes}")
+            raise StudyLogError(message("study.minutes_not_positive", minutes=minutes))
         if minutes > MAX_DAY_MINUTES:
-            raise StudyLogError(f"{minutes} minutes is more than a day ({MAX_DAY_MINUTES} minutes)")
+            raise StudyLogError(message("study.more_than_day", minutes=minutes, most=MAX_DAY_MINUTES))
         if day > today:
-            raise StudyLogError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
+            raise StudyLogError(message("study.future", day=day.isoformat(), today=today.isoformat()))
         existing = int(self.day_seconds(tz, day, day).get(day, 0) // 60)
         if existing + minutes > MAX_DAY_MINUTES:
-            raise StudyLogError(
-                f"{day.isoformat()} already has {existing} minutes logged; adding {minutes} would make "
-                f"more than 24 hours in one day"
-            )
-        with _reported(self.path, f"log {minutes} minutes on {day.isoformat()}"), self._conn:
+            raise StudyLogError(message("study.day_full", day=day.isoformat(), existing=existing, minutes=minutes))
+        with _reported(self.path, message("action.log_minutes", minutes=minutes, day=day.isoformat())), self._conn:
             cursor = self._conn.execute(
                 "INSERT INTO manual (day, minutes, note, notes_path, created_ts) VALUES (?, ?, ?, ?, ?)",
                 (day.isoformat(), minutes, note or None, _path_text(notes_path), time.time()),
@@ -298,7 +296,7 @@ class StudyLog:
     # -- queries -----------------------------------------------------------
     def day_seconds(self, tz: tzinfo, start: date, end: date) -> dict[date, float]:
         """Studied seconds per calendar day of ``tz`` from ``start`` to ``end`` inclusive (days with none left out)."""
-        with _reported(self.path, "read the logged time"):
+        with _reported(self.path, message("action.read_logged")):
             return self._day_seconds(tz, start, end)
 
     def _day_seconds(self, tz: tzinfo, start: date, end: date) -> dict[date, float]:
@@ -321,7 +319,7 @@ class StudyLog:
 
     def first_day(self, tz: tzinfo) -> date | None:
         """The earliest day with anything logged (for all-time statistics)."""
-        with _reported(self.path, "read the logged time"):
+        with _reported(self.path, message("action.read_logged")):
             return self._first_day(tz)
 
     def _first_day(self, tz: tzinfo) -> date | None:

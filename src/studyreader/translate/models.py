@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import Message, message
 
 __all__ = [
     "InstalledModel",
@@ -122,24 +123,24 @@ def install_folder_name(metadata: dict) -> str:
     return f"translate-{metadata['from_code']}_{metadata['to_code']}-{version}"
 
 
-def _metadata_problem(metadata: dict) -> str | None:
+def _metadata_problem(metadata: dict) -> Message | None:
     """Why the metadata's values are not of the types Argos reads, or None."""
     for key in _TEXT_KEYS:
         if key in metadata and not isinstance(metadata[key], str):
-            return f'"{key}" must be a text, not {json.dumps(metadata[key])[:40]}'
+            return message("model.key_not_text", key=key, value=json.dumps(metadata[key])[:40])
     for key in _LIST_KEYS:
         if key in metadata and not isinstance(metadata[key], list):
-            return f'"{key}" must be a list, not {json.dumps(metadata[key])[:40]}'
+            return message("model.key_not_list", key=key, value=json.dumps(metadata[key])[:40])
     for key in _LANGUAGE_LIST_KEYS:
         for item in metadata.get(key, []):
             if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
-                return f'"{key}" must list objects such as {{"code": "zh", "name": "Chinese"}}'
+                return message("model.key_not_languages", key=key, example='{"code": "zh", "name": "Chinese"}')
     for key in ("from_codes", "to_codes", "links"):
         if not all(isinstance(item, str) for item in metadata.get(key, [])):
-            return f'"{key}" must be a list of texts'
+            return message("model.key_not_texts", key=key)
     version = metadata.get("package_version")
     if not isinstance(version, str) or not _VERSION.fullmatch(version):
-        return '"package_version" must be a version such as "1.9"'
+        return message("model.bad_version")
     return None
 
 
@@ -257,78 +258,72 @@ def validate_archive(
     """
     path = Path(path)
     if not path.is_file():
-        raise ModelArchiveError(f"{path}: no such file", exit_code=1)
+        raise ModelArchiveError(message("model.no_file", path=str(path)), exit_code=1)
     if not zipfile.is_zipfile(path):
-        raise ModelArchiveError(f"{path}: not an Argos package (not a zip archive)")
+        raise ModelArchiveError(message("model.not_zip", path=str(path)))
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
             if len(names) > limits.max_files:
                 raise ModelArchiveError(
-                    f"{path}: refused, the archive holds {len(names)} files (at most {limits.max_files})"
+                    message("model.too_many_files", path=str(path), count=len(names), most=limits.max_files)
                 )
             unpacked = sum(info.file_size for info in zf.infolist())
             if unpacked > limits.max_bytes:
-                raise ModelArchiveError(
-                    f"{path}: refused, the archive would unpack to {unpacked / 1e6:.0f} MB "
-                    f"(at most {limits.max_bytes / 1e6:.0f} MB)"
-                )
+                raise ModelArchiveError(message("model.too_big", path=str(path), size=f"{unpacked / 1e6:.0f}",
+                                                most=f"{limits.max_bytes / 1e6:.0f}"))
             bad = zf.testzip()
             if bad is not None:
-                raise ModelArchiveError(f"{path}: damaged archive (bad CRC for {bad})")
+                raise ModelArchiveError(message("model.bad_crc", path=str(path), name=bad))
             tops = set()
             for name in names:
                 if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or "\\" in name:
-                    raise ModelArchiveError(f"{path}: refused, the archive holds an absolute path: {name}")
+                    raise ModelArchiveError(message("model.absolute_path", path=str(path), name=name))
                 parts = posixpath.normpath(name).split("/")
                 if ".." in name.split("/") or parts[0] == "..":
-                    raise ModelArchiveError(f"{path}: refused, the archive holds a path outside its folder: {name}")
+                    raise ModelArchiveError(message("model.outside_path", path=str(path), name=name))
                 info = zf.getinfo(name)
                 if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                    raise ModelArchiveError(f"{path}: refused, the archive holds a symbolic link: {name}")
+                    raise ModelArchiveError(message("model.symlink", path=str(path), name=name))
                 first = name.split("/", 1)[0]
                 if first:
                     tops.add(first)
                 if "/" not in name.rstrip("/") and not name.endswith("/"):
-                    raise ModelArchiveError(
-                        f"{path}: not an Argos package: files must sit in one top-level folder ({name} does not)"
-                    )
+                    raise ModelArchiveError(message("model.loose_file", path=str(path), name=name))
             if len(tops) != 1:
-                raise ModelArchiveError(
-                    f"{path}: not an Argos package: expected one top-level folder, found {len(tops)}"
-                )
+                raise ModelArchiveError(message("model.top_count", path=str(path), count=len(tops)))
             top = tops.pop()
             if top in (".", ".."):
-                raise ModelArchiveError(f"{path}: refused, bad top-level folder name {top!r}")
+                raise ModelArchiveError(message("model.bad_top", path=str(path), top=top))
             try:
                 raw = zf.read(f"{top}/metadata.json")
             except KeyError:
-                raise ModelArchiveError(f"{path}: not an Argos package: {top}/metadata.json is missing") from None
+                raise ModelArchiveError(message("model.no_metadata", path=str(path), top=top)) from None
             try:
                 metadata = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise ModelArchiveError(f"{path}: {top}/metadata.json is not valid JSON ({error})") from None
+                said = message("model.metadata_not_json", path=str(path), top=top, error=str(error))
+                raise ModelArchiveError(said) from None
             if not isinstance(metadata, dict):
-                raise ModelArchiveError(f"{path}: {top}/metadata.json is not a JSON object")
+                raise ModelArchiveError(message("model.metadata_not_object", path=str(path), top=top))
             problem = _metadata_problem(metadata)
             if problem:
-                raise ModelArchiveError(f"{path}: {top}/metadata.json: {problem}")
+                raise ModelArchiveError(message("model.metadata_problem", path=str(path), top=top, problem=problem))
             got_from, got_to = metadata.get("from_code"), metadata.get("to_code")
             if (got_from, got_to) != (from_code, to_code):
-                raise ModelArchiveError(
-                    f"{path}: this package translates {got_from or '?'}→{got_to or '?'}, "
-                    f"StudyReader needs {from_code}→{to_code}"
-                )
+                got = f"{got_from or '?'}→{got_to or '?'}"
+                raise ModelArchiveError(message("model.wrong_pair", path=str(path), got=got,
+                                                needed=f"{from_code}→{to_code}"))
             if metadata.get("type", "translate") != "translate":
-                raise ModelArchiveError(f"{path}: package type {metadata.get('type')!r} is not a translation package")
+                raise ModelArchiveError(message("model.not_translation", path=str(path), type=metadata.get("type")))
             if f"{top}/model/model.bin" not in names:
-                raise ModelArchiveError(f"{path}: not an Argos package: {top}/model/model.bin is missing")
+                raise ModelArchiveError(message("model.no_model_bin", path=str(path), top=top))
             if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
-                raise ModelArchiveError(f"{path}: not an Argos package: no sentencepiece.model or bpe.model")
+                raise ModelArchiveError(message("model.no_tokenizer", path=str(path)))
     except zipfile.BadZipFile as error:
-        raise ModelArchiveError(f"{path}: damaged zip archive ({error})") from None
+        raise ModelArchiveError(message("model.damaged_zip", path=str(path), error=str(error))) from None
     except OSError as error:
-        raise ModelArchiveError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise ModelArchiveError(message("model.cannot_read", path=str(path), reason=os_reason(error))) from None
     return ArchiveInfo(path, top, metadata)
 
 
@@ -349,7 +344,7 @@ def install_model(
         return _install(info, folder, limits)
     except OSError as error:
         raise StudyReaderError(
-            f"cannot install {info.path} into {folder}: {error.strerror or error}; nothing was installed"
+            message("model.cannot_install", path=str(info.path), folder=str(folder), reason=os_reason(error))
         ) from None
 
 
@@ -397,10 +392,8 @@ def _extract(info: ArchiveInfo, staging: Path, limits: ArchiveLimits) -> None:
                 while chunk := source.read(1 << 20):
                     written += len(chunk)
                     if written > limits.max_bytes:
-                        raise ModelArchiveError(
-                            f"{info.path}: refused, the archive unpacks to more than "
-                            f"{limits.max_bytes / 1e6:.0f} MB; nothing was installed"
-                        )
+                        raise ModelArchiveError(message("model.unpacks_too_big", path=str(info.path),
+                                                        most=f"{limits.max_bytes / 1e6:.0f}"))
                     out.write(chunk)
 
 
@@ -411,18 +404,16 @@ def remove_model(model: InstalledModel) -> None:
 
 # --- downloads ------------------------------------------------------------------------------------
 
-def _fetch(url: str, timeout: float, what: str) -> urllib.response.addinfourl:  # type: ignore[name-defined]
+def _fetch(url: str, timeout: float, what: Message) -> urllib.response.addinfourl:  # type: ignore[name-defined]
     request = urllib.request.Request(url, headers={"User-Agent": "StudyReader (ArgosTranslate)"})
     try:
         return urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as error:
-        raise OfflineError(f"could not download {what} from {url}: HTTP {error.code} {error.reason}") from None
+        said = message("model.http_error", what=what, url=url, code=error.code, reason=str(error.reason))
+        raise OfflineError(said) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        raise OfflineError(
-            f"could not reach {url} to download {what} ({reason}); are you online? "
-            "Offline, install a package file with `studyreader models install FILE.argosmodel`"
-        ) from None
+        raise OfflineError(message("model.unreachable", url=url, what=what, reason=str(reason))) from None
 
 
 def download_model(
@@ -444,12 +435,12 @@ def download_model(
     from argostranslate import settings as argos_settings
 
     url = index_url or argos_settings.remote_package_index
-    with _fetch(url, timeout, "the Argos package index") as response:
+    with _fetch(url, timeout, message("model.index")) as response:
         try:
             raw = response.read()
             json.loads(raw.decode("utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise OfflineError(f"the Argos package index at {url} is unreadable ({error})") from None
+            raise OfflineError(message("model.index_unreadable", url=url, error=str(error))) from None
     local_index = Path(argos_settings.local_package_index)
     local_index.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=local_index.parent, delete=False, suffix=".tmp") as tmp:
@@ -461,24 +452,24 @@ def download_model(
         if p.from_code == FROM_CODE and p.to_code == TO_CODE and getattr(p, "type", "translate") == "translate"
     ]
     if not candidates:
-        raise OfflineError(f"the Argos package index at {url} lists no {FROM_CODE}→{TO_CODE} package", exit_code=1)
+        raise OfflineError(message("model.index_no_package", url=url, pair=f"{FROM_CODE}→{TO_CODE}"), exit_code=1)
     available = max(candidates, key=lambda p: _version_key(str(p.package_version)))
     links = [link for link in (available.links or []) if link.startswith(("http://", "https://", "file:"))]
     if not links:
-        raise OfflineError(f"the Argos package index at {url} gives no download link for {FROM_CODE}→{TO_CODE}")
+        raise OfflineError(message("model.index_no_link", url=url, pair=f"{FROM_CODE}→{TO_CODE}"))
 
     cache = Path(argos_settings.downloads_dir)
     cache.mkdir(parents=True, exist_ok=True)
-    errors = []
+    errors: list[Message] = []
     for link in links:
         fd, tmp_name = tempfile.mkstemp(prefix="studyreader-", suffix=".argosmodel.part", dir=cache)
         tmp_path = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:
                 try:
-                    response = _fetch(link, timeout, f"the {FROM_CODE}→{TO_CODE} package")
+                    response = _fetch(link, timeout, message("model.package", pair=f"{FROM_CODE}→{TO_CODE}"))
                 except OfflineError as error:
-                    errors.append(str(error))
+                    errors.append(error.message)
                     continue
                 with response:
                     total = int(response.headers.get("Content-Length") or 0)
@@ -487,12 +478,12 @@ def download_model(
                         progress(0, total)
                     while True:
                         if should_cancel and should_cancel():
-                            raise DownloadCancelled("download cancelled; nothing was installed")
+                            raise DownloadCancelled(message("model.cancelled"))
                         try:
                             chunk = response.read(256 * 1024)
                         except OSError as error:
                             raise OfflineError(
-                                f"download from {link} broke off ({error}); nothing was installed"
+                                message("model.broke_off", url=link, error=str(error))
                             ) from None
                         if not chunk:
                             break
@@ -501,12 +492,10 @@ def download_model(
                         if progress:
                             progress(done, total)
                     if total and done != total:
-                        raise OfflineError(
-                            f"download from {link} stopped at {done} of {total} bytes; nothing was installed"
-                        )
+                        raise OfflineError(message("model.stopped", url=link, done=done, total=total))
                 out.flush()
                 os.fsync(out.fileno())
             return install_model(tmp_path, folder)
         finally:
             tmp_path.unlink(missing_ok=True)
-    raise OfflineError(errors[-1] if errors else f"could not download the {FROM_CODE}→{TO_CODE} package")
+    raise OfflineError(errors[-1] if errors else message("model.download_failed", pair=f"{FROM_CODE}→{TO_CODE}"))

@@ -111,6 +111,7 @@ TEMPLATES: dict[str, str] = {
     "reason.not_permitted": QT_TRANSLATE_NOOP("Messages", "operation not permitted"),
     "reason.missing": QT_TRANSLATE_NOOP("Messages", "no such file or folder"),
     "reason.not_folder": QT_TRANSLATE_NOOP("Messages", "a part of the path is a file, not a folder"),
+    "reason.is_folder": QT_TRANSLATE_NOOP("Messages", "it is a folder, not a file"),
     "glossary.cannot_read": QT_TRANSLATE_NOOP("Messages", "{path}: cannot read: {reason}"),
     "glossary.not_unicode": QT_TRANSLATE_NOOP("Messages", "{path}: line {line}: not UTF-8 text"),
     "glossary.syntax_at": QT_TRANSLATE_NOOP("Messages", "{path}: line {line}: {detail}"),
@@ -218,6 +219,205 @@ TEMPLATES: dict[str, str] = {
         "{day} is already over in the bot's zone ({zone}): the bot's today is {today}, "
         "so this fills a past day (the bot re-reads it on its next run) and {today} still needs its own entry"),
     "forecast.not_begun": QT_TRANSLATE_NOOP("Messages", "{day} has not begun in the bot's zone ({zone}) yet"),
+    "glossary.user_unparsable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{problem}; fix or remove the file before changing user terms"),
+    "glossary.user_bad_shape": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: 'hidden' must be a list and 'term' an array of tables; fix the file first"),
+    "glossary.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path}: cannot write: {reason}"),
+    "glossary.where_new": QT_TRANSLATE_NOOP("Messages", "new term {id!r}"),
+    "glossary.where_term": QT_TRANSLATE_NOOP("Messages", "term {id!r}"),
+    "glossary.unknown_field": QT_TRANSLATE_NOOP("Messages", "{where}: unknown field {key!r} (known: {known})"),
+    "glossary.field_not_text": QT_TRANSLATE_NOOP("Messages", "{where}: {key} must be text"),
+    "glossary.source_not_https": QT_TRANSLATE_NOOP("Messages", "{where}: source must be an https:// URL"),
+    "glossary.checked_format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "checked must be a date written YYYY-MM-DD, not {value!r}"),
+    "glossary.checked_not_real": QT_TRANSLATE_NOOP("Messages", "checked is not a real date: {value!r}"),
+    "glossary.bad_field": QT_TRANSLATE_NOOP("Messages", "{where}: {problem}"),
+    "glossary.unknown_category": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: unknown category {category!r} (known: {known})"),
+    "glossary.exists": QT_TRANSLATE_NOOP("Messages", "term {id!r} already exists; use `glossary edit` to change it"),
+    "glossary.nothing_to_change": QT_TRANSLATE_NOOP("Messages", "nothing to change: give at least one field"),
+    "glossary.id_fixed": QT_TRANSLATE_NOOP("Messages", "the id of a term cannot be changed"),
+    "glossary.no_term_to_edit": QT_TRANSLATE_NOOP("Messages", "no term {id!r}; use `glossary add` to create it"),
+    "glossary.needs_name": QT_TRANSLATE_NOOP("Messages", "term {id!r} needs en or zh"),
+    "glossary.no_term": QT_TRANSLATE_NOOP("Messages", "no term {id!r}"),
+    "glossary.not_hidden": QT_TRANSLATE_NOOP("Messages", "term {id!r} is not hidden"),
+    "glossary.no_user_term": QT_TRANSLATE_NOOP("Messages", "no user term or override {id!r}"),
+    "kind.fifo": QT_TRANSLATE_NOOP("Messages", "a FIFO"),
+    "kind.character_device": QT_TRANSLATE_NOOP("Messages", "a character device"),
+    "kind.block_device": QT_TRANSLATE_NOOP("Messages", "a block device"),
+    "kind.socket": QT_TRANSLATE_NOOP("Messages", "a socket"),
+    "kind.other": QT_TRANSLATE_NOOP("Messages", "not a plain file"),
+    "draft.folder_is_file": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the drafts folder {folder} is a file, not a folder: unsaved text cannot be kept as a draft"),
+    "draft.folder_is_file_save": QT_TRANSLATE_NOOP("Messages", "the drafts folder {folder} is a file, not a folder"),
+    "draft.cannot_write": QT_TRANSLATE_NOOP("Messages", "the draft {path} cannot be written: {reason}"),
+    "draft.cannot_remove": QT_TRANSLATE_NOOP("Messages", "the draft {path} cannot be removed: {reason}"),
+    "draft.cannot_read": QT_TRANSLATE_NOOP("Messages", "the draft {path} cannot be read: {reason}"),
+    "draft.stuck": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the draft {path} is unreadable ({error}) and could not be moved aside ({move_error})"),
+    "draft.moved_aside": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the draft {path} was unreadable ({reason}); it was moved to {aside}"),
+    "draft.not_a_draft": QT_TRANSLATE_NOOP("Messages", "it holds {content} instead of a draft"),
+    "draft.unknown_mode": QT_TRANSLATE_NOOP("Messages", "unknown draft mode {mode!r}"),
+    "draft.text_not_string": QT_TRANSLATE_NOOP("Messages", "draft text is not a string"),
+    "draft.missing_key": QT_TRANSLATE_NOOP("Messages", "no {key!r}"),
+    "settings.unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: cannot be read ({reason}); using the default settings"),
+    "settings.not_saved": QT_TRANSLATE_NOOP("Messages", "{path}: the settings could not be saved ({reason})"),
+    "model.no_file": QT_TRANSLATE_NOOP("Messages", "{path}: no such file"),
+    "model.not_zip": QT_TRANSLATE_NOOP("Messages", "{path}: not an Argos package (not a zip archive)"),
+    "model.too_many_files": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: refused, the archive holds {count} files (at most {most})"),
+    "model.too_big": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: refused, the archive would unpack to {size} MB (at most {most} MB)"),
+    "model.bad_crc": QT_TRANSLATE_NOOP("Messages", "{path}: damaged archive (bad CRC for {name})"),
+    "model.absolute_path": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: refused, the archive holds an absolute path: {name}"),
+    "model.outside_path": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: refused, the archive holds a path outside its folder: {name}"),
+    "model.symlink": QT_TRANSLATE_NOOP("Messages", "{path}: refused, the archive holds a symbolic link: {name}"),
+    "model.loose_file": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an Argos package: files must sit in one top-level folder ({name} does not)"),
+    "model.top_count": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an Argos package: expected one top-level folder, found {count}"),
+    "model.bad_top": QT_TRANSLATE_NOOP("Messages", "{path}: refused, bad top-level folder name {top!r}"),
+    "model.no_metadata": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an Argos package: {top}/metadata.json is missing"),
+    "model.metadata_not_json": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: {top}/metadata.json is not valid JSON ({error})"),
+    "model.metadata_not_object": QT_TRANSLATE_NOOP("Messages", "{path}: {top}/metadata.json is not a JSON object"),
+    "model.metadata_problem": QT_TRANSLATE_NOOP("Messages", "{path}: {top}/metadata.json: {problem}"),
+    "model.key_not_text": QT_TRANSLATE_NOOP("Messages", "\"{key}\" must be a text, not {value}"),
+    "model.key_not_list": QT_TRANSLATE_NOOP("Messages", "\"{key}\" must be a list, not {value}"),
+    "model.key_not_languages": QT_TRANSLATE_NOOP("Messages", "\"{key}\" must list objects such as {example}"),
+    "model.key_not_texts": QT_TRANSLATE_NOOP("Messages", "\"{key}\" must be a list of texts"),
+    "model.bad_version": QT_TRANSLATE_NOOP("Messages", "\"package_version\" must be a version such as \"1.9\""),
+    "model.wrong_pair": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: this package translates {got}, StudyReader needs {needed}"),
+    "model.not_translation": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: package type {type!r} is not a translation package"),
+    "model.no_model_bin": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an Argos package: {top}/model/model.bin is missing"),
+    "model.no_tokenizer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an Argos package: no sentencepiece.model or bpe.model"),
+    "model.damaged_zip": QT_TRANSLATE_NOOP("Messages", "{path}: damaged zip archive ({error})"),
+    "model.cannot_read": QT_TRANSLATE_NOOP("Messages", "{path}: cannot read ({reason})"),
+    "model.cannot_install": QT_TRANSLATE_NOOP(
+        "Messages",
+        "cannot install {path} into {folder}: {reason}; nothing was installed"),
+    "model.unpacks_too_big": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: refused, the archive unpacks to more than {most} MB; nothing was installed"),
+    "model.index": QT_TRANSLATE_NOOP("Messages", "the Argos package index"),
+    "model.package": QT_TRANSLATE_NOOP("Messages", "the {pair} package"),
+    "model.http_error": QT_TRANSLATE_NOOP("Messages", "could not download {what} from {url}: HTTP {code} {reason}"),
+    "model.unreachable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "could not reach {url} to download {what} ({reason}); are you online? Offline, install a package file "
+        "with `studyreader models install FILE.argosmodel`"),
+    "model.index_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the Argos package index at {url} is unreadable ({error})"),
+    "model.index_no_package": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the Argos package index at {url} lists no {pair} package"),
+    "model.index_no_link": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the Argos package index at {url} gives no download link for {pair}"),
+    "model.cancelled": QT_TRANSLATE_NOOP("Messages", "download cancelled; nothing was installed"),
+    "model.broke_off": QT_TRANSLATE_NOOP(
+        "Messages",
+        "download from {url} broke off ({error}); nothing was installed"),
+    "model.stopped": QT_TRANSLATE_NOOP(
+        "Messages",
+        "download from {url} stopped at {done} of {total} bytes; nothing was installed"),
+    "model.download_failed": QT_TRANSLATE_NOOP("Messages", "could not download the {pair} package"),
+    "db.study_log": QT_TRANSLATE_NOOP("Messages", "study log"),
+    "db.review_database": QT_TRANSLATE_NOOP("Messages", "review database"),
+    "db.started": QT_TRANSLATE_NOOP("Messages", "a new, empty one was started"),
+    "db.log_started": QT_TRANSLATE_NOOP("Messages", "a new, empty log was started"),
+    "db.locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "it is locked by another program (another StudyReader?); try again in a moment"),
+    "db.read_only": QT_TRANSLATE_NOOP("Messages", "it is read-only"),
+    "db.cannot_open_file": QT_TRANSLATE_NOOP("Messages", "the file cannot be opened"),
+    "db.io_error": QT_TRANSLATE_NOOP("Messages", "the disk reported an input/output error"),
+    "db.failed": QT_TRANSLATE_NOOP("Messages", "{what} {path}: could not {action}: {reason}; nothing was changed"),
+    "db.folder_not_made": QT_TRANSLATE_NOOP("Messages", "{what} folder {folder} cannot be made: {reason}"),
+    "db.cannot_create": QT_TRANSLATE_NOOP("Messages", "{what} {path} cannot be created: {reason}"),
+    "db.cannot_upgrade": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{what} {path} cannot be upgraded now: {reason}; nothing was changed"),
+    "db.cannot_open": QT_TRANSLATE_NOOP("Messages", "{what} {path} cannot be opened: {reason}; nothing was changed"),
+    "db.no_tables": QT_TRANSLATE_NOOP("Messages", "is an SQLite database without the {what}'s tables ({tables})"),
+    "db.upgrade_failed": QT_TRANSLATE_NOOP("Messages", "could not be upgraded ({error})"),
+    "db.not_sqlite": QT_TRANSLATE_NOOP("Messages", "is not a readable SQLite database ({error})"),
+    "db.damaged": QT_TRANSLATE_NOOP("Messages", "is damaged ({check})"),
+    "db.newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "was written by a newer StudyReader (schema {version}, this version knows {known})"),
+    "db.stuck": QT_TRANSLATE_NOOP("Messages", "{what} {path} {problem}, and it cannot be moved aside: {reason}"),
+    "db.set_aside": QT_TRANSLATE_NOOP("Messages", "{what} {path} {problem}; it was moved to {aside} and {started}"),
+    "action.start_session": QT_TRANSLATE_NOOP("Messages", "start the session"),
+    "action.record_session": QT_TRANSLATE_NOOP("Messages", "record the session"),
+    "action.end_session": QT_TRANSLATE_NOOP("Messages", "end the session"),
+    "action.close_unfinished": QT_TRANSLATE_NOOP("Messages", "close unfinished sessions"),
+    "action.log_minutes": QT_TRANSLATE_NOOP("Messages", "log {minutes} minutes on {day}"),
+    "action.read_logged": QT_TRANSLATE_NOOP("Messages", "read the logged time"),
+    "action.sync_cards": QT_TRANSLATE_NOOP("Messages", "sync the cards with the notes"),
+    "action.record_grade": QT_TRANSLATE_NOOP("Messages", "record the grade"),
+    "action.undo_grade": QT_TRANSLATE_NOOP("Messages", "undo the last grade"),
+    "study.in_memory": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{error}; study time is kept in memory only until the app closes"),
+    "study.unknown_kind": QT_TRANSLATE_NOOP(
+        "Messages",
+        "study log {path}: unknown session kind {kind!r} (known: {known})"),
+    "study.no_session": QT_TRANSLATE_NOOP("Messages", "study log {path}: session {id} does not exist"),
+    "study.closed": QT_TRANSLATE_NOOP("Messages", "study log {path}: session {id} is already closed"),
+    "study.minutes_not_whole": QT_TRANSLATE_NOOP("Messages", "minutes must be a whole number, not {minutes!r}"),
+    "study.minutes_not_positive": QT_TRANSLATE_NOOP("Messages", "minutes must be positive, not {minutes}"),
+    "study.more_than_day": QT_TRANSLATE_NOOP("Messages", "{minutes} minutes is more than a day ({most} minutes)"),
+    "study.future": QT_TRANSLATE_NOOP("Messages", "{day} is in the future (today is {today})"),
+    "study.day_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{day} already has {existing} minutes logged; adding {minutes} would make more than 24 hours in one day"),
+    "review.in_memory": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{error}; reviews are kept in memory only until the app closes"),
+    "review.no_card": QT_TRANSLATE_NOOP("Messages", "review database {path}: card {id} does not exist"),
+    "anki.folder": QT_TRANSLATE_NOOP("Messages", "{path}: is a folder; give the .apkg file to write"),
+    "anki.no_folder": QT_TRANSLATE_NOOP("Messages", "{path}: no such folder"),
+    "anki.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path}: cannot write: {reason}"),
+    "override.bad_date": QT_TRANSLATE_NOOP(
+        "Messages", "programme override {key}: {value!r} is not a date of the form YYYY-MM-DD"),
+    "override.bad_allowance": QT_TRANSLATE_NOOP(
+        "Messages", "programme override allowance: {value!r} is not a number of days"),
+    "override.bad_generation": QT_TRANSLATE_NOOP(
+        "Messages", "programme override generation: {value!r} is not one of {known}"),
+    "override.bad_zone": QT_TRANSLATE_NOOP(
+        "Messages", "programme override timezone: {value!r} is not a time zone (e.g. Asia/Shanghai or UTC+8)"),
 }
 
 
@@ -231,8 +431,19 @@ def worded(message: Message) -> str:
     return message.worded(template, QCoreApplication.translate("Messages", _SEPARATOR))
 
 
+def error_said(error: BaseException) -> Message | str:
+    """What a refusal of the core says, kept as a message to word later (a language switch words it
+    again), or the system's own words when it is not one."""
+    said = error.message if isinstance(error, StudyReaderError) else None
+    return said if said is not None else str(error)
+
+
+def said_text(said: Message | str) -> str:
+    """A message in the interface language, or text as it is."""
+    return worded(said) if isinstance(said, Message) else said
+
+
 def error_text(error: BaseException) -> str:
     """What a refusal of the core says, in the interface language when it says it as a message
     (the others are a system's own words, as the operating system gave them)."""
-    said = error.message if isinstance(error, StudyReaderError) else None
-    return worded(said) if said is not None else str(error)
+    return said_text(error_said(error))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QObject, QTime, Signal
 
 from studyreader import options
 from studyreader.options import SettingsError, SettingsStore
+from studyreader.ui.messages import error_text
 
 _DEFAULT = object()
 
@@ -23,7 +24,7 @@ class Settings(QObject):
     """The app's settings; emits ``changed(key)`` after every change written through it.
 
     A change that cannot be saved (a read-only config folder) still holds for this run and
-    emits ``saveFailed(message)``.
+    emits ``saveFailed(message)`` (in the interface language; the window shows it in the status bar).
     """
 
     changed = Signal(str)
@@ -73,7 +74,7 @@ class Settings(QObject):
         try:
             changed = self.store.set(key, value)
         except SettingsError as error:
-            self.saveFailed.emit(str(error))
+            self.saveFailed.emit(error_text(error))
             changed = True
         if changed:
             self.changed.emit(key)
@@ -82,7 +83,7 @@ class Settings(QObject):
         try:
             changed = self.store.remove(key)
         except SettingsError as error:
-            self.saveFailed.emit(str(error))
+            self.saveFailed.emit(error_text(error))
             changed = True
         if changed:
             self.changed.emit(key)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studyreader.translate.engine import ModelError, NoModelError, TranslationEngine
 from studyreader.ui.jobs import Job, run_in_thread
+from studyreader.ui.messages import error_text
 
 __all__ = ["TranslationJob", "TranslationService"]
 
@@ -80,11 +81,11 @@ class TranslationJob(QObject):
             return
         self._active = False
         if isinstance(error, NoModelError):
-            self.noModel.emit(str(error))
+            self.noModel.emit(error_text(error))
         elif isinstance(error, ModelError):
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
         else:
-            self.failed.emit(f"translation failed: {error}")
+            self.failed.emit(f"{type(error).__name__}: {error}")  # an unexpected failure: its own words
 
 
 class TranslationService(QObject):

@@ -227,3 +227,72 @@ def test_remove_asks_then_deletes_the_package(open_dialog, tiny_argos_package, t
     qtbot.waitUntil(lambda: rows(dialog) == [] and not dialog.is_busy(), timeout=20000)
     assert not (packages / tiny_argos_package.path.name).exists()
     assert len(asked) == 2 and tiny_argos_package.path.name in asked[0]
+
+
+def _refused_install(open_dialog, qtbot, archive, tmp_path) -> str:
+    dialog = open_dialog(packages_dir=tmp_path / "packages")
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000) as finished:
+        dialog.install_file(archive)
+    assert finished.args == [False]
+    return dialog.message.text()
+
+
+def test_a_bad_archive_is_refused_in_chinese(chinese, open_dialog, tmp_path, qtbot):
+    from tests.support.chinese import assert_chinese
+
+    not_zip = tmp_path / "not-a-zip.argosmodel"
+    not_zip.write_bytes(b"this is not a package")
+    shown = _refused_install(open_dialog, qtbot, not_zip, tmp_path)
+    assert_chinese(shown, str(not_zip), "Argos")
+    assert shown == f"无法安装模型包：{not_zip}：不是 Argos 模型包（不是 zip 压缩包）"
+
+    escaping = tmp_path / "escaping.argosmodel"
+    with zipfile.ZipFile(escaping, "w") as archive:
+        archive.writestr("translate-zh_en/../../outside.txt", "hello")
+    shown = _refused_install(open_dialog, qtbot, escaping, tmp_path)
+    assert_chinese(shown, str(escaping), "translate-zh_en/../../outside.txt")
+    assert "已拒绝，压缩包含有指向其文件夹之外的路径" in shown
+
+    wrong_pair = tmp_path / "en-de.argosmodel"
+    metadata = {**tiny_argos.metadata(), "from_code": "en", "to_code": "de"}
+    with zipfile.ZipFile(wrong_pair, "w") as archive:
+        archive.writestr("translate-en_de/metadata.json", json.dumps(metadata))
+    shown = _refused_install(open_dialog, qtbot, wrong_pair, tmp_path)
+    assert shown.endswith(f"{wrong_pair}：这个模型包翻译 en→de，StudyReader 需要 zh→en")
+
+
+def test_a_packages_folder_that_is_a_file_fails_the_install_in_chinese(chinese, open_dialog, tiny_argos_package,
+                                                                       tmp_path, qtbot):
+    from tests.support.chinese import assert_chinese
+
+    home = tmp_path / "home"
+    home.write_text("a file where the packages' folder should be", encoding="utf-8")
+    dialog = open_dialog(packages_dir=home / "packages")
+    with qtbot.waitSignal(dialog.jobFinished, timeout=30000) as finished:
+        dialog.install_file(tiny_argos_package.archive)
+    assert finished.args == [False]
+    shown = dialog.message.text()
+    assert_chinese(shown, str(tiny_argos_package.archive), str(home / "packages"))
+    assert shown == (f"无法安装模型包：无法把 {tiny_argos_package.archive} 安装到 {home / 'packages'}："
+                     "路径中的某一部分是文件，不是文件夹；没有安装任何内容")
+
+
+def test_offline_the_details_are_chinese_too(chinese, open_dialog, tmp_path, qtbot):
+    url = f"http://127.0.0.1:{free_port()}/index.json"  # nothing listens there
+    dialog = open_dialog(packages_dir=tmp_path / "packages", index_url=url)
+    with qtbot.waitSignal(dialog.jobFinished, timeout=30000):
+        dialog.download_button.click()
+    details = dialog.details.text()
+    assert details.startswith(f"无法连接 {url} 来下载 Argos 模型包索引（")
+    assert details.endswith("）；是否已联网？离线时，请用“从文件安装…”安装模型包文件")
+    assert ZH_EN_PACKAGE_URL in dialog.message.text()
+
+
+def test_the_command_line_keeps_english_for_a_bad_archive(tmp_path):
+    from studyreader.translate.models import ModelArchiveError, validate_archive
+
+    not_zip = tmp_path / "not-a-zip.argosmodel"
+    not_zip.write_bytes(b"this is not a package")
+    with pytest.raises(ModelArchiveError) as refused:
+        validate_archive(not_zip)
+    assert str(refused.value) == f"{not_zip}: not an Argos package (not a zip archive)"

@@ -318,3 +318,20 @@ def test_the_current_month_is_labelled_at_the_right_edge(qtbot, today):
     assert x >= heat.width() - 6 * 15  # at the map's right end
     xs = [label_x for label_x, _name in labels]
     assert xs == sorted(xs) and len(labels) >= 11  # a year of months, in order, none drawn over another
+
+
+def test_a_refused_manual_entry_is_explained_in_chinese(chinese, qtbot, view):
+    from PySide6.QtCore import QDate
+
+    from tests.support.chinese import assert_chinese
+
+    refused = view.manual_entry_dialog()
+    qtbot.addWidget(refused)
+    refused.minutes.setValue(24 * 60)
+    refused.date.setDate(QDate(2026, 2, 1))
+    refused.show()
+    refused.accept()
+    shown = refused.error.text()
+    assert_chinese(shown, "2026-02-01")
+    assert shown.startswith("未记录：2026-02-01 已经记录了 ")
+    assert shown.endswith(" 分钟；再加 1440 分钟，一天就超过 24 小时了")

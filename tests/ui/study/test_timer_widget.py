@@ -418,3 +418,38 @@ def test_the_buttons_icons_follow_the_theme(qtbot, qapp, make_widget):
     finally:
         apply_theme(qapp, "light")
         widget.stop()
+
+
+def test_study_log_problems_are_said_in_chinese(chinese, qtbot, tmp_path, settings, clock):
+    from tests.support.chinese import assert_chinese
+
+    db = tmp_path / "broken.sqlite3"
+    db.write_bytes(b"\x00not a database" * 64)
+    with StudyLog.open(db) as study_log:
+        widget = TimerWidget(log=study_log, settings=settings, notifier=TrayNotifier(), clock=clock,
+                             wall_clock=clock, checkpoint_seconds=30)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.notice, timeout=2000) as notice:
+            pass
+        [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("broken.sqlite3.corrupt-")]
+        shown = notice.args[0]
+        # SQLite's own words are quoted as the cause; the sentence around them is Chinese
+        assert_chinese(shown, str(db), str(aside), "file is not a database")
+        assert shown == (f"学习记录出现问题：学习记录 {db} 不是可读取的 SQLite 数据库（file is not a database）；"
+                         f"已移到 {aside}，已新建一个空的学习记录")
+
+        widget.start()
+        study_log.close()  # the log cannot be written any more
+        with qtbot.waitSignal(widget.notice) as notice:
+            clock.now += 40
+            widget.tick()
+        shown = notice.args[0]
+        assert shown.startswith(f"无法写入学习记录：学习记录 {db}：无法记录这次学习：")
+        assert shown.endswith("；没有做任何更改")
+
+
+def test_the_command_line_keeps_english_for_a_set_aside_log(tmp_path):
+    db = tmp_path / "broken.sqlite3"
+    db.write_bytes(b"\x00not a database" * 64)
+    with StudyLog.open(db) as study_log:
+        assert str(study_log.notices[0]).startswith(f"study log {db} is not a readable SQLite database (")

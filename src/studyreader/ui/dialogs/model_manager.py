@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from studyreader.errors import StudyReaderError
 from studyreader.translate.models import DownloadCancelled, OfflineError
 from studyreader.ui.jobs import Job, run_in_thread
+from studyreader.ui.messages import error_text
 from studyreader.ui.widgets.banner import error_colour
 
 # Where the zh→en package can be fetched by hand (from Argos's index), for a computer without internet.
@@ -394,7 +395,7 @@ class ModelManagerDialog(QDialog):
     def _on_job_failed(self, kind: str, error: BaseException) -> None:
         self._job = None
         self._end_job(kind)
-        message = str(error) if isinstance(error, StudyReaderError) else f"{type(error).__name__}: {error}"
+        message = error_text(error) if isinstance(error, StudyReaderError) else f"{type(error).__name__}: {error}"
         if isinstance(error, OfflineError):
             # Guidance rather than an error: in the normal colour, the address selectable.
             text = self.tr(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from studyreader import options
 from studyreader.ui import i18n
+from studyreader.ui.messages import error_text
 from studyreader.ui.settings import Settings
 from studyreader.ui.widgets.banner import error_colour
 
@@ -204,7 +205,7 @@ class ProgrammeFields(QGroupBox):
                 "disabled": self.disabled_check.isChecked(),
             })
         except ValueError as error:
-            self.problem.setText(self.tr("Not saved: {error}").format(error=error))
+            self.problem.setText(self.tr("Not saved: {error}").format(error=error_text(error)))
             self.problem.setStyleSheet(f"color: {error_colour(self)};")
             self.problem.show()
             return None

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from studyreader.notes.drafts import Draft, DraftStore
+from studyreader.ui.messages import error_text, worded
 
 AUTOSAVE_MS = 3000
 
@@ -59,7 +60,8 @@ class DraftKeeper(QObject):
             self.store.save(draft)
         except OSError as error:
             self._report(
-                QCoreApplication.translate("EntryEditor", "Could not write the draft: {error}").format(error=str(error))
+                QCoreApplication.translate("EntryEditor", "Could not write the draft: {error}").format(
+                    error=error_text(error))
             )
             return  # still dirty: tried again at the next tick
         self._dirty = False
@@ -69,7 +71,7 @@ class DraftKeeper(QObject):
 
     def load(self, notes_path: Path) -> Draft | None:
         """The draft of ``notes_path``, or None (an unreadable one is reported, not raised)."""
-        return self.store.load(notes_path, on_problem=self._report)
+        return self.store.load(notes_path, on_problem=lambda said: self._report(worded(said)))
 
     def discard(self) -> None:
         """Forget the current file's draft (after a save, or when the user declines it)."""
@@ -82,7 +84,7 @@ class DraftKeeper(QObject):
         except OSError as error:
             self._report(
                 QCoreApplication.translate("EntryEditor", "Could not remove the draft: {error}").format(
-                    error=str(error)
+                    error=error_text(error)
                 )
             )
 

@@ -41,6 +41,7 @@ from studyreader.study.stats import (
     week_start,
     week_total,
 )
+from studyreader.ui.messages import error_text
 from studyreader.ui.settings import Settings
 from studyreader.ui.study.heat_map import WEEKS, HeatMap, Legend, WeekdayLabels, first_weekday
 
@@ -110,7 +111,7 @@ class ManualEntryDialog(QDialog):
                 today=self.today,
             )
         except StudyLogError as error:
-            self.error.setText(self.tr("Not logged: {reason}").format(reason=str(error)))
+            self.error.setText(self.tr("Not logged: {reason}").format(reason=error_text(error)))
             self.error.show()
             return
         super().accept()

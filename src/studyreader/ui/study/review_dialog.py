@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from studyreader.review import AGAIN, EASY, GOOD, HARD, Direction, record_study_time
 from studyreader.ui.jobs import run_in_thread
+from studyreader.ui.messages import error_text
 
 if TYPE_CHECKING:
     from studyreader.review import CardFace, ReviewCard, ReviewSession
@@ -256,7 +257,7 @@ class ReviewDialog(QDialog):
 
     def _export_failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
-        self._say(self.tr("The Anki deck was not written: {reason}").format(reason=str(error)))
+        self._say(self.tr("The Anki deck was not written: {reason}").format(reason=error_text(error)))
 
     def _say(self, text: str) -> None:
         self.message = text

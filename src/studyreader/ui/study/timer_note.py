@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from studyreader.ui.messages import said_text
+
 NOTE_WIDTH = 150  # longer notes are elided
 NOTE_COMPACT_WIDTH = 96  # in the timer's narrow form
 translate = QCoreApplication.translate  # the timer's context: "TimerWidget"
@@ -27,8 +29,8 @@ class TimerNote(QLabel):
     @staticmethod
     def words(kind: str, args: dict) -> tuple[str, str]:
         """A note's full sentence (status bar, tooltip) and its short form, in the current language."""
-        def filled(text: str) -> str:  # with the values put in
-            return text.format(**args)
+        def filled(text: str) -> str:  # with the values put in (a core message worded in this language)
+            return text.format(**{key: said_text(value) for key, value in args.items()})
 
         if kind == "recovered":
             return (filled(translate("TimerWidget",

@@ -22,6 +22,7 @@ from studyreader.errors import StudyReaderError
 from studyreader.study.context import load_context
 from studyreader.study.recorder import DEFAULT_CHECKPOINT_SECONDS, SessionRecorder
 from studyreader.study.timer import EventKind, Phase, StudyTimer, TimerState
+from studyreader.ui.messages import error_said
 from studyreader.ui.settings import Settings
 from studyreader.ui.study.reminder import TrayNotifier
 from studyreader.ui.study.timer_face import TimerFace, format_hms, format_ms
@@ -205,7 +206,7 @@ class TimerWidget(TimerFace):
         try:
             events = call()
         except (sqlite3.Error, StudyReaderError, OSError) as error:
-            self._show_notice("log_error", error=str(error))
+            self._show_notice("log_error", error=error_said(error))
             return False
         for event in events or ():
             self._handle(event.kind)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
-from studyreader.errors import StudyReaderError
+from studyreader.errors import StudyReaderError, os_reason
+from studyreader.messages import message
 from studyreader.render import rows as rows_mod
 from studyreader.ui.file_watcher import NotesFileWatcher
 from studyreader.ui.jobs import run_in_thread
@@ -57,7 +58,7 @@ def read_notes(path: Path, override=None) -> Loaded:
     except NotesError as error:
         raise UnreadableNotes(error.message if error.message is not None else str(error)) from error
     except OSError as error:
-        raise UnreadableNotes(f"{path}: {error.strerror or error}") from error
+        raise UnreadableNotes(message("file.unreadable", path=str(path), reason=os_reason(error))) from error
     blocks = rows_mod.segment(notes.text)
     try:
         status, problem = status_for(path, override=override), ""
@@ -166,6 +167,8 @@ class DocumentController(QObject):
         from studyreader.render import first_screen
 
         try:
+            if not path.is_file():  # a FIFO or a device in the notes' place: reading it would hang the window
+                return None
             data = path.read_bytes()
         except OSError:
             return None

@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         self._restyle_timer = QTimer(self, singleShot=True, interval=0)
         self._restyle_timer.timeout.connect(self.reader.refresh_style)
         self.settings.changed.connect(self._on_setting_changed)
+        self.settings.saveFailed.connect(lambda text: self.status.message(text, 12000))
+        if self.settings.store.problem is not None:  # an unreadable settings file: the defaults are used
+            self.status.message(worded(self.settings.store.problem), 12000)
 
         if not staged:
             self.panes.build()

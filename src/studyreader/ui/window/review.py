@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from studyreader.ui.jobs import run_in_thread
+from studyreader.ui.messages import error_text, worded
 
 if TYPE_CHECKING:
     from studyreader.review import ReviewStore, Sighting
@@ -73,7 +74,7 @@ class ReviewController(QObject):
         if self.store is None:
             self.store = ReviewStore.open_or_memory()
             for notice in self.store.notices:
-                window.status.message(notice, 12000)
+                window.status.message(worded(notice), 12000)
         if self.button is None:
             self.button = ReviewCountButton(window)
             self.button.clicked.connect(self.show_dialog)
@@ -95,7 +96,7 @@ class ReviewController(QObject):
             self.sync_job.cancel()
         self.sync_job = run_in_thread(lambda: find_sightings(notes, glossary),
                                       lambda found: self._synced(notes, glossary, found),
-                                      lambda error: self._window.status.message(str(error), 8000), context=self)
+                                      lambda error: self._window.status.message(error_text(error), 8000), context=self)
 
     def _synced(self, notes, glossary, sightings: list[Sighting]) -> None:
         if self.store is None:

@@ -120,7 +120,7 @@ class Services(QObject):
             try:
                 self.study_log = StudyLog.open()
             except Exception as error:  # noqa: BLE001 - the timer then keeps its log in memory; say why
-                self._window.status.message(str(error), 8000)
+                self._window.status.message(error_text(error), 8000)
         return self.study_log
 
     def _notes_context(self):
