@@ -403,6 +403,18 @@
         <translation>上下对照</translation>
     </message>
     <message>
+        <source>A4</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -421,6 +433,10 @@
     <message>
         <source>Layout:</source>
         <translation>版式：</translation>
+    </message>
+    <message>
+        <source>Paper (PDF):</source>
+        <translation>纸张（PDF）：</translation>
     </message>
     <message>
         <source>Entries:</source>
@@ -443,6 +459,18 @@
         <translation>正在导出…（尚未翻译的段落会先翻译）</translation>
     </message>
     <message>
+        <source>Translating: {done} of {total} blocks…</source>
+        <translation>正在翻译：第 {done} / {total} 段…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -453,6 +481,30 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>已取消导出：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>No translation model is installed.</source>
+        <translation>未安装翻译模型。</translation>
+    </message>
+    <message>
+        <source>No translation model is installed, so the notes cannot be translated.</source>
+        <translation>未安装翻译模型，因此无法翻译笔记。</translation>
+    </message>
+    <message>
+        <source>Export the Chinese only, or cancel? A model is installed from Tools ▸ Translation models…</source>
+        <translation>只导出中文，还是取消？可以在“工具 ▸ 翻译模型…”中安装模型。</translation>
+    </message>
+    <message>
+        <source>Export Chinese only</source>
+        <translation>只导出中文</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: no translation model is installed.</source>
+        <translation>没有导出：未安装翻译模型。</translation>
     </message>
 </context>
 <context>
