@@ -39,6 +39,17 @@ def quoted_list_lines(size: int = 20_000) -> str:
     return ("\n> - " * (size // 5 + 1))[:size]
 
 
+def packed_quotes(size: int = 19_000) -> str:
+    """``>`` repeated without spaces: quotes nested ``size`` deep (Python-Markdown took 0.4 s for 19,000)."""
+    return ">" * size + " x"
+
+
+def unclosed_tags(count: int = 590, words: int = 9_000) -> str:
+    """Unclosed inline tags before many words: within every pre-check, yet Python-Markdown takes seconds
+    (about 1.5 s on the development machine). Only the render budget bounds it."""
+    return "<b " * count + "a " * words
+
+
 def long_line(size: int = 1_000_000) -> str:
     return "长" * size
 
@@ -52,4 +63,5 @@ GENERATORS = {
     "open_tags": open_tags,
     "long_line": long_line,
     "quoted_list_lines": quoted_list_lines,
+    "packed_quotes": packed_quotes,
 }

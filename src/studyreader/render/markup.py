@@ -127,7 +127,8 @@ MAX_TAGS = 600  # "<" in one block (inline HTML, autolinks)
 MAX_PLAIN_CHARS = 50_000  # shown of a block as plain text; the rest is left out, with a note
 PLAIN_CHUNK = 2_000  # a plain-text paragraph is cut into pieces of this length (Qt lays each out alone)
 
-_NEST_STEP = r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*"
+# a list marker needs a space after it; quote markers nest without one (">>>")
+_NEST_STEP = r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>)[ \t]*"
 
 
 def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:

@@ -6,7 +6,9 @@ thread. ``on_progress`` turns ``fn`` into ``fn(report)``: every ``report(value)`
 ``on_progress(value)`` on the GUI thread, in order, before the result. Nothing is delivered once
 ``context`` (a QObject: the window, a dialog, a service) has been deleted, or after the job was
 cancelled with :meth:`Job.cancel`; the function itself can ask :meth:`Job.cancelled` (thread-safe)
-to stop early.
+to stop early. :meth:`Job.abandon` gives up on a function stuck in its work: nothing is delivered and
+its place in the pool goes to the next job until it returns. ``pool``: a QThreadPool of its own for
+work that must never queue behind long jobs (the reader's rendering); Qt's global pool otherwise.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ __all__ = ["Job", "run_in_thread", "wait_for_jobs"]
 # Jobs whose result has not been delivered yet: each holds its relay (a QObject living on the GUI
 # thread), which must outlive the worker's last emit.
 _RUNNING: set[Job] = set()
+_POOLS: set[QThreadPool] = set()  # the pools of their own jobs ran on (waited for at the end)
 
 
 class _Relay(QObject):
@@ -46,8 +49,12 @@ class _Runnable(QRunnable):
 class Job:
     """A function running on the thread pool; see :func:`run_in_thread`."""
 
-    def __init__(self, fn: Callable[..., Any], on_done, on_failed, on_progress, context: QObject | None) -> None:
+    def __init__(self, fn: Callable[..., Any], on_done, on_failed, on_progress, context: QObject | None,
+                 pool: QThreadPool) -> None:
         self._fn = fn
+        self._pool = pool
+        self._abandon_lock = threading.Lock()
+        self._abandoned = False
         self._on_done = on_done
         self._on_failed = on_failed
         self._on_progress = on_progress
@@ -65,6 +72,18 @@ class Job:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def abandon(self) -> None:
+        """Stop waiting for a function stuck in its work: it is cancelled, and until it returns its
+        thread does not count against the pool's limit (``QThreadPool.releaseThread``), so the next
+        job starts at once. The function still runs to its end: give up only on bounded work."""
+        self.cancel()
+        _RUNNING.discard(self)
+        with self._abandon_lock:
+            if self._abandoned or self._finished.is_set():
+                return
+            self._abandoned = True
+            self._pool.releaseThread()
+
     def done(self) -> bool:
         """The function has returned or raised (its result may still be on its way)."""
         return self._finished.is_set()
@@ -81,11 +100,19 @@ class Job:
             else:
                 result = self._fn()
         except BaseException as error:  # noqa: BLE001 - every failure is delivered to on_failed
-            self._finished.set()
-            self._relay.finished.emit(False, error)
+            if not self._end_on_worker():
+                self._relay.finished.emit(False, error)
             return
-        self._finished.set()
-        self._relay.finished.emit(True, result)
+        if not self._end_on_worker():
+            self._relay.finished.emit(True, result)
+
+    def _end_on_worker(self) -> bool:
+        """Mark the function done; True when it was abandoned (nothing is delivered then)."""
+        with self._abandon_lock:
+            self._finished.set()
+            if self._abandoned and shiboken6.isValid(self._pool):  # (a pool deleted at exit has no places left)
+                self._pool.reserveThread()  # the place given away in abandon() is taken back
+            return self._abandoned
 
     # -- GUI thread ----------------------------------------------------------------------------
     def _alive(self) -> bool:
@@ -115,11 +142,16 @@ def run_in_thread(
     *,
     on_progress: Callable[[Any], None] | None = None,
     context: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> Job:
     """Run ``fn`` on a worker thread; results come back on the GUI thread (see the module)."""
-    job = Job(fn, on_done, on_failed, on_progress, context)
+    if pool is None:
+        pool = QThreadPool.globalInstance()
+    else:
+        _POOLS.add(pool)
+    job = Job(fn, on_done, on_failed, on_progress, context, pool)
     _RUNNING.add(job)
-    QThreadPool.globalInstance().start(_Runnable(job))
+    pool.start(_Runnable(job))
     return job
 
 
@@ -127,4 +159,5 @@ def wait_for_jobs(timeout_ms: int = 5000) -> bool:
     """Wait until no job is running on the pool (before the application quits)."""
     for job in list(_RUNNING):
         job.cancel()
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return all([pool.waitForDone(timeout_ms) for pool in _POOLS]) and done

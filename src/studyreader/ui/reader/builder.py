@@ -1,14 +1,16 @@
 """The reader's rows put into its document in slices, and changed rows drawn again, one slice per event-loop turn.
 
-Large files are built a few rows at a time from the event loop so the window never freezes;
-rows whose text changed (a translation arrived, the glossary changed) are drawn again the
-same way, those on screen first.
+The rows' HTML is rendered off the GUI thread (:mod:`.render_worker`, in document order, rows on
+screen first); this puts it into the document. Large files are built a few rows at a time from the
+event loop so the window never freezes; rows whose text changed (a translation arrived, the glossary
+changed) are drawn again the same way once rendered, those on screen first. Only what must be on
+screen before the event loop turns again (the first screen, a jump to a row) waits for the renderer.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor, QTextFrame
 
 from studyreader.render.rows import Block
 from studyreader.ui.reader import cells, row_html
+from studyreader.ui.reader.render_worker import RenderQueue, Result
 
 if TYPE_CHECKING:
     from studyreader.ui.reader.reader import BilingualReader
@@ -27,6 +30,10 @@ _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
 _YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
 _UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
+# The first screen waits this long at most for the renderer (a screenful renders in 20-40 ms, Python-Markdown
+# imported on the way); rows rendered later come in after the first paint. Shorter than a block's budget:
+# a slow block at the top does not hold the first paint back for all of it.
+FIRST_SCREEN_WAIT_SECONDS = 0.15
 
 
 def first_screen_rows(blocks: Sequence[Block], height: int, line: int) -> int:
@@ -62,14 +69,15 @@ class RowBuilder(QObject):
         self._yielded_at = 0.0
         self._dirty: dict[int, set[str]] = {}  # rows to draw again -> which cells ("zh", "en")
         self._restore_row: int | None = None
+        self.queue = RenderQueue(self._rendered, self)
 
     # -- state -------------------------------------------------------------
     def is_built(self) -> bool:
         return len(self.tables) == len(self.rows.blocks)
 
     def has_pending_work(self) -> bool:
-        """Rows still to build or to update."""
-        return bool(self._dirty) or len(self.tables) < len(self.rows.blocks)
+        """Rows still to render, to build or to update."""
+        return bool(self._dirty) or len(self.tables) < len(self.rows.blocks) or self.queue.busy()
 
     # -- requests ----------------------------------------------------------
     def rebuild(self, restore_row: int | None, miss_label: str) -> None:
@@ -80,8 +88,9 @@ class RowBuilder(QObject):
         self._miss_label = miss_label
         self._view.document().clear()
         self._restore_row = restore_row
+        self._request_all()
         first = _FIRST_SLICE_ROWS if self.painted or restore_row is not None else self._first_screen_rows()
-        self._build_step(deadline=None, max_rows=first)
+        self._build_step(deadline=None, max_rows=first, wait=FIRST_SCREEN_WAIT_SECONDS)
 
     def mark_dirty(self, row: int, languages: Sequence[str] = ("zh", "en")) -> None:
         """Draw these cells of ``row`` again (rows not built yet are drawn with their new text anyway)."""
@@ -89,14 +98,31 @@ class RowBuilder(QObject):
             self._dirty.setdefault(row, set()).update(languages)
             self._schedule()
 
+    def set_translation(self, row: int, english: str, missing: tuple[str, ...]) -> None:
+        """The English of one row arrived: render it (first when on screen), then draw it."""
+        self.rows.set_english(row, english, missing)
+        keys = self.rows.keys(row)
+        if keys:
+            urgent = row < len(self.tables) and row in self._view.visible_rows()
+            self.queue.submit(((0 if urgent else 1, row), self.rows.task(key)) for key in keys)
+        self.mark_dirty(row, ("en",))
+
+    def set_glossary(self, glossary) -> None:
+        """Mark the glossary's terms in every row: rendered again (rows on screen first), then drawn."""
+        self.rows.set_glossary(glossary)
+        self._request_all()
+        self._dirty.update({row: {"zh", "en"} for row in range(len(self.tables))})
+        self._schedule()
+
     def build_until(self, row: int) -> None:
         """Build now every row up to and including ``row``."""
         while len(self.tables) <= row:
             self._build_step(deadline=None)
 
     def finish(self) -> None:
-        """Build every remaining row and draw every changed one now."""
+        """Render, build every remaining row and draw every changed one now."""
         self._work_timer.stop()
+        self.queue.wait_for()
         while len(self.tables) < len(self.rows.blocks):
             self._build_step(deadline=None)
         while self._dirty:
@@ -122,7 +148,42 @@ class RowBuilder(QObject):
         if self.painted or not self.tables:
             return
         while not self.is_built() and self._view.document().size().height() < height:
-            self._build_step(deadline=None, max_rows=2)
+            built = len(self.tables)
+            self._build_step(deadline=None, max_rows=2, wait=FIRST_SCREEN_WAIT_SECONDS)
+            if len(self.tables) == built:
+                return  # its rows are not rendered yet: they come in after the first paint
+
+    # -- rendering (on the render worker) ------------------------------------
+    def _request_all(self) -> None:
+        """Render what every row must show and is not rendered yet: rows on screen first, then in document order."""
+        self.queue.clear()
+        rows = self.rows
+        visible = set(self._view.visible_rows()) if self.tables else set()
+        self.queue.submit(
+            ((0 if row in visible else 1, row), rows.task(key))
+            for row in range(len(rows.blocks)) for key in rows.keys(row)
+        )
+
+    def _wait_for_rows(self, rows: Iterable[int], timeout: float | None = None) -> None:
+        """Block until ``rows`` are rendered (each block within its budget), or for ``timeout`` seconds."""
+        keys = [key for row in rows for key in self.rows.keys(row)]
+        if not keys:
+            return
+        queued = self.queue.pending(keys)
+        missing = [key for key in keys if key not in queued]
+        if missing:  # (every row that is not rendered has its tasks queued: this is a safety net)
+            self.queue.submit(((-1,), self.rows.task(key)) for key in missing)
+        self.queue.wait_for(keys, timeout=timeout)
+
+    def _rendered(self, result: Result) -> None:
+        """A block's HTML arrived: draw its row again if built, or let the build go on."""
+        if not self.rows.accept(result.key, result.value):
+            return
+        language, row = result.key
+        if row < len(self.tables):
+            cells_changed = (language,) if self.rows.blocks[row].translatable else ("zh", "en")
+            self._dirty.setdefault(row, set()).update(cells_changed)
+        self._schedule()
 
     # -- slices --------------------------------------------------------------
     def _first_screen_rows(self) -> int:
@@ -153,17 +214,28 @@ class RowBuilder(QObject):
             self._yielded_at = 0.0
             self._work_timer.start(0)
             return
-        deadline = time.perf_counter() + _SLICE_SECONDS
-        if self._dirty:
-            self._update_step(deadline, visible_only=True)
-        if len(self.tables) < len(self.rows.blocks) and time.perf_counter() < deadline:
-            self._build_step(deadline)
-        if self._dirty and time.perf_counter() < deadline:
-            self._update_step(deadline)
-        if self._dirty or len(self.tables) < len(self.rows.blocks):
+        with self.queue.hold():
+            deadline = time.perf_counter() + _SLICE_SECONDS
+            if self._dirty:
+                self._update_step(deadline, visible_only=True)
+            if len(self.tables) < len(self.rows.blocks) and time.perf_counter() < deadline:
+                self._build_step(deadline)
+            if self._dirty and time.perf_counter() < deadline:
+                self._update_step(deadline)
+        if self._has_work_ready():
             self._schedule()
 
-    def _build_step(self, deadline: float | None = -1.0, max_rows: int | None = None) -> None:
+    def _has_work_ready(self) -> bool:
+        """A row to build or a changed row to draw has its HTML (else the renderer's result asks for a slice)."""
+        tables = len(self.tables)
+        if tables < len(self.rows.blocks) and self.rows.ready(tables):
+            return True
+        return any(self.rows.ready(row) for row in self._dirty)
+
+    def _build_step(self, deadline: float | None = -1.0, max_rows: int | None = None,
+                    wait: float | None = None) -> None:
+        """Insert the next rows whose HTML is rendered; ``deadline`` None: now, waiting for their HTML
+        (at most ``wait`` seconds; the first screen shows what is rendered by then)."""
         if deadline == -1.0:
             deadline = time.perf_counter() + _SLICE_SECONDS
         view = self._view
@@ -171,7 +243,9 @@ class RowBuilder(QObject):
         start = len(self.tables)
         end = start
         pieces: list[str] = []
-        while end < len(self.rows.blocks):
+        if deadline is None:  # rows that must be in now: wait for their HTML
+            self._wait_for_rows(range(start, min(len(self.rows.blocks), start + (max_rows or 200))), wait)
+        while end < len(self.rows.blocks) and self.rows.ready(end):
             pieces.append(self._row_html(end))
             end += 1
             if max_rows is not None and end - start >= max_rows:
@@ -204,7 +278,8 @@ class RowBuilder(QObject):
             if self._restore_row is not None and len(self.tables) > self._restore_row:
                 view.scroll_to_row(self._restore_row)
                 self._restore_row = None
-            self._schedule()
+            if self.rows.ready(len(self.tables)):
+                self._schedule()  # (else the next row's HTML asks for a slice when it arrives)
         else:
             if self._restore_row is not None:
                 view.scroll_to_row(self._restore_row)
@@ -216,13 +291,17 @@ class RowBuilder(QObject):
             deadline = time.perf_counter() + _SLICE_SECONDS
         visible = set(self._view.visible_rows()) if self.tables else set()
         order = sorted(self._dirty, key=lambda row: (row not in visible, row))
+        if deadline is None:
+            self._wait_for_rows(order)
         for row in order:
             if visible_only and row not in visible:
                 break
+            if not self.rows.ready(row):
+                continue  # drawn when its HTML arrives
             self._refresh_row(row, self._dirty.pop(row))
             if deadline is not None and time.perf_counter() > deadline:
                 break
-        if self._dirty:
+        if self._has_work_ready():
             self._schedule()
 
     def _refresh_row(self, row: int, languages: set[str]) -> None:

@@ -173,10 +173,8 @@ class BilingualReader(QTextBrowser):
         """
         if not 0 <= row < len(self._rows.blocks):
             return
-        self._rows.en_text[row] = english
         self._rows.pairs[row] = tuple(pairs)
-        self._rows.missing[row] = tuple(missing)
-        self._builder.mark_dirty(row, ("en",))
+        self._builder.set_translation(row, english, tuple(missing))
 
     def set_no_model(self, no_model: bool) -> None:
         """Pending rows show a quiet dash instead of an ellipsis when no model can fill them."""
@@ -188,9 +186,7 @@ class BilingualReader(QTextBrowser):
 
     def set_glossary(self, glossary) -> None:
         """Mark the glossary's terms (an object with ``find(text)`` and ``get(id)``) in both columns."""
-        self._rows.glossary = glossary
-        for row in range(len(self._rows.blocks)):
-            self._builder.mark_dirty(row)
+        self._builder.set_glossary(glossary)
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:

@@ -1,4 +1,5 @@
-"""What the reader's rows show, as HTML, and a term's tooltip. Plain Python over the sanitised HTML of the blocks.
+"""What the reader's rows show, as HTML, and a term's tooltip. Plain Python over the sanitised HTML of the blocks
+(the rendering itself runs on the render worker, :mod:`.render_worker`).
 
 Every text that comes from the notes or a glossary is escaped here or was sanitised by
 :mod:`studyreader.render.markup`.
@@ -12,6 +13,7 @@ from pathlib import Path
 from studyreader.render import markup as render
 from studyreader.render.rows import Block, is_shown
 from studyreader.translate.blocks import SentencePair
+from studyreader.ui.reader.render_worker import Task
 
 
 def row_html(block: Block, zh: str, en: str, mode: str, heading_bg: str) -> str:
@@ -74,17 +76,38 @@ def term_tooltip_html(term, chinese_first: bool) -> str:
     return f"<div style='max-width:420px'>{head}{body}</div>"
 
 
+def render_text(text: str, base: str | None, glossary, base_dir: Path | None, labels: render.Labels,
+                references: dict[str, str]) -> tuple[str, str]:
+    """A block's safe HTML without marks (``base``, rendered when None) and with the glossary's marks.
+
+    Runs on the render worker (:mod:`.render_worker`): everything here is pure Python.
+    """
+    if base is None:
+        base = render.render_markdown(text, base_dir, labels, references) or "<p></p>"
+    return base, marked(base, glossary)
+
+
+ZH, EN = "zh", "en"
+
+
 class RowTexts:
-    """What each row of the reader shows: its block, its Chinese HTML (rendered once, when first
-    needed), its English Markdown (None while pending) and the glossary terms the English missed."""
+    """What each row of the reader shows: its block, its Chinese and English HTML with the glossary's
+    marks (rendered by the render worker; None until then), its English Markdown (None while pending)
+    and the glossary terms the English missed.
+
+    Every change of what a row must show makes render tasks (:meth:`tasks`); their results come back
+    through :meth:`accept`, which drops those rendered for an older state of the row.
+    """
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.row_of_key: dict[int, int] = {}
-        self.zh_base: list[str | None] = []  # rendered Chinese HTML without marks, filled lazily
-        # rendered English HTML without marks, by English text: a row drawn again (new glossary marks)
-        # does not render its Markdown again on the GUI thread
+        self.zh_base: list[str | None] = []  # rendered Chinese HTML without marks (the start-up cache's)
+        # rendered English HTML without marks, by English text: a row drawn again with new glossary
+        # marks does not render its Markdown again
         self.en_base: dict[str, str] = {}
+        self.zh_shown: list[str | None] = []  # the Chinese with the current glossary's marks
+        self.en_shown: list[tuple[str, str] | None] = []  # (English text, its HTML with marks)
         self.en_text: list[str | None] = []
         self.pairs: list[tuple[SentencePair, ...]] = []  # each row's sentences and their English
         self.missing: list[tuple[str, ...]] = []
@@ -93,6 +116,7 @@ class RowTexts:
         self.labels = render.Labels()
         self.glossary = None
         self.no_model = False
+        self.generation = 0  # results rendered for an older generation (other blocks, labels, glossary) are dropped
 
     def load(self, blocks: Sequence[Block], base_dir: Path | None, labels: render.Labels,
              rendered: Sequence[str | None] | None) -> None:
@@ -113,24 +137,97 @@ class RowTexts:
         self.en_text = [block.source if not block.translatable else known.get(block.source) for block in self.blocks]
         self.pairs = [known_pairs.get(block.source, ()) if block.translatable else () for block in self.blocks]
         self.missing = [() for _ in self.blocks]
+        self._forget_shown()
 
     def relabel(self, labels: render.Labels) -> None:
         """Interface words changed: the Chinese HTML (its placeholders, notes) is rendered again."""
         self.labels = labels
         self.zh_base = [None] * len(self.blocks)
         self.en_base = {}
+        self._forget_shown()
+
+    def set_glossary(self, glossary) -> None:
+        """Another glossary: every row is marked again (its Markdown is not rendered again)."""
+        self.glossary = glossary
+        self._forget_shown()
+
+    def set_english(self, row: int, english: str, missing: tuple[str, ...]) -> None:
+        self.en_text[row] = english
+        self.missing[row] = missing
+
+    def _forget_shown(self) -> None:
+        self.generation += 1
+        # Without a glossary there is nothing to mark: HTML rendered before (the start-up cache) shows as it is.
+        self.zh_shown = list(self.zh_base) if self.glossary is None else [None] * len(self.blocks)
+        self.en_shown = [None] * len(self.blocks)
 
     def pending(self) -> list[int]:
         return [row for row, block in enumerate(self.blocks) if block.translatable and self.en_text[row] is None]
 
-    def _render(self, text: str) -> str:
-        return render.render_markdown(text, self.base_dir, self.labels, self.references) or "<p></p>"
+    # -- rendering ---------------------------------------------------------------------------
+    def ready(self, row: int) -> bool:
+        """The row's HTML is rendered for what it must show now."""
+        if self.zh_shown[row] is None:
+            return False
+        english = self.en_text[row]
+        if english is None or not self.blocks[row].translatable:
+            return True
+        shown = self.en_shown[row]
+        return shown is not None and shown[0] == english
+
+    def keys(self, row: int) -> list[tuple[str, int]]:
+        """The render tasks the row waits for (empty when :meth:`ready`)."""
+        keys = [] if self.zh_shown[row] is not None else [(ZH, row)]
+        english = self.en_text[row]
+        if english is not None and self.blocks[row].translatable:
+            shown = self.en_shown[row]
+            if shown is None or shown[0] != english:
+                keys.append((EN, row))
+        return keys
+
+    def task(self, key: tuple[str, int]) -> Task:
+        """The render task of one key of :meth:`keys`, for the row's current state."""
+        language, row = key
+        text = self.blocks[row].source if language == ZH else self.en_text[row]
+        assert text is not None
+        base = self.zh_base[row] if language == ZH else self.en_base.get(text)
+        generation, glossary, base_dir, labels, references = (
+            self.generation, self.glossary, self.base_dir, self.labels, self.references)
+
+        def run() -> tuple[int, str, str | None, str]:
+            rendered, shown = render_text(text, base, glossary, base_dir, labels, references)
+            return generation, text, rendered, shown
+
+        def fallback() -> tuple[int, str, str | None, str]:
+            # not kept as the row's base: rendered again (within the budget) when the row must be redrawn
+            return generation, text, None, render.plain_html(text, labels.plain_text)
+
+        return Task(key, run, fallback)
+
+    def accept(self, key: tuple[str, int], value: tuple[int, str, str | None, str]) -> bool:
+        """Take a render result; False when it was rendered for an older state of the row."""
+        language, row = key
+        generation, text, base, shown = value
+        if generation != self.generation or row >= len(self.blocks):
+            return False
+        if language == ZH:
+            if self.blocks[row].source != text:
+                return False
+            if base is not None:
+                self.zh_base[row] = base
+            self.zh_shown[row] = shown
+            return True
+        if self.en_text[row] != text:
+            return False
+        if base is not None:
+            self.en_base[text] = base
+        self.en_shown[row] = (text, shown)
+        return True
 
     def zh_html(self, row: int) -> str:
-        base = self.zh_base[row]
-        if base is None:
-            base = self.zh_base[row] = self._render(self.blocks[row].source)
-        return marked(base, self.glossary)
+        shown = self.zh_shown[row]
+        assert shown is not None, "row not rendered yet"
+        return shown
 
     def en_html(self, row: int, missing_label: str) -> str:
         english = self.en_text[row]
@@ -138,10 +235,9 @@ class RowTexts:
             return self.zh_html(row)
         if english is None:
             return f'<p class="placeholder">{"—" if self.no_model else "…"}</p>'
-        base = self.en_base.get(english)
-        if base is None:
-            base = self.en_base[english] = self._render(english)
-        body = marked(base, self.glossary)
+        shown = self.en_shown[row]
+        assert shown is not None and shown[0] == english, "row not rendered yet"
+        body = shown[1]
         if self.missing[row] and self.glossary is not None:
             body += missing_terms_html(self.glossary, self.missing[row], missing_label)
         return body
