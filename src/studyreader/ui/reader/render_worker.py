@@ -8,6 +8,10 @@ a translation), the most urgent first. The GUI thread watches the block the work
 the worker is abandoned (it finishes that block, bounded by the pre-checks of
 :mod:`studyreader.render.markup`, and its result is dropped) and a fresh worker goes on with the
 others. Nothing is interrupted by force.
+
+The worker is paced by the GUI thread: it renders :data:`RENDER_AHEAD` blocks, then waits until the
+GUI thread has taken them, and starts none while the GUI thread runs a build slice (:meth:`RenderQueue.hold`);
+only when the GUI thread itself waits for blocks (the first screen, a jump to a row) does it run freely.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ from studyreader.ui.jobs import Job, run_in_thread
 # short enough that the reader never waits visibly for one.
 BLOCK_BUDGET_SECONDS = 0.25
 _WATCH_MS = 50  # how often the GUI thread looks at the block being rendered
+# Blocks the worker renders between two visits of the GUI thread: about what one build slice inserts.
+# Python threads share one interpreter lock, and the machine a few cores: a worker rendering on while
+# the GUI thread lays out and paints would take time from it (measured: longer stalls), so it renders
+# a few blocks ahead and then waits for the GUI thread to take them.
+RENDER_AHEAD = 6
 
 
 @dataclass(frozen=True)
@@ -88,10 +97,11 @@ class RenderQueue(QObject):
         self._serial = 0
         self._done: list[Result] = []
         self._worker: _Worker | None = None
-        # Closed while the GUI thread runs one of its work slices: the worker starts no block then, so
-        # the slice does not share the GIL with it (see hold()).
-        self._gate = threading.Event()
-        self._gate.set()
+        # Pacing (see the module): the worker starts a block only with a credit, handed out when the GUI
+        # thread takes results; never while the GUI thread holds it (hold()); always while it waits.
+        self._credit = RENDER_AHEAD
+        self._held = False
+        self._waiting = False
         self._watch = QTimer(self, interval=_WATCH_MS)
         self._watch.timeout.connect(self._on_watch)
         lock, tasks, heap = self._lock, self._tasks, self._heap
@@ -133,15 +143,18 @@ class RenderQueue(QObject):
     def hold(self) -> Iterator[None]:
         """Around a slice of GUI-thread work: the worker starts no new block meanwhile.
 
-        Python threads share one interpreter lock, handed over every few milliseconds: a worker
-        rendering while the GUI thread runs Python would make that work take up to twice as long.
-        (A block already being rendered goes on; a block takes a few milliseconds.)
+        Python threads share one interpreter lock, handed over every millisecond: a worker rendering
+        while the GUI thread runs Python would make that work take up to twice as long. (A block
+        already being rendered goes on; a block takes a few milliseconds.)
         """
-        self._gate.clear()
+        with self._lock:
+            self._held = True
         try:
             yield
         finally:
-            self._gate.set()
+            with self._lock:
+                self._held = False
+                self._lock.notify_all()
 
     def pending(self, keys: Iterable[Hashable]) -> set[Hashable]:
         """Those of ``keys`` queued or being rendered."""
@@ -159,8 +172,17 @@ class RenderQueue(QObject):
         """
         if keys is not None:
             self.prioritise(keys, urgent)
-        self._gate.set()  # the GUI thread waits for the worker: it must not wait for the GUI
         end = None if timeout is None else time.perf_counter() + timeout
+        with self._lock:
+            waiting, self._waiting = self._waiting, True  # the GUI thread waits: the worker must not wait for it
+            self._lock.notify_all()
+        try:
+            self._wait(keys, end)
+        finally:
+            with self._lock:
+                self._waiting = waiting
+
+    def _wait(self, keys: Collection[Hashable] | None, end: float | None) -> None:
         while True:
             self._ensure_worker()
             self.deliver()
@@ -184,9 +206,12 @@ class RenderQueue(QObject):
             self._check_budget()
 
     def deliver(self) -> None:
-        """Hand the finished results to ``on_result`` (also called when a worker reports)."""
+        """Hand the finished results to ``on_result`` (also called when a worker reports); the worker may
+        render the next few blocks."""
         with self._lock:
             done, self._done = self._done, []
+            self._credit = RENDER_AHEAD
+            self._lock.notify_all()
         for result in done:
             self._on_result(result)
 
@@ -237,25 +262,29 @@ class RenderQueue(QObject):
 
     # -- worker thread -------------------------------------------------------------------------
     def _take(self, worker: _Worker) -> Task | None:
-        while not self._gate.wait(_WATCH_MS / 1000):
-            if worker.abandoned:
-                return None
         with self._lock:
-            if worker.abandoned:
-                return None
+            while True:
+                if worker.abandoned:
+                    return None
+                worker.current = None
+                if not self._tasks:
+                    if self._worker is worker:
+                        self._worker = None  # ended: the next submit starts a new worker at once
+                    return None
+                if self._waiting or (self._credit > 0 and not self._held):
+                    break
+                self._lock.wait(_WATCH_MS / 1000)
             while self._heap:
                 priority, serial, key = heapq.heappop(self._heap)
                 entry = self._tasks.get(key)
                 if entry is None or entry[1] != serial:
                     continue  # replaced, moved up or cleared
                 del self._tasks[key]
+                self._credit -= 1
                 worker.current = entry[2]
                 worker.started = time.perf_counter()
                 return entry[2]
-            worker.current = None
-            if self._worker is worker:
-                self._worker = None  # ended: the next submit starts a new worker at once
-            return None
+            return None  # (unreachable: every queued task has its heap entry)
 
     def _work(self, worker: _Worker, report: Callable[[object], None]) -> None:
         while (task := self._take(worker)) is not None:
