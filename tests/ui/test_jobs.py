@@ -80,3 +80,26 @@ def test_the_function_sees_cancel_and_wait_for_jobs_returns(qtbot):
     assert started.wait(5)
     assert wait_for_jobs(5000) is True
     assert holder["job"].done()
+
+
+def test_an_abandoned_job_gives_its_place_in_the_pool_to_the_next_and_delivers_nothing(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    release = threading.Event()
+    seen = []
+    stuck = run_in_thread(lambda: release.wait(10) and "stuck", seen.append, seen.append, pool=pool)
+    queued = run_in_thread(lambda: "next", seen.append, pool=pool)
+    qtbot.wait(100)
+    assert seen == [] and not queued.done()  # one place: the second job waits behind the stuck one
+    stuck.abandon()
+    qtbot.waitUntil(lambda: seen == ["next"], timeout=5000)
+    assert not stuck.done()  # still running: nothing was interrupted
+    release.set()
+    assert stuck.wait(5)
+    after = run_in_thread(lambda: "after", seen.append, pool=pool)
+    qtbot.waitUntil(lambda: "after" in seen, timeout=5000)
+    assert after.done() and seen == ["next", "after"]  # the abandoned job's result never came
+    assert pool.waitForDone(5000)
+    assert pool.activeThreadCount() == 0 and pool.maxThreadCount() == 1  # the place was taken back
