@@ -38,12 +38,17 @@ class Heartbeat:
         self.events: list[tuple[float, str]] = []
         self.last = 0.0
         self.origin = 0.0
+        # Where the GUI thread's time went in each gap (Linux): on a CPU, waiting for one, or neither.
+        self.split: list[tuple[float, float]] = []  # (on CPU, waiting for a CPU) seconds per gap
+        self.last_sched = (0.0, 0.0)
 
     def start(self) -> None:
         self.gaps.clear()
         self.ends.clear()
         self.events.clear()
+        self.split.clear()
         self.last = self.origin = time.perf_counter()
+        self.last_sched = gui_thread_sched()
         self.timer.start()
 
     def mark(self, label: str) -> None:
@@ -51,9 +56,12 @@ class Heartbeat:
 
     def _beat(self) -> None:
         now = time.perf_counter()
+        sched = gui_thread_sched()
         self.gaps.append(now - self.last)
         self.ends.append(now - self.origin)
+        self.split.append((sched[0] - self.last_sched[0], sched[1] - self.last_sched[1]))
         self.last = now
+        self.last_sched = sched
 
     def stop(self) -> None:
         self._beat()
@@ -69,12 +77,27 @@ class Heartbeat:
             f"p99 {p99 * 1000:.1f} ms, median {statistics.median(gaps) * 1000 if gaps else 0:.1f} ms, "
             f"gaps over 50 ms: {over}"
         )
-        worst = sorted(zip(self.gaps, self.ends), reverse=True)[:5]
-        timeline = ", ".join(f"{gap * 1000:.0f} ms ending at {end:.2f} s" for gap, end in worst if gap > 0.050)
+        worst = sorted(zip(self.gaps, self.ends, self.split), reverse=True)[:5]
+        timeline = ", ".join(f"{gap * 1000:.0f} ms ending at {end:.2f} s" for gap, end, _ in worst if gap > 0.050)
         if timeline:
             print(f"    longest gaps: {timeline}")
             print("    events: " + ", ".join(f"{label} {at:.2f} s" for at, label in self.events))
+            if self.split and any(cpu or queued for cpu, queued in self.split):
+                print("    the GUI thread in them (on a CPU / waiting for a CPU / blocked: the GIL, Qt's paint "
+                      "threads, idle): " + ", ".join(
+                          f"{gap * 1000:.0f} = {cpu * 1000:.0f} / {queued * 1000:.0f} / "
+                          f"{(gap - cpu - queued) * 1000:.0f}" for gap, _end, (cpu, queued) in worst if gap > 0.050))
         return longest
+
+
+def gui_thread_sched() -> tuple[float, float]:
+    """The calling thread's time on a CPU and waiting in a run queue, in seconds (Linux schedstat; else zeros)."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as handle:
+            on_cpu, queued, _slices = handle.read().split()
+    except OSError:
+        return 0.0, 0.0
+    return int(on_cpu) / 1e9, int(queued) / 1e9
 
 
 def watch(window, heartbeat: Heartbeat) -> None:
@@ -205,6 +228,25 @@ class SlotTrace:
             print("    calls over 20 ms: " + ", ".join(f"{name} {d * 1000:.1f}" for d, name in reversed(slow)))
 
 
+def byte_code_cached(home: Path) -> None:
+    """Import the app's modules from byte code, as an installed app does (pip compiles a wheel's
+    modules): compiled now into a cache folder of this run, so the source tree stays clean.
+
+    Without it (``PYTHONDONTWRITEBYTECODE=1`` and no ``__pycache__``), every module is compiled as it is
+    imported, also in the worker thread that imports the translator after the first paint; compiling
+    holds the interpreter lock for a whole module, so the window waits for it.
+    """
+    import compileall
+    import importlib.util
+
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(home / "pycache")
+    spec = importlib.util.find_spec("studyreader")  # (found, not imported)
+    assert spec is not None and spec.submodule_search_locations, "studyreader is not importable"
+    for folder in (*spec.submodule_search_locations, REPO / "tests" / "support"):
+        compileall.compile_dir(folder, quiet=1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", help="notes file (default: the largest file of ../shared/corpus)")
@@ -213,6 +255,11 @@ def main() -> int:
                         help="print what Python ran on the GUI thread in every gap over 30 ms")
     parser.add_argument("--switch-interval", type=float, default=None,
                         help="override sys.setswitchinterval (seconds) to compare with the app's own setting")
+    parser.add_argument("--no-translation", action="store_true",
+                        help="no model installed: the same run without the translation worker (for comparison)")
+    parser.add_argument("--compile-at-import", action="store_true",
+                        help="no byte-code cache: every module of the app is compiled from source as it is "
+                             "imported (as under PYTHONDONTWRITEBYTECODE=1 with no __pycache__ in the tree)")
     args = parser.parse_args()
     if args.file:
         notes = Path(args.file)
@@ -227,12 +274,17 @@ def main() -> int:
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         os.environ[var] = str(home / var.lower())
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not args.compile_at_import:
+        byte_code_cached(home)
     sys.path.insert(0, str(REPO))
     from tests.support.tiny_argos import install_session_package
 
     (home / "argos").mkdir(parents=True)
-    package = install_session_package(home / "argos")
-    os.environ["ARGOS_PACKAGES_DIR"] = str(package.packages_dir)
+    if args.no_translation:
+        os.environ["ARGOS_PACKAGES_DIR"] = str(home / "argos" / "none")
+    else:
+        package = install_session_package(home / "argos")
+        os.environ["ARGOS_PACKAGES_DIR"] = str(package.packages_dir)
 
     from studyreader.ui.app import apply_theme, create_app
     from studyreader.ui.settings import Settings
@@ -241,7 +293,9 @@ def main() -> int:
     app = create_app()
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
-    print(f"  GIL switch interval {sys.getswitchinterval() * 1000:.1f} ms")
+    print(f"  GIL switch interval {sys.getswitchinterval() * 1000:.1f} ms; byte code "
+          f"{'compiled at import' if args.compile_at_import else 'cached (as installed)'}"
+          f"{'; NO translation model' if args.no_translation else ''}")
     apply_theme(app, "light")
     settings = Settings(home / "settings.ini")
     print(f"ui_stall_bench: {notes.name} ({notes.stat().st_size / 1024:.0f} KiB), tiny Argos package, empty cache")
@@ -249,7 +303,7 @@ def main() -> int:
     def all_shown(window) -> bool:
         return (
             window.reader.is_built()
-            and not window.reader.pending_rows()
+            and (args.no_translation or not window.reader.pending_rows())
             and window.translation_state() in ("done", "failed", "no_model")
             and not window.reader.has_pending_work()  # every arrived translation is on screen
         )
