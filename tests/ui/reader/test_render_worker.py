@@ -142,3 +142,20 @@ def test_a_hostile_file_opens_with_the_event_loop_turning_and_the_slow_block_as_
     assert shown.startswith("Shown as plain text") and "<b a a" in shown.replace("\u2029", " ")
     # a plain fallback is never kept for the next start
     assert reader.rendered_html()[row] is None or markup.is_plain_fallback(reader.rendered_html()[row])
+
+
+def test_readers_share_the_render_thread_and_one_never_holds_it_for_another(qtbot):
+    many = "\n\n".join(f"第{n}段：**正文** [链接](https://example.com/{n})。" for n in range(300)) + "\n"
+    first = BilingualReader()
+    qtbot.addWidget(first)
+    first.set_blocks(segment(many), None)  # its rows render while the event loop turns: it does not turn here
+    assert first.has_pending_work()
+    second = BilingualReader()
+    qtbot.addWidget(second)
+    start = time.perf_counter()
+    second.set_blocks(segment("# 另一个文件\n\n只有两段。\n"), None)
+    second.finish_build()
+    assert second.is_built() and "只有两段。" in second.toPlainText()
+    assert time.perf_counter() - start < 5
+    qtbot.waitUntil(lambda: first.is_built() and not first.has_pending_work(), timeout=20_000)
+    assert "第299段：正文 链接。" in first.toPlainText()

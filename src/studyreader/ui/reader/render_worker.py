@@ -19,11 +19,13 @@ from __future__ import annotations
 import heapq
 import threading
 import time
+import weakref
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 
 from studyreader.ui.jobs import Job, run_in_thread
@@ -68,6 +70,7 @@ class _Worker:
 
 
 _pool: QThreadPool | None = None
+_QUEUES: weakref.WeakSet[RenderQueue] = weakref.WeakSet()  # every reader's queue: budgets are watched for all
 
 
 def _render_pool() -> QThreadPool:
@@ -104,6 +107,7 @@ class RenderQueue(QObject):
         self._waiting = False
         self._watch = QTimer(self, interval=_WATCH_MS)
         self._watch.timeout.connect(self._on_watch)
+        _QUEUES.add(self)
         lock, tasks, heap = self._lock, self._tasks, self._heap
         # A reader closed while its blocks render: the worker finds nothing more to do.
         self.destroyed.connect(lambda: _drop_all(lock, tasks, heap))
@@ -154,7 +158,7 @@ class RenderQueue(QObject):
         finally:
             with self._lock:
                 self._held = False
-                self._lock.notify_all()
+            self._ensure_worker()
 
     def pending(self, keys: Iterable[Hashable]) -> set[Hashable]:
         """Those of ``keys`` queued or being rendered."""
@@ -175,7 +179,6 @@ class RenderQueue(QObject):
         end = None if timeout is None else time.perf_counter() + timeout
         with self._lock:
             waiting, self._waiting = self._waiting, True  # the GUI thread waits: the worker must not wait for it
-            self._lock.notify_all()
         try:
             self._wait(keys, end)
         finally:
@@ -203,7 +206,10 @@ class RenderQueue(QObject):
                     pause = min(pause, end - now)
                 if not self._done:
                     self._lock.wait(max(0.001, pause))
-            self._check_budget()
+            for queue in list(_QUEUES):
+                # (another reader's block over its budget would hold the pool's thread while this one waits)
+                if shiboken6.isValid(queue):
+                    queue._check_budget()
 
     def deliver(self) -> None:
         """Hand the finished results to ``on_result`` (also called when a worker reports); the worker may
@@ -211,13 +217,17 @@ class RenderQueue(QObject):
         with self._lock:
             done, self._done = self._done, []
             self._credit = RENDER_AHEAD
-            self._lock.notify_all()
         for result in done:
             self._on_result(result)
+        self._ensure_worker()
+
+    def _may_start(self) -> bool:
+        """(Under the lock.) A block may be started now."""
+        return bool(self._tasks) and (self._waiting or (self._credit > 0 and not self._held))
 
     def _ensure_worker(self) -> None:
         with self._lock:
-            if self._worker is not None or not self._tasks:
+            if self._worker is not None or not self._may_start():
                 return
             worker = self._worker = _Worker()
         worker.job = run_in_thread(lambda report: self._work(worker, report), lambda _none: self._ended(worker),
@@ -262,18 +272,16 @@ class RenderQueue(QObject):
 
     # -- worker thread -------------------------------------------------------------------------
     def _take(self, worker: _Worker) -> Task | None:
+        """The next block, or None: the worker ends (out of work or credit, or held), giving the pool's
+        thread to other readers; the GUI thread starts a new one when there is more to do."""
         with self._lock:
-            while True:
-                if worker.abandoned:
-                    return None
-                worker.current = None
-                if not self._tasks:
-                    if self._worker is worker:
-                        self._worker = None  # ended: the next submit starts a new worker at once
-                    return None
-                if self._waiting or (self._credit > 0 and not self._held):
-                    break
-                self._lock.wait(_WATCH_MS / 1000)
+            worker.current = None
+            if worker.abandoned:
+                return None
+            if not self._may_start():
+                if self._worker is worker:
+                    self._worker = None
+                return None
             while self._heap:
                 priority, serial, key = heapq.heappop(self._heap)
                 entry = self._tasks.get(key)
