@@ -202,6 +202,41 @@ def resume_collector() -> None:
     gc.enable()
 
 
+COLLECTOR_WAIT_MS = 5000  # the deferred start-up's objects are frozen this long after the first paint at the latest
+
+
+def resume_collector_after_start_up(window) -> None:
+    """After the first paint: collect again, but no full collection until the deferred start-up is
+    done (or a few seconds have passed); then freeze what it built too.
+
+    What loads after the first paint (the translator's modules, the glossary and its matcher, the
+    study widgets) is long-lived as well. A full collection while it was being built walked all of it
+    with the interpreter lock held, in whichever worker thread set it off: 65-90 ms in which the window
+    could not repaint (ui_stall_bench). Young collections still run meanwhile, so short-lived cyclic
+    garbage is collected; what survives them is frozen with the rest.
+    """
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    young, middle, full = gc.get_threshold()
+    resume_collector()
+    gc.set_threshold(young, middle, 1_000_000)  # (the full generation waits)
+    done = {"frozen": False}
+
+    def freeze() -> None:
+        if not done["frozen"]:
+            done["frozen"] = True
+            gc.freeze()
+            gc.set_threshold(young, middle, full)
+
+    if window.services_ready():
+        freeze()
+        return
+    window.services.readied.connect(freeze)
+    QTimer.singleShot(COLLECTOR_WAIT_MS, window, freeze)
+
+
 def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: str | None = None):
     """Everything before the main window is shown: returns (application, window).
 
@@ -215,7 +250,7 @@ def start_app(file: str | None = None, qt_args: Sequence[str] = (), *, theme: st
     from studyreader.ui.settings import Settings
 
     window = build_main_window(app, file, Settings(), theme=theme)
-    window.first_paint.after(resume_collector)
+    window.first_paint.after(lambda: resume_collector_after_start_up(window))
     return app, window
 
 

@@ -38,6 +38,7 @@ def load_glossary(reload: bool = False):
 class Services(QObject):
     glossaryLoaded = Signal(object)
     glossaryFailed = Signal(str)
+    readied = Signal()  # everything that loads after the first paint is there
 
     def __init__(self, window: MainWindow, translation: TranslationController) -> None:
         super().__init__(window)
@@ -77,6 +78,7 @@ class Services(QObject):
 
     def _set_ready(self) -> None:
         self._ready = True
+        self.readied.emit()
 
     def ready(self) -> bool:
         """Everything that loads after the first paint is there."""
