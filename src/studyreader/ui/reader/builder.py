@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor, QTextFrame
 
 from studyreader.render.rows import Block
 from studyreader.ui.reader import cells, row_html
-from studyreader.ui.reader.render_worker import RenderQueue, Result
+from studyreader.ui.reader.render_worker import WAITED_FOR, RenderQueue, Result
 
 if TYPE_CHECKING:
     from studyreader.ui.reader.reader import BilingualReader
@@ -30,6 +30,7 @@ _FIRST_SLICE_ROWS = 36  # rows built at once: the first screen is there when the
 _CHARS_PER_LINE = 60  # more than fit on a line of one column: the first-screen guess errs long
 _YIELD_SECONDS = 0.002  # a slice this soon after another step's yield_turn() runs in the next turn
 _UNPAINTED_BUILD_DELAY_MS = 50  # a reader that is not painted (hidden) still builds, a bit later
+_FEED_TASKS = 48  # blocks queued for the renderer at a time (more than a first screen)
 # The first screen waits this long at most for the renderer (a screenful renders in 20-40 ms, Python-Markdown
 # imported on the way); rows rendered later come in after the first paint. Shorter than a block's budget:
 # a slow block at the top does not hold the first paint back for all of it.
@@ -70,6 +71,8 @@ class RowBuilder(QObject):
         self._dirty: dict[int, set[str]] = {}  # rows to draw again -> which cells ("zh", "en")
         self._restore_row: int | None = None
         self.queue = RenderQueue(self._rendered, self)
+        self._english_due: set[int] = set()  # rows whose new English is not handed to the renderer yet
+        self._feed_from = 0  # rows from here on are handed to the renderer as it gets through the others
 
     # -- state -------------------------------------------------------------
     def is_built(self) -> bool:
@@ -101,11 +104,9 @@ class RowBuilder(QObject):
     def set_translation(self, row: int, english: str, missing: tuple[str, ...]) -> None:
         """The English of one row arrived: render it (first when on screen), then draw it."""
         self.rows.set_english(row, english, missing)
-        keys = self.rows.keys(row)
-        if keys:
-            urgent = row < len(self.tables) and row in self._view.visible_rows()
-            self.queue.submit(((0 if urgent else 1, row), self.rows.task(key)) for key in keys)
+        self._english_due.add(row)  # handed to the renderer together, at the next slice (or wait)
         self.mark_dirty(row, ("en",))
+        self._schedule()
 
     def set_glossary(self, glossary) -> None:
         """Mark the glossary's terms in every row: rendered again (rows on screen first), then drawn."""
@@ -122,6 +123,7 @@ class RowBuilder(QObject):
     def finish(self) -> None:
         """Render, build every remaining row and draw every changed one now."""
         self._work_timer.stop()
+        self._submit_english()
         self.queue.wait_for()
         while len(self.tables) < len(self.rows.blocks):
             self._build_step(deadline=None)
@@ -155,28 +157,61 @@ class RowBuilder(QObject):
 
     # -- rendering (on the render worker) ------------------------------------
     def _request_all(self) -> None:
-        """Render what every row must show and is not rendered yet: rows on screen first, then in document order."""
+        """Render what every row must show and is not rendered yet: rows on screen first, then in
+        document order, handed to the renderer a few dozen at a time (:meth:`_feed`)."""
         self.queue.clear()
+        self._english_due.clear()
         rows = self.rows
+        visible = [row for row in self._view.visible_rows() if row < len(rows.blocks)] if self.tables else []
+        self.queue.submit(((0, row), rows.task(key)) for row in visible for key in rows.keys(row))
+        self._feed_from = 0
+        self._feed()
+
+    def _feed(self) -> None:
+        """Keep about :data:`_FEED_TASKS` blocks queued for the renderer, the next ones in document order.
+
+        (Making every row's task at once cost 20 ms for 2,000 rows before the first one could start.)
+        """
+        rows = self.rows
+        room = _FEED_TASKS - self.queue.size()
+        if room <= 0 or self._feed_from >= len(rows.blocks):
+            return
+        tasks = []
+        row = self._feed_from
+        while row < len(rows.blocks) and len(tasks) < room:
+            tasks.extend(((1, row), rows.task(key)) for key in rows.keys(row))
+            row += 1
+        self._feed_from = row
+        if tasks:
+            self.queue.submit(tasks)
+
+    def _submit_english(self) -> None:
+        """Hand the English that arrived since the last slice to the renderer, rows on screen first."""
+        if not self._english_due:
+            return
+        due, self._english_due = self._english_due, set()
         visible = set(self._view.visible_rows()) if self.tables else set()
+        rows = self.rows
         self.queue.submit(
             ((0 if row in visible else 1, row), rows.task(key))
-            for row in range(len(rows.blocks)) for key in rows.keys(row)
+            for row in sorted(due) if row < len(rows.blocks) for key in rows.keys(row)
         )
 
     def _wait_for_rows(self, rows: Iterable[int], timeout: float | None = None) -> None:
         """Block until ``rows`` are rendered (each block within its budget), or for ``timeout`` seconds."""
+        self._submit_english()
         keys = [key for row in rows for key in self.rows.keys(row)]
         if not keys:
             return
         queued = self.queue.pending(keys)
         missing = [key for key in keys if key not in queued]
         if missing:  # (every row that is not rendered has its tasks queued: this is a safety net)
-            self.queue.submit(((-1,), self.rows.task(key)) for key in missing)
+            self.queue.submit((WAITED_FOR, self.rows.task(key)) for key in missing)
         self.queue.wait_for(keys, timeout=timeout)
 
     def _rendered(self, result: Result) -> None:
         """A block's HTML arrived: draw its row again if built, or let the build go on."""
+        self._feed()
         if not self.rows.accept(result.key, result.value):
             return
         language, row = result.key
@@ -214,6 +249,7 @@ class RowBuilder(QObject):
             self._yielded_at = 0.0
             self._work_timer.start(0)
             return
+        self._submit_english()
         with self.queue.hold():
             deadline = time.perf_counter() + _SLICE_SECONDS
             if self._dirty:
@@ -245,35 +281,36 @@ class RowBuilder(QObject):
         pieces: list[str] = []
         if deadline is None:  # rows that must be in now: wait for their HTML
             self._wait_for_rows(range(start, min(len(self.rows.blocks), start + (max_rows or 200))), wait)
-        while end < len(self.rows.blocks) and self.rows.ready(end):
-            pieces.append(self._row_html(end))
-            end += 1
-            if max_rows is not None and end - start >= max_rows:
-                break
-            if deadline is not None and time.perf_counter() > deadline - _SLICE_SECONDS / 2:
-                break
-            if deadline is not None and end - start >= _SLICE_ROWS:
-                break
-            if deadline is None and max_rows is None and end - start >= 200:
-                break
-        if pieces:
-            cursor = QTextCursor(document)
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            first_position = cursor.position()
-            cursor.insertHtml("".join(pieces))
-            new_tables = cells.tables_from(document, first_position, len(pieces))
-            self.tables.extend(new_tables)
-            # One edit block for the formats: the layout is updated once, not for every change
-            # (each update costs time in proportion to the whole document).
-            cursor.beginEditBlock()
-            for table in new_tables:
-                cells.tidy_table(table, view.mode)
-            cells.tidy_separators(document, new_tables[0].firstPosition() - 1 if new_tables else 0)
-            cursor.endEditBlock()
-            if start == 0:
-                # The view's own cursor sat where the first rows went in and moved past them: back
-                # to the top, or the window would open scrolled to the end of the first rows.
-                view.setTextCursor(QTextCursor(document))
+        with self.queue.hold():  # (the renderer does not compete with the insertion)
+            while end < len(self.rows.blocks) and self.rows.ready(end):
+                pieces.append(self._row_html(end))
+                end += 1
+                if max_rows is not None and end - start >= max_rows:
+                    break
+                if deadline is not None and time.perf_counter() > deadline - _SLICE_SECONDS / 2:
+                    break
+                if deadline is not None and end - start >= _SLICE_ROWS:
+                    break
+                if deadline is None and max_rows is None and end - start >= 200:
+                    break
+            if pieces:
+                cursor = QTextCursor(document)
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                first_position = cursor.position()
+                cursor.insertHtml("".join(pieces))
+                new_tables = cells.tables_from(document, first_position, len(pieces))
+                self.tables.extend(new_tables)
+                # One edit block for the formats: the layout is updated once, not for every change
+                # (each update costs time in proportion to the whole document).
+                cursor.beginEditBlock()
+                for table in new_tables:
+                    cells.tidy_table(table, view.mode)
+                cells.tidy_separators(document, new_tables[0].firstPosition() - 1 if new_tables else 0)
+                cursor.endEditBlock()
+                if start == 0:
+                    # The view's own cursor sat where the first rows went in and moved past them: back
+                    # to the top, or the window would open scrolled to the end of the first rows.
+                    view.setTextCursor(QTextCursor(document))
         if len(self.tables) < len(self.rows.blocks):
             if self._restore_row is not None and len(self.tables) > self._restore_row:
                 view.scroll_to_row(self._restore_row)

@@ -41,6 +41,8 @@ _WATCH_MS = 50  # how often the GUI thread looks at the block being rendered
 # the GUI thread lays out and paints would take time from it (measured: longer stalls), so it renders
 # a few blocks ahead and then waits for the GUI thread to take them.
 RENDER_AHEAD = 6
+WAITED_FOR = (-1,)  # the priority of blocks the GUI thread waits for (before every other priority in use)
+WAITED_BELOW = (0,)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ class RenderQueue(QObject):
     """Blocks waiting to be rendered, by priority; results reach ``on_result`` on the GUI thread.
 
     Priorities are tuples, smallest first (the reader uses (0, row) for rows on screen, (1, row) for
-    the others: document order). Submitting a key again replaces its task; :meth:`clear` drops them all.
+    the others: document order). Submitting a key again replaces its task (it keeps the more urgent
+    priority); :meth:`clear` drops them all.
     """
 
     def __init__(self, on_result: Callable[[Result], None], parent: QObject | None = None,
@@ -103,8 +106,9 @@ class RenderQueue(QObject):
         # Pacing (see the module): the worker starts a block only with a credit, handed out when the GUI
         # thread takes results; never while the GUI thread holds it (hold()); always while it waits.
         self._credit = RENDER_AHEAD
-        self._held = False
+        self._held = 0  # (hold() nests)
         self._waiting = False
+        self._waiting_all = False  # (wait_for() every block)
         self._watch = QTimer(self, interval=_WATCH_MS)
         self._watch.timeout.connect(self._on_watch)
         _QUEUES.add(self)
@@ -117,6 +121,9 @@ class RenderQueue(QObject):
         """Queue ``(priority, task)`` pairs."""
         with self._lock:
             for priority, task in tasks:
+                queued = self._tasks.get(task.key)
+                if queued is not None and queued[0] < priority:
+                    priority = queued[0]  # (a key queued again keeps the more urgent of its priorities)
                 self._serial += 1
                 self._tasks[task.key] = (priority, self._serial, task)
                 heapq.heappush(self._heap, (priority, self._serial, task.key))
@@ -138,6 +145,11 @@ class RenderQueue(QObject):
             self._tasks.clear()
             self._heap.clear()
 
+    def size(self) -> int:
+        """Blocks queued (not counting the one being rendered)."""
+        with self._lock:
+            return len(self._tasks)
+
     def busy(self) -> bool:
         """Tasks queued, being rendered, or results not yet delivered."""
         with self._lock:
@@ -152,12 +164,12 @@ class RenderQueue(QObject):
         already being rendered goes on; a block takes a few milliseconds.)
         """
         with self._lock:
-            self._held = True
+            self._held += 1
         try:
             yield
         finally:
             with self._lock:
-                self._held = False
+                self._held -= 1
             self._ensure_worker()
 
     def pending(self, keys: Iterable[Hashable]) -> set[Hashable]:
@@ -166,7 +178,7 @@ class RenderQueue(QObject):
             current = self._worker.current if self._worker is not None else None
             return {key for key in keys if key in self._tasks or (current is not None and current.key == key)}
 
-    def wait_for(self, keys: Collection[Hashable] | None = None, urgent: Any = (-1,),
+    def wait_for(self, keys: Collection[Hashable] | None = None, urgent: Any = WAITED_FOR,
                  timeout: float | None = None) -> None:
         """Block the GUI thread until the tasks of ``keys`` (None: every task) are done, each within
         the budget, and their results delivered; or until ``timeout`` seconds have passed.
@@ -178,12 +190,14 @@ class RenderQueue(QObject):
             self.prioritise(keys, urgent)
         end = None if timeout is None else time.perf_counter() + timeout
         with self._lock:
-            waiting, self._waiting = self._waiting, True  # the GUI thread waits: the worker must not wait for it
+            # the GUI thread waits: the worker must not wait for it
+            state = self._waiting, self._waiting_all
+            self._waiting, self._waiting_all = True, keys is None
         try:
             self._wait(keys, end)
         finally:
             with self._lock:
-                self._waiting = waiting
+                self._waiting, self._waiting_all = state
 
     def _wait(self, keys: Collection[Hashable] | None, end: float | None) -> None:
         while True:
@@ -294,6 +308,16 @@ class RenderQueue(QObject):
                 return entry[2]
             return None  # (unreachable: every queued task has its heap entry)
 
+    def _waited_for_next(self) -> bool:
+        """(Under the lock.) The next block is one the GUI thread waits for (:meth:`wait_for`'s priority)."""
+        while self._heap:
+            priority, serial, key = self._heap[0]
+            entry = self._tasks.get(key)
+            if entry is not None and entry[1] == serial:
+                return self._waiting and (self._waiting_all or priority < WAITED_BELOW)
+            heapq.heappop(self._heap)  # replaced, moved up or cleared
+        return False
+
     def _work(self, worker: _Worker, report: Callable[[object], None]) -> None:
         while (task := self._take(worker)) is not None:
             try:
@@ -306,7 +330,8 @@ class RenderQueue(QObject):
                 worker.current = None
                 first = not self._done
                 self._done.append(result)
-                self._lock.notify_all()
+                if not self._waited_for_next():
+                    self._lock.notify_all()  # (a GUI thread waiting for blocks wakes once they are all done)
             if first:
                 report(None)  # one wake-up for the GUI thread however many results wait
 
