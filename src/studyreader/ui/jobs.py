@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 __all__ = ["Job", "run_in_thread", "wait_for_jobs"]
 
@@ -84,7 +84,9 @@ class Job:
         self._context = context
         self._cancel = threading.Event()
         self._finished = threading.Event()
-        self._relay = _Relay()
+        # Owned by the application (C++), not by Python: however the job object dies, the relay is
+        # only ever deleted by deleteLater() on the GUI thread.
+        self._relay = _Relay(QCoreApplication.instance())
         self._relay.progressed.connect(self._deliver_progress)
         self._relay.finished.connect(self._deliver_result)
 
@@ -123,19 +125,22 @@ class Job:
             else:
                 result = self._fn()
         except BaseException as error:  # noqa: BLE001 - every failure is delivered to on_failed
-            if not self._end_on_worker():
-                self._relay.finished.emit(False, error)
+            self._end_on_worker()
+            self._emit_finished(False, error)
             return
-        if not self._end_on_worker():
-            self._relay.finished.emit(True, result)
+        self._end_on_worker()
+        self._emit_finished(True, result)
 
-    def _end_on_worker(self) -> bool:
-        """Mark the function done; True when it was abandoned (nothing is delivered then)."""
+    def _end_on_worker(self) -> None:
         with self._abandon_lock:
             self._finished.set()
             if self._abandoned and shiboken6.isValid(self._pool):  # (a pool deleted at exit has no places left)
                 self._pool.reserveThread()  # the place given away in abandon() is taken back
-            return self._abandoned
+
+    def _emit_finished(self, ok: bool, value: object) -> None:
+        # Also for a cancelled or abandoned job (nothing is delivered then): the GUI thread deletes the relay.
+        if shiboken6.isValid(self._relay):  # (gone only when the app quit while an abandoned function ran)
+            self._relay.finished.emit(ok, value)
 
     # -- GUI thread ----------------------------------------------------------------------------
     def _alive(self) -> bool:
@@ -147,6 +152,11 @@ class Job:
 
     def _deliver_result(self, ok: bool, value: object) -> None:
         _RUNNING.discard(self)
+        # The worker's last emit is in: the relay is deleted here, on the GUI thread. Left to the cyclic
+        # collector (the relay and the job refer to each other), it was deleted in whichever thread
+        # collected it, and a worker thread disconnecting Qt signals while the GUI thread connected one
+        # deadlocked them (Qt's connection lock against the interpreter lock).
+        self._relay.deleteLater()
         if not self._alive():
             return
         if ok:
