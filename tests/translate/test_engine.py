@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -376,3 +379,30 @@ def test_any_document_keeps_its_protected_spans(engine, text):
     blocks = segment_markdown(text)
     result = engine.translate_blocks(blocks)
     _assert_preserved(blocks, result)
+
+
+def _thread_niceness() -> dict[int, int]:
+    """Every thread of this process and its niceness (Linux /proc)."""
+    found = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        found[int(task.name)] = int(fields[16])  # field 19 of stat: nice
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="niceness per thread is Linux's")
+def test_the_translators_threads_run_at_lower_priority_and_the_callers_do_not(engine, monkeypatch):
+    from studyreader.translate.engine import TRANSLATOR_NICENESS
+
+    monkeypatch.setenv("STUDYREADER_INTRA_THREADS", "3")  # a translator of its own (not one loaded before)
+    before = _thread_niceness()
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    result = engine.translate_blocks(segment_markdown(DOC))
+    assert result.stats.model_calls > 0  # the model was loaded and used
+    started = {tid: nice for tid, nice in _thread_niceness().items() if tid not in before}
+    assert started, "CTranslate2 started no thread"
+    assert set(started.values()) == {min(19, mine + TRANSLATOR_NICENESS)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine

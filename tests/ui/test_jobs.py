@@ -3,10 +3,8 @@ and nothing reaches an owner that is gone or a job that was cancelled."""
 
 from __future__ import annotations
 
-import sys
 import threading
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QThread
 
@@ -106,15 +104,3 @@ def test_an_abandoned_job_gives_its_place_in_the_pool_to_the_next_and_delivers_n
     assert pool.waitForDone(5000)
     assert pool.activeThreadCount() == 0 and pool.maxThreadCount() == 1  # the place was taken back
 
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="niceness per thread is Linux's")
-def test_background_work_runs_at_a_lower_cpu_priority_than_the_gui_thread(qtbot):
-    import os
-
-    from studyreader.ui.jobs import BACKGROUND_NICENESS
-
-    seen = []
-    run_in_thread(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), seen.append)
-    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
-    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    assert seen[0] == min(19, gui + BACKGROUND_NICENESS) > gui

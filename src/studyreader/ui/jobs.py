@@ -13,14 +13,12 @@ work that must never queue behind long jobs (the reader's rendering); Qt's globa
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 __all__ = ["Job", "run_in_thread", "wait_for_jobs"]
 
@@ -45,28 +43,7 @@ class _Runnable(QRunnable):
         self._job = job
 
     def run(self) -> None:
-        _lower_thread_priority()
         self._job._run_on_worker()
-
-
-# Background work yields the CPU to the GUI thread on a busy machine: each worker thread runs at this
-# niceness (Linux, where niceness is per thread and threads a job starts, e.g. CTranslate2's, inherit it).
-# Measured with ui_stall_bench: the window's longest stalls were time its thread spent waiting for a CPU
-# while the translator's threads held both cores.
-BACKGROUND_NICENESS = 10
-_worker_thread = threading.local()  # "lowered" is set on a worker thread once its priority is
-
-
-def _lower_thread_priority() -> None:
-    if "lowered" in vars(_worker_thread) or not sys.platform.startswith("linux"):
-        return
-    _worker_thread.lowered = True
-    thread = threading.get_native_id()
-    try:
-        niceness = os.getpriority(os.PRIO_PROCESS, thread)
-        os.setpriority(os.PRIO_PROCESS, thread, min(19, niceness + BACKGROUND_NICENESS))
-    except OSError:  # not allowed here (a sandbox's policy): background work keeps the GUI's priority
-        pass
 
 
 class Job:
@@ -84,9 +61,8 @@ class Job:
         self._context = context
         self._cancel = threading.Event()
         self._finished = threading.Event()
-        # Owned by the application (C++), not by Python: however the job object dies, the relay is
-        # only ever deleted by deleteLater() on the GUI thread.
-        self._relay = _Relay(QCoreApplication.instance())
+        self._emitted = threading.Event()
+        self._relay: _Relay | None = _Relay()
         self._relay.progressed.connect(self._deliver_progress)
         self._relay.finished.connect(self._deliver_result)
 
@@ -139,8 +115,10 @@ class Job:
 
     def _emit_finished(self, ok: bool, value: object) -> None:
         # Also for a cancelled or abandoned job (nothing is delivered then): the GUI thread deletes the relay.
-        if shiboken6.isValid(self._relay):  # (gone only when the app quit while an abandoned function ran)
-            self._relay.finished.emit(ok, value)
+        relay = self._relay
+        if relay is not None and shiboken6.isValid(relay):  # (gone only if the app quit while it ran)
+            relay.finished.emit(ok, value)
+        self._emitted.set()  # the worker is done with the relay
 
     # -- GUI thread ----------------------------------------------------------------------------
     def _alive(self) -> bool:
@@ -152,11 +130,7 @@ class Job:
 
     def _deliver_result(self, ok: bool, value: object) -> None:
         _RUNNING.discard(self)
-        # The worker's last emit is in: the relay is deleted here, on the GUI thread. Left to the cyclic
-        # collector (the relay and the job refer to each other), it was deleted in whichever thread
-        # collected it, and a worker thread disconnecting Qt signals while the GUI thread connected one
-        # deadlocked them (Qt's connection lock against the interpreter lock).
-        self._relay.deleteLater()
+        _retire(self)
         if not self._alive():
             return
         if ok:
@@ -166,6 +140,26 @@ class Job:
             self._on_failed(value)
         else:
             raise value  # no handler: fail loudly (the event loop prints it; tests see it)
+
+
+# Delivered jobs whose relay is deleted on the GUI thread once their worker is done emitting. Left to
+# the cyclic collector (a relay and its job refer to each other), a relay was deleted in whichever
+# thread happened to collect: a worker thread deleting it while the GUI thread connected a signal
+# deadlocked the two (Qt's connection lock against the interpreter lock), or crashed (both seen in
+# ui_stall_bench once the reader rendered through many short jobs).
+_RETIRED: list[Job] = []
+
+
+def _retire(job: Job) -> None:
+    _RETIRED.append(job)
+    waiting = []
+    for old in _RETIRED:
+        if old is not job and old._emitted.is_set():
+            relay, old._relay = old._relay, None
+            shiboken6.delete(relay)  # here, on the GUI thread; its connections to the job go with it
+        else:
+            waiting.append(old)  # (the job being delivered, or a worker between its emit and its end)
+    _RETIRED[:] = waiting
 
 
 def run_in_thread(
