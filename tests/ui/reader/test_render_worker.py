@@ -70,7 +70,8 @@ def test_urgent_blocks_go_first_and_wait_for_respects_the_budget(qtbot):
     queue.submit([((1, 99), Task(99, lambda: spin(2.0), lambda: "plain"))])
     queue.wait_for([99])
     assert time.perf_counter() - start < 1.5  # gave up on the stuck block after its budget
-    assert results[-1].key == 99 and results[-1].fell_back
+    stuck = [r for r in results if r.key == 99]
+    assert len(stuck) == 1 and stuck[0].fell_back  # (other blocks may have come in meanwhile)
     queue.wait_for()
     assert sorted(r.key for r in results) == [*range(40), 99]
 
