@@ -126,3 +126,15 @@ def test_minutes_icon_draws_the_number(qtbot):
     blank = minutes_icon(42).pixmap(64, 64).toImage()
     other = minutes_icon(7).pixmap(64, 64).toImage()
     assert image == blank and image != other
+
+
+def test_a_reminder_deleted_before_its_first_check_is_not_checked(qtbot, log, settings, notes):
+    """The first check runs from the event loop; a reminder deleted before that (a window closed at once)
+    must not be called then (its signals are gone: "Signal source has been deleted")."""
+    import shiboken6
+
+    reminder = Reminder(log=log, settings=settings, notes_path=notes, notifier=TrayNotifier(),
+                        now=lambda: shanghai(2025, 1, 6, 21, 0))  # due at once
+    shiboken6.delete(reminder)
+    qtbot.wait(20)  # the queued first check would run here
+    assert settings.value(Settings.REMINDER_LAST) is None  # and did not

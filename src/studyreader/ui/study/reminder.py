@@ -171,7 +171,7 @@ class Reminder(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        QTimer.singleShot(0, self.check)
+        QTimer.singleShot(0, self, self.check)  # (with self as context: dropped if self is deleted first)
 
     def set_notes_path(self, path: Path | str | None, context=None) -> None:
         from studyreader.study.context import load_context

@@ -88,7 +88,7 @@ class TimerWidget(TimerFace):
         self.set_notes_path(notes_path, context=context)
         self.retranslate()
         if self._startup_notices:
-            QTimer.singleShot(0, self._emit_startup_notices)
+            QTimer.singleShot(0, self, self._emit_startup_notices)
 
     # -- construction ------------------------------------------------------
     def actions(self) -> list:  # noqa: D401 - Qt's QWidget.actions, narrowed to the timer's commands
