@@ -80,7 +80,7 @@ def main() -> None:
     i18n.apply_language(args.lang, app)
     apply_theme(app, args.theme)
     width, height = (int(n) for n in args.size.split("x"))
-    window = MainWindow(notes, Settings(base / "settings.ini"), restore_state=False, start_services=False)
+    window = MainWindow(notes, Settings(base / "settings.ini"), restore_state=False, start_services=True)
     window.resize(width, height)
     window.splitter.setSizes(list(pane_widths(width)))
     window.show()
@@ -92,6 +92,9 @@ def main() -> None:
             time.sleep(0.02)
 
     spin(1.0)
+    until = time.monotonic() + 20
+    while not window.services_ready() and time.monotonic() < until:  # the glossary and the timer, as a user sees them
+        spin(0.1)
     window.show_editor(True)
     window.editor.editor.insertPlainText(TODAY)
     spin(1.5)
