@@ -451,3 +451,44 @@ def test_the_first_paint_shows_a_full_screen_of_rows_for_every_corpus_file(size,
         built, filled = seen["paint"]
         assert built or filled, f"{path.name} at {size}: the first paint left part of the screen empty ({seen})"
         window.close()
+
+
+@pytest.fixture
+def fresh_default_glossary():
+    from studyreader.glossary import termbase
+
+    termbase.invalidate_default()
+    yield
+    termbase.invalidate_default()
+
+
+def test_the_first_translation_starts_with_the_glossary_in(sample_copy, settings, use_tiny_argos, qtbot,
+                                                           fresh_default_glossary):
+    """The deferred start-up runs one worker at a time: the glossary, then the translator. So the
+    first translation job already has the glossary's aid (and the two never compete for the GIL)."""
+    from studyreader import paths
+    from studyreader.ui.window.main_window import MainWindow
+    from studyreader.ui.window.translation import TranslationState
+
+    # A large user glossary: loading it takes longer than importing the translator.
+    user_file = paths.config_dir() / "glossary.toml"
+    user_file.parent.mkdir(parents=True, exist_ok=True)
+    user_file.write_text("".join(f'[[term]]\nid = "user-term-{n}"\nen = "User Term {n}"\nzh = "用户术语{n}号"\n\n'
+                                 for n in range(6000)), encoding="utf-8")
+    window = MainWindow(sample_copy, settings, restore_state=False, start_services=True)
+    qtbot.addWidget(window)
+    glossary_in_at_start: list[bool] = []
+
+    def on_state(state, _detail) -> None:
+        if state == TranslationState.RUNNING:
+            glossary_in_at_start.append(window.services.glossary is not None)
+
+    window.translation.stateChanged.connect(on_state)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: bool(glossary_in_at_start), timeout=60000)
+    assert glossary_in_at_start[0] is True
+    assert window.services.glossary.get("user-term-5999") is not None
+    qtbot.waitUntil(lambda: window.translation_state() in (TranslationState.DONE, TranslationState.FAILED),
+                    timeout=120000)
+    window.translation.service.shutdown()

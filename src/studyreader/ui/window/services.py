@@ -55,8 +55,13 @@ class Services(QObject):
         self._glossary_waiters: list[Callable[[], object]] = []
 
     def start(self) -> None:
-        """Glossary, translation, study widgets: one step per event-loop turn. A file shown from
-        the start-up cache is read first (one worker at a time keeps the window responsive)."""
+        """Glossary, then translation, then study widgets: one step per event-loop turn, one worker
+        at a time. A file shown from the start-up cache is read first.
+
+        The glossary (parsing its TOML, building its matcher) and the translator's imports are plain
+        Python: run in two workers at once, beside the reader building rows, they kept the GUI thread
+        waiting for the interpreter lock for over 50 ms. The glossary comes first, so the first
+        translation job already has its aid."""
         window = self._window
         if window.document.completing():
             window.document.completed.connect(self.start, Qt.ConnectionType.SingleShotConnection)
@@ -64,11 +69,11 @@ class Services(QObject):
         if self._started:
             return
         self._started = True
-        self.load_glossary()
         reader = window.reader
-        run_in_thread(lambda: [importlib.import_module(name) for name in SERVICE_MODULES],
-                      lambda _modules: run_steps(self, [self._translation.ensure_service, self._translation.start],
-                                                 after_each=reader.yield_turn), context=self)
+        self.load_glossary(then=lambda: run_in_thread(
+            lambda: [importlib.import_module(name) for name in SERVICE_MODULES],
+            lambda _modules: run_steps(self, [self._translation.ensure_service, self._translation.start],
+                                       after_each=reader.yield_turn), context=self))
         # The study widgets wait until the glossary is in (or a second has passed): building them
         # while the glossary and the model load in other threads would add up.
         self.after_glossary(lambda: run_steps(
@@ -85,11 +90,12 @@ class Services(QObject):
         return self._ready
 
     # -- the glossary ---------------------------------------------------------------------------
-    def load_glossary(self, reload: bool = False) -> None:
-        run_in_thread(lambda: load_glossary(reload), self._glossary_in,
-                      lambda error: self._glossary_in(None, error_text(error)), context=self)
+    def load_glossary(self, reload: bool = False, then: Callable[[], object] = lambda: None) -> None:
+        """Load the glossary in a worker; ``then`` runs on the GUI thread once it is in (or failed)."""
+        run_in_thread(lambda: load_glossary(reload), lambda glossary: self._glossary_in(glossary, then=then),
+                      lambda error: self._glossary_in(None, error_text(error), then=then), context=self)
 
-    def _glossary_in(self, glossary, error: str = "") -> None:
+    def _glossary_in(self, glossary, error: str = "", then: Callable[[], object] = lambda: None) -> None:
         if glossary is not None:
             self.glossary = glossary
             self.glossaryLoaded.emit(glossary)
@@ -98,6 +104,7 @@ class Services(QObject):
         waiting, self._glossary_waiters = self._glossary_waiters, []
         for fn in waiting:
             QTimer.singleShot(0, self, fn)
+        then()
 
     def after_glossary(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` once the glossary is in (or failed), or after a second at most."""
