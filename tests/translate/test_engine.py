@@ -395,7 +395,7 @@ def _thread_niceness() -> dict[int, int]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="niceness per thread is Linux's")
 def test_the_translators_threads_run_at_lower_priority_and_the_callers_do_not(engine, monkeypatch):
-    from studyreader.translate.engine import TRANSLATOR_NICENESS
+    from studyreader.translate.priority import TRANSLATOR_NICENESS
 
     monkeypatch.setenv("STUDYREADER_INTRA_THREADS", "3")  # a translator of its own (not one loaded before)
     before = _thread_niceness()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import heapq
 import logging
 import os
-import sys
 import threading
 import time
 from collections import deque
@@ -29,6 +28,7 @@ from studyreader.translate import sentences as sent
 from studyreader.translate.alignment import SourceMap
 from studyreader.translate.blocks import Block, SentencePair
 from studyreader.translate.cache import TranslationCache
+from studyreader.translate.priority import started_at_lower_priority
 from studyreader.translate.segment import has_cjk, join_translation, segment_markdown
 
 __all__ = [
@@ -128,40 +128,6 @@ def _default_threads() -> tuple[int, int]:
     return inter, intra
 
 
-# CTranslate2's worker threads compute for seconds without the interpreter lock; on a machine with few
-# cores they kept the window's thread waiting for a CPU (ui_stall_bench). The Translator's constructor
-# starts them and, on Linux, they inherit its thread's niceness: it runs on a short-lived thread of lower
-# priority. The threads that run Python keep theirs (a low-priority thread holding the interpreter lock
-# would hold the window back instead).
-TRANSLATOR_NICENESS = 10
-
-
-def _started_at_lower_priority(make: Callable[[], object]):
-    """``make()`` on a thread of lower priority (Linux; elsewhere here), for the threads it starts."""
-    if not sys.platform.startswith("linux"):
-        return make()
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        thread = threading.get_native_id()
-        try:
-            niceness = os.getpriority(os.PRIO_PROCESS, thread)
-            os.setpriority(os.PRIO_PROCESS, thread, min(19, niceness + TRANSLATOR_NICENESS))
-        except OSError:  # not allowed here (a sandbox's policy): the threads keep the normal priority
-            pass
-        try:
-            outcome["value"] = make()
-        except BaseException as error:  # noqa: BLE001 - raised again in the calling thread
-            outcome["error"] = error
-
-    starter = threading.Thread(target=run, name="studyreader-translator-start")
-    starter.start()
-    starter.join()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]
-
-
 class _LoadedModel:
     """An Argos package with its CTranslate2 translator and SentencePiece processor."""
 
@@ -180,7 +146,7 @@ class _LoadedModel:
         self.tokenizer = tokenizer
         self.processor = tokenizer.lazy_processor() if hasattr(tokenizer, "lazy_processor") else None
         self.inter_threads = inter
-        self.translator = _started_at_lower_priority(lambda: ctranslate2.Translator(
+        self.translator = started_at_lower_priority(lambda: ctranslate2.Translator(
             str(Path(pkg.package_path) / "model"), device="cpu", inter_threads=inter, intra_threads=intra
         ))
 
