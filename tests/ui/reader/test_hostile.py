@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
@@ -13,16 +12,6 @@ from studyreader.render import images
 from studyreader.render.rows import segment
 from studyreader.ui.reader.reader import BilingualReader, placeholder_image
 from tests.render.hostile_inputs import nested_dashes, open_links, star_words
-
-
-@pytest.fixture
-def reader(qtbot):
-    widget = BilingualReader()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def hostile_notes(scale: int) -> str:

@@ -22,16 +22,6 @@ def load(reader: BilingualReader, path: Path) -> None:
     reader.finish_build()
 
 
-@pytest.fixture
-def reader(qtbot):
-    widget = BilingualReader()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def assert_aligned(reader: BilingualReader) -> None:
     checked = 0
     for row in range(reader.row_count()):

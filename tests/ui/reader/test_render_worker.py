@@ -88,14 +88,9 @@ HOSTILE_WITH_SLOW = "\n\n".join([
 
 
 @pytest.fixture
-def reader(qtbot):
+def reader(make_reader):
     markup.render_markdown("warm up: **Python-Markdown** and nh3 imported")
-    widget = BilingualReader()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return make_reader()
 
 
 def test_a_hostile_file_opens_with_the_event_loop_turning_and_the_slow_block_as_plain_text(reader, qtbot):

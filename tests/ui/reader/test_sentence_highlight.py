@@ -33,12 +33,8 @@ def pairs_for(source: str, english: list[str]) -> tuple[str, list[SentencePair]]
 
 
 @pytest.fixture
-def reader(qtbot):
-    widget = BilingualReader()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
+def reader(make_reader):
+    widget = make_reader(1000, 500)
     widget.set_blocks(segment(NOTES), None)
     for row, english in ENGLISH.items():
         text, pairs = pairs_for(widget.blocks[row].source, english)

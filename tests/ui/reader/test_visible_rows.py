@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from studyreader.render.rows import segment
@@ -19,16 +18,6 @@ def notes(rows: int) -> str:
         "| a | b |\n|---|---|\n| {i} | 表格 |",
     )
     return "\n\n".join(kinds[i % 4].format(i=i, day=i % 28 + 1) for i in range(rows)) + "\n"
-
-
-@pytest.fixture
-def reader(qtbot):
-    widget = BilingualReader()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def on_screen(reader: BilingualReader, row: int) -> bool:
