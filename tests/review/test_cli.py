@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import zipfile
 
+import time_machine
+
 from studyreader import paths
 from studyreader.cli import main
 from studyreader.review import GOOD, ReviewSession, ReviewStore, default_db_path, find_sightings
-from tests.review.conftest import SHANGHAI
+from tests.review.conftest import SHANGHAI, shanghai
 
 
 def run(capsys, *argv):
@@ -23,6 +25,7 @@ def status_json(capsys, *extra):
     return json.loads(out)
 
 
+@time_machine.travel(shanghai(2026, 12, 6, 21, 0), tick=True)
 def test_status_adds_the_notes_terms_and_counts_them(capsys, sample_notes, glossary):
     sample = str(paths.sample_notes())
     terms = len(find_sightings(sample_notes, glossary))
@@ -44,6 +47,22 @@ def test_status_adds_the_notes_terms_and_counts_them(capsys, sample_notes, gloss
 
     code, out, err = run(capsys, "review", "status")
     assert code == 0 and "due today:  2" in out and "new today:  3" in out and "retention:  -" in out
+
+
+@time_machine.travel(shanghai(2026, 12, 6, 23, 55), tick=False)
+def test_a_learning_step_past_midnight_is_due_tomorrow(capsys, glossary):
+    """Days are the notes' calendar days: a 10-minute step taken at 23:55 falls on the next day."""
+    sample = str(paths.sample_notes())
+    status_json(capsys, "--notes", sample)
+    with ReviewStore.open() as store:
+        session = ReviewSession(store, glossary, SHANGHAI)
+        session.next_card()
+        session.grade(GOOD)
+    status = status_json(capsys, "--notes", sample)
+    assert (status["day"], status["learning"], status["reviews_today"], status["due_today"]) == ("2026-12-06", 1, 1, 0)
+    with time_machine.travel(shanghai(2026, 12, 7, 0, 10), tick=False):
+        status = status_json(capsys, "--notes", sample)
+    assert (status["day"], status["reviews_today"], status["due_today"]) == ("2026-12-07", 0, 1)
 
 
 def test_status_refuses_what_it_cannot_use(capsys, tmp_path):
