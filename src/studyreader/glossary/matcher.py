@@ -16,28 +16,33 @@ like their ASCII forms.
 Code blocks, code spans, URLs and link targets are blanked out before the pass,
 so offsets stay those of the caller's text.
 
-The automaton runs over the UTF-8 bytes of the text (seen as Latin-1 characters,
-ASCII-lower-cased): pyahocorasick scans a trie node's children linearly, and a
-byte alphabet keeps every node small where Chinese characters would give the
-root thousands of children (over 1 MB of notes, with the 2,000 terms of the
-benchmark, iterating over the ``str`` takes 55 ms, over its bytes 24 ms).
-Selection stays here rather than in pyahocorasick's ``iter_long``: that iterator
-restarts at the root after each match and misses some (keys "c" and "bbcbc" find
-nothing in "bbc"), and it would choose before the checks, so a longer key failing
-them would hide a shorter one that passes.
+The automaton is ahocorasick_rs's (compiled), leftmost-longest over the text as
+characters, ASCII-lower-cased. It chooses before our checks; where its choice fails
+them, the keys at that start and the next ones are looked up in Python until its
+choices stand again (see ``_resolve``), so the marks are those of leftmost-longest
+among the keys that pass. The common hit costs a few list lookups: per key, flat
+lists say whether it needs a check at all, which word boundaries and which one
+case-checked slice; hits are split and the ``Match`` objects built in C loops
+(``map``/``zip``), with the cyclic garbage collector paused (none of them is cyclic).
+Over 1 MB of notes and 2,000 terms ``find`` takes about 1.4 times pyahocorasick's
+bare iteration over the same keys (``benchmarks/glossary_bench.py``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import itemgetter
 
+from studyreader.collector import collector_paused
 from studyreader.glossary.model import Match, Term
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD_RUN = re.compile("[A-Za-z0-9_]*")  # the characters of _WORD_CHARS
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)  # of the automaton's (key, start, end)
 _SEPARATORS = re.compile(r"[ \-]+")
-_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 # Priorities: lower wins when two terms claim the same lower-cased key.
 _EXPLICIT, _VARIANT = 0, 1
@@ -110,9 +115,15 @@ def _positions(text: str, needle: str) -> list[int]:
     return out
 
 
-def _fence_spans(text: str) -> list[tuple[int, int]]:
-    """Fenced code blocks (``` or ~~~, possibly indented or quoted), to the closing fence or the end."""
-    opens = sorted(_positions(text, "```") + _positions(text, "~~~"))
+def _fence_spans(text: str, ticks: list[int]) -> list[tuple[int, int]]:
+    """Fenced code blocks (``` or ~~~, possibly indented or quoted), to the closing fence or the end.
+
+    ``ticks`` are the backticks' positions: runs of three are picked from them (and from the tildes')
+    rather than searched for over the whole text again."""
+    tildes = _positions(text, "~")
+    opens = sorted(
+        [pos for pos in ticks if text.startswith("```", pos)] + [pos for pos in tildes if text.startswith("~~~", pos)]
+    )
     spans: list[tuple[int, int]] = []
     covered = -1
     for pos in opens:
@@ -151,9 +162,8 @@ def _fence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _code_spans(text: str, fences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _code_spans(text: str, fences: list[tuple[int, int]], ticks: list[int]) -> list[tuple[int, int]]:
     """Inline code: backtick runs paired with the next run of the same length in the same paragraph."""
-    ticks = _positions(text, "`")
     runs: list[tuple[int, int]] = []
     for pos in ticks:
         if runs and runs[-1][1] == pos:
@@ -186,10 +196,11 @@ def _code_spans(text: str, fences: list[tuple[int, int]]) -> list[tuple[int, int
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of fenced code, code spans, URLs and link targets."""
-    fences = _fence_spans(text) if ("```" in text or "~~~" in text) else []
+    ticks = _positions(text, "`")
+    fences = _fence_spans(text, ticks) if ("```" in text or "~~~" in text) else []
     spans = list(fences)
-    if "`" in text:
-        spans.extend(_code_spans(text, fences))
+    if ticks:
+        spans.extend(_code_spans(text, fences, ticks))
     spans.extend(_url_spans(text))
     if "](" in text:
         spans.extend(m.span() for m in _LINK_TARGET.finditer(text))
@@ -258,7 +269,7 @@ class Matcher:
     """Immutable after construction: build it once (off the GUI thread), use it from any thread."""
 
     def __init__(self, terms: Iterable[Term], *, preferred: Iterable[str] = ()) -> None:
-        import ahocorasick
+        import ahocorasick_rs
 
         preferred_ids = set(preferred)
         table: dict[str, list[tuple]] = {}
@@ -271,14 +282,15 @@ class Matcher:
                 self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
                 for variant in _variants(form):
                     self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
-        # Automaton values are small ints, so that the hot loop in find() unpacks nothing: a key with nothing
-        # to check maps to the index of its match in self._lengths / self._matches; a key with checks maps to
-        # ~i, the index of its candidates in self._checked.
-        lengths: list[int] = []  # bytes
-        matches: list[tuple[str, int]] = []  # (term id, length in characters)
+        # The automaton's keys are characters again (see the module docstring): the table is built on
+        # UTF-8 bytes, whose rules (plural endings, boundaries) stay as they were, and each key and its
+        # case-checked slices are turned into characters here. A key with nothing to check maps to the
+        # index of its match in self._found; a key with checks maps to ~i, its candidates in self._checked.
+        found: list[tuple[str, int]] = []  # (term id, length in characters)
         slots: dict[tuple[str, int, int], int] = {}
         checked: list[tuple] = []
-        automaton = ahocorasick.Automaton()
+        keys: list[str] = []
+        values: list[int] = []
         for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             candidates.sort(key=lambda c: c[0])
             seen: set[tuple] = set()
@@ -287,33 +299,78 @@ class Matcher:
                 if cand not in seen:
                     seen.add(cand)
                     unique.append(cand)
+            data = key.encode("latin-1")
             slotted = []
             for term_id, length, check_left, check_right, spans, chars, alone in unique:
                 slot = slots.get((term_id, length, chars))
                 if slot is None:
-                    slot = slots[term_id, length, chars] = len(lengths)
-                    lengths.append(length)
-                    matches.append((term_id, chars))
-                slotted.append((slot, length, check_left, check_right, spans, alone))
+                    slot = slots[term_id, length, chars] = len(found)
+                    found.append((term_id, chars))
+                case = tuple((_chars_before(data, i), _chars_before(data, j), allowed) for i, j, allowed in spans)
+                slotted.append((slot, check_left, check_right, case, alone))
+            try:
+                keys.append(data.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise ValueError(f"glossary form {key.encode('latin-1')!r} is not text (a lone surrogate)") from None
             first = slotted[0]
-            if not (first[2] or first[3] or first[4] or first[5]):
-                # The common case (a Chinese form, or a Latin form with nothing to check): no checks at match time.
-                automaton.add_word(key, first[0])
+            if not (first[1] or first[2] or first[3] or first[4]):
+                values.append(first[0])  # a Chinese form, or a Latin form with nothing to check
             else:
-                automaton.add_word(key, ~len(checked))
+                values.append(~len(checked))
                 checked.append(tuple(slotted))
-        if table:
-            automaton.make_automaton()  # an empty trie cannot become an automaton; find() returns [] then
-        self._automaton = automaton
+        self._index = {key: k for k, key in enumerate(keys)}
+        self._values = values
         self._checked = checked
-        self._lengths = lengths
-        self._matches = matches
-        self.key_count = len(table)
+        self._found = found
+        self._ids = [term_id for term_id, _ in found]
+        # Per key (the automaton's pattern index), flat lists so that find() checks a hit with a few list
+        # lookups. A word boundary is a property of the key, not of its candidates: every candidate's key
+        # starts (ends) with the key's own first (last) character, and a plural ends with "s".
+        self._first_id = [self._ids[v if v >= 0 else checked[~v][0][0]] for v in values]
+        self._needs_check = [v < 0 for v in values]
+        self._left = [key[0] in _WORD_CHARS for key in keys]
+        self._right = [key[-1] in _WORD_CHARS for key in keys]
+        # None: the first candidate has nothing but boundaries to check, so it is the one when they pass.
+        self._cands = [
+            None if v >= 0 or not (checked[~v][0][3] or checked[~v][0][4])
+            else tuple((self._ids[slot], case, alone) for slot, _l, _r, case, alone in checked[~v])
+            for v in values
+        ]
+        self._key_text = [None if any(ch < "\x80" for ch in key) else key for key in keys]
+        self._sliced = [key_text is None for key_text in self._key_text]
+        # The usual checked candidate, on its own: one candidate, one case-checked slice (a, b, spellings).
+        self._singles = [
+            cands[0][1][0] if cands is not None and len(cands) == 1 and len(cands[0][1]) == 1 and not cands[0][2]
+            else None
+            for cands in self._cands
+        ]
+        # A key starting with a Latin word character of which no shorter key is a prefix: where it fails, no
+        # key passes at its start.
+        self._bare = [
+            left and not any(key[:length] in self._index for length in range(1, len(key)))
+            for key, left in zip(keys, self._left)
+        ]
+        # Where the automaton's choice fails the checks, the keys at a position are found by extending a
+        # prefix of some key one character at a time.
+        self._prefixes = frozenset(key[:length] for key in keys for length in range(1, len(key)))
+        # Lone surrogates in a text cannot reach the automaton: they stand as a character no key holds.
+        joined = "".join(keys)
+        self._stand_in = next(ch for ch in "\uffff\ufffe\ufdd0\ufdd1\ufdd2" if ch not in joined)
+        # An empty pattern list builds no automaton: find() returns [] then.
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if keys else None
+        )
+        self.key_count = len(keys)
 
     @property
     def automaton(self):
-        """The pyahocorasick automaton (keys: lower-cased UTF-8 bytes read as Latin-1), for benchmarks."""
+        """The ahocorasick_rs automaton (lower-cased keys, leftmost-longest), for benchmarks."""
         return self._automaton
+
+    @property
+    def keys(self) -> list[str]:
+        """The automaton's keys (forms and variants, ASCII lower-cased), in its pattern order: for benchmarks."""
+        return list(self._index)
 
     @staticmethod
     def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
@@ -350,80 +407,181 @@ class Matcher:
         """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
         if not text or not self.key_count:
             return []
-        plain = blank_out(text, excluded_spans(text))
-        data = plain.encode("utf-8", "surrogatepass")
-        if _FULL_WIDTH_BYTES.search(data) is not None:
-            # One character for one, so offsets are kept; only the rare full-width runs are rewritten.
-            data = _FULL_WIDTH.sub(_to_half_width, plain).encode("utf-8", "surrogatepass")
-        raw = data.decode("latin-1")
-        low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
-        n = len(low)
-        words = _WORD_CHARS
-        # Leftmost-longest selection while streaming: the automaton reports matches in order of their
-        # end, so a new match can only conflict with a tail of the selected ones. It replaces that tail
-        # when it starts at or before all of it (then it is longer), else it loses to the earlier start.
-        selected: list[tuple[int, int, int]] = []  # (start byte, end byte, slot of the match)
-        append = selected.append
-        checked = self._checked
-        lengths = self._lengths
-        last_end = -1
-        for end_index, value in self._automaton.iter(low):
-            after = end_index + 1
-            if value >= 0:
-                start = after - lengths[value]
-            else:
-                for value, length, check_left, check_right, case, alone in checked[~value]:  # noqa: B007, B020 - the accepted candidate's slot is the one kept
-                    start = after - length
-                    if check_left and start and low[start - 1] in words:
-                        continue
-                    if check_right and after < n and low[after] in words:
-                        continue
-                    if case:
-                        ok = True
-                        for i, j, allowed in case:
-                            if raw[start + i : start + j] not in allowed:
-                                ok = False
-                                break
-                        if not ok:
-                            continue
-                    if alone and not _stands_alone(data, start, after):
-                        continue
-                    break
-                else:
-                    continue
-            if start >= last_end:
-                append((start, after, value))
-                last_end = after
-                continue
-            k = len(selected)
-            while k and selected[k - 1][1] > start:
-                if selected[k - 1][0] < start:
-                    break
-                k -= 1
-            else:
-                del selected[k:]
-                append((start, after, value))
-                last_end = after
-        if not selected:
+        with collector_paused():  # a hit and a Match per mark, none of them cyclic: tens of thousands per MB
+            return self._find(text)
+
+    def _find(self, text: str) -> list[Match]:
+        raw = blank_out(text, excluded_spans(text))
+        if raw.isascii():
+            low = raw.lower()
+        else:
+            # Full-width letters and digits are looked for in the UTF-8 bytes: a byte pattern scans
+            # them several times faster than a character class scans the text.
+            data = self._utf8(raw)
+            if _FULL_WIDTH_UTF8.search(data) is not None:
+                raw = _FULL_WIDTH.sub(_to_half_width, raw)  # one character for one, so offsets are kept
+                data = self._utf8(raw)
+            low = data.lower().decode("utf-8")  # ASCII-only folding keeps every offset
+        hits = self._automaton.find_matches_as_indexes(low)
+        if not hits:
             return []
-        found = self._matches
-        # tuple.__new__ builds the NamedTuple without its Python-level __new__: a third of the cost per match.
-        new = tuple.__new__
-        if n == len(text):  # ASCII: byte offsets are character offsets
-            return [new(Match, (found[v][0], text[s:e], s, e)) for s, e, v in selected]
-        # Byte offsets to character offsets: count the UTF-8 continuation bytes in between.
-        marks = data.translate(_CONTINUATION)
-        count = marks.count
-        out = []
-        append_match = out.append
-        pos_b = pos_c = 0
-        for s, e, v in selected:
-            start_c = pos_c + (s - pos_b) - count(1, pos_b, s)
-            term_id, chars = found[v]
-            end_c = start_c + chars
-            append_match(new(Match, (term_id, text[start_c:end_c], start_c, end_c)))
-            pos_b, pos_c = e, end_c
+        keys = list(map(_FIRST, hits))
+        starts = list(map(_SECOND, hits))
+        ends = list(map(_THIRD, hits))
+        term_ids = list(map(self._first_id.__getitem__, keys))
+        lefts = self._left
+        rights = self._right
+        all_cands = self._cands
+        singles = self._singles
+        bare = self._bare
+        words = _WORD_CHARS
+        padded = " " + low + " "  # padded[i + 1] is low[i]; a space beyond either end is no word character
+        resolved: list[tuple[int, int, list[Match]]] = []  # (first hit replaced, first hit kept again, marks)
+        skip = 0  # hits before this one lie inside a resolution (see below)
+        count = len(hits)
+        size = len(low)
+        for i in compress(range(count), map(self._needs_check.__getitem__, keys)):
+            if i < skip:
+                continue
+            k = keys[i]
+            start = starts[i]
+            end = ends[i]
+            inside = lefts[k] and padded[start] in words
+            if not (inside or (rights[k] and padded[end + 1] in words)):
+                single = singles[k]
+                if single is not None:
+                    if raw[start + single[0] : start + single[1]] in single[2]:
+                        continue
+                else:
+                    cands = all_cands[k]
+                    if cands is None:
+                        continue
+                    for term_id, case, alone in cands:
+                        for a, b, allowed in case:
+                            if raw[start + a : start + b] not in allowed:
+                                break
+                        else:
+                            if alone and not _stands_alone(raw, start, end):
+                                continue
+                            term_ids[i] = term_id
+                            break
+                    else:
+                        cands = None
+                    if cands is not None:
+                        continue
+            if inside or bare[k]:
+                # No key passes at this start (inside a Latin word none can, see _resolve; a bare key has no
+                # shorter key) nor anywhere else inside the word: the search resumes at the word's end, and
+                # when no other hit starts before it, the automaton's next choice stands.
+                after = i + 1
+                if end <= _WORD_RUN.match(low, start).end() <= (starts[after] if after < count else size):
+                    resolved.append((i, after, []))
+                    skip = after
+                    continue
+            # The automaton chose this key before our checks. Leftmost-longest among the keys that pass
+            # them: shorter keys at this start, then every later start, until the search is back where
+            # the automaton's own choices follow (one of them ends at or before it).
+            marks: list[Match] = []
+            skip = self._resolve(text, raw, low, i, hits, marks.append)
+            resolved.append((i, skip, marks))
+        # Every Match built at once, in C loops (a hit replaced by a resolution is built and dropped). A key
+        # without ASCII is the very text it matches (folding, blanking and full-width letters change
+        # only ASCII): only the others are sliced from the text.
+        texts = list(map(self._key_text.__getitem__, keys))
+        for i in compress(range(count), map(self._sliced.__getitem__, keys)):
+            texts[i] = text[starts[i] : ends[i]]
+        found = list(map(tuple.__new__, repeat(Match), zip(term_ids, texts, starts, ends)))
+        if not resolved:
+            return found
+        out: list[Match] = []
+        kept = 0
+        for first, after, marks in resolved:
+            out += found[kept:first]
+            out += marks
+            kept = after
+        out += found[kept:]
         return out
+
+    def _utf8(self, raw: str) -> bytes:
+        """``raw`` in UTF-8; lone surrogates cannot reach the automaton and stand as a character no key holds."""
+        try:
+            return raw.encode("utf-8")
+        except UnicodeEncodeError:
+            return _SURROGATE.sub(self._stand_in, raw).encode("utf-8")
+
+    def _resolve(self, text: str, raw: str, low: str, i: int, hits: list[tuple[int, int, int]], append) -> int:
+        """Selects, leftmost-longest, the keys that pass the checks from ``hits[i]``'s start (its key failed)
+        until the automaton's choices are ours again; returns the index of the first hit that stands.
+
+        From a position q that no automaton match straddles, the automaton's next match is the
+        leftmost-longest key from q, as ours would be: from there on its choices stand. Until then each
+        position is tried in turn, its keys looked up longest first; inside a Latin word none can pass
+        (each starts with a word character and needs a boundary before it), so those are stepped over."""
+        new = tuple.__new__
+        found = self._found
+        words = _WORD_CHARS
+        size = len(low)
+        n = len(hits)
+        _, q, prev_end = hits[i]
+        j = i + 1
+        top = prev_end - q  # at the failed match's start, only shorter keys
+        while True:
+            if 0 < q < size and low[q - 1] in words and low[q] in words:
+                q = _WORD_RUN.match(low, q).end()
+            else:
+                best = self._best_at(raw, low, q, top)
+                if best is not None:
+                    slot, end = best
+                    append(new(Match, (found[slot][0], text[q:end], q, end)))
+                    q = end
+                else:
+                    q += 1
+            top = size
+            while j < n and hits[j][1] < q:
+                prev_end = hits[j][2]
+                j += 1
+            if prev_end <= q:
+                return j
+
+    def _best_at(self, raw: str, low: str, pos: int, top: int) -> tuple[int, int] | None:
+        """The slot and end of the longest key shorter than ``top`` characters at ``pos`` that passes the checks."""
+        index = self._index
+        prefixes = self._prefixes
+        keys = []
+        stop = min(pos + top, len(low) + 1)
+        end = pos + 1
+        while end < stop:
+            piece = low[pos:end]
+            k = index.get(piece)
+            if k is not None:
+                keys.append((k, end))
+            if piece not in prefixes:
+                break
+            end += 1
+        values = self._values
+        for k, end in reversed(keys):
+            value = values[k]
+            if value < 0:
+                value = self._accept(value, raw, low, pos, end)
+                if value < 0:
+                    continue
+            return value, end
+        return None
+
+    def _accept(self, value: int, raw: str, low: str, start: int, end: int) -> int:
+        """The slot of the first candidate of a checked key that passes at ``low[start:end]``, or -1."""
+        words = _WORD_CHARS
+        for slot, check_left, check_right, case, alone in self._checked[~value]:
+            if check_left and start and low[start - 1] in words:
+                continue
+            if check_right and end < len(low) and low[end] in words:
+                continue
+            if case and not all(raw[start + i : start + j] in allowed for i, j, allowed in case):
+                continue
+            if alone and not _stands_alone(raw, start, end):
+                continue
+            return slot
+        return -1
 
 
 # A one-character Chinese form (聪, satoshi) is also the first or last character of ordinary words
@@ -441,28 +599,28 @@ def _is_ideograph(ch: str) -> bool:
     )
 
 
-def _stands_alone(data: bytes, start: int, end: int) -> bool:
-    """Whether the one-character form at UTF-8 bytes ``data[start:end]`` is a word of its own here."""
-    begin = start - 1
-    while begin > 0 and 0x80 <= data[begin] < 0xC0:
-        begin -= 1
-    before = data[max(begin, 0) : start].decode("utf-8", "surrogatepass")
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the one-character form at ``text[start:end]`` is a word of its own here."""
+    before = text[start - 1] if start else ""
     if before and _is_ideograph(before) and before not in _NUMBER_BEFORE:
         return False
-    stop = end + 1
-    while stop < len(data) and 0x80 <= data[stop] < 0xC0:
-        stop += 1
-    after = data[end:stop].decode("utf-8", "surrogatepass")
+    after = text[end : end + 1]
     return not (after and _is_ideograph(after) and after not in _PARTICLE_AFTER)
 
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_FULL_WIDTH_BYTES = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same, in UTF-8
+_FULL_WIDTH_UTF8 = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same in UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _to_half_width(match: re.Match) -> str:
     """Full-width letters and digits (ＥＶＭ, Ｌ２) as ASCII: U+FF01..FF5E are U+0021..007E shifted."""
     return "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
+
+
+def _chars_before(data: bytes, offset: int) -> int:
+    """How many characters the UTF-8 ``data[:offset]`` holds (``offset`` falls on a character boundary)."""
+    return len(data[:offset].decode("utf-8", "surrogatepass"))
 
 
 def _to_bytes_str(text: str) -> str:

@@ -9,8 +9,6 @@ anything odd as a warning instead of failing.
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from studyreader.collector import collector_paused
 from studyreader.messages import Message, message
 from studyreader.notes.dates import HeadingMatch, closest_year, main_date_span, match_heading, valid_date
 from studyreader.notes.encoding import decode_notes, read_notes_bytes
@@ -207,22 +206,9 @@ def _wrapper_in(
     )
 
 
-@contextlib.contextmanager
-def _collector_paused():
-    """Parsing makes tens of thousands of small acyclic objects per MB; the cyclic collector's full
-    passes over all of them made a 2 MB file cost more than twice a 1 MB one. Nothing here makes cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def parse_notes(text: str, path: Path | str | None = None, *, today: date | None = None, bom: bool = False) -> Notes:
     """Parse decoded notes text (BOM already stripped). Never raises on content. Linear in the text."""
-    with _collector_paused():
+    with collector_paused():  # tens of thousands of small acyclic objects per MB
         return _parse(text, path, today, bom)
 
 

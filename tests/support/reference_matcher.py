@@ -1,0 +1,281 @@
+"""The glossary matcher as it was before it moved to the ahocorasick_rs automaton: the oracle of
+tests/glossary/test_matcher_reference.py, which checks that ``Matcher.find`` gives the same marks.
+
+pyahocorasick over the text's UTF-8 bytes reports every key; the checks (word boundaries, case, the
+one-character Chinese rule) come before the leftmost-longest selection. Kept as it was, not used by
+the application.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from studyreader.glossary.matcher import blank_out, excluded_spans
+from studyreader.glossary.model import Match, Term
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_SEPARATORS = re.compile(r"[ \-]+")
+_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
+
+# Priorities: lower wins when two terms claim the same lower-cased key.
+_EXPLICIT, _VARIANT = 0, 1
+
+
+def _is_identifier_word(word: str) -> bool:
+    """CamelCase, mixed (L1StandardBridge, zkSync) or ALL CAPS (OP, EVM): matched case-sensitively."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return False
+    return any(ch.isupper() for ch in letters[1:])
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """How an identifier word may be written: as is; a mixed-case word also with its first letter's
+    case flipped (dApp/DApp) and in ALL CAPS (DAPP). ALL CAPS words (OP, EVM) only as written."""
+    if word.isupper() or not word[0].isalpha():
+        return (word,)
+    flipped = word[0].swapcase() + word[1:]
+    return tuple(dict.fromkeys((word, flipped, word.upper())))
+
+
+def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The slices of ``form`` whose case is checked, each with its allowed spellings: its identifier
+    words, or every word exactly as written (match_case names: Base, never BASE or base)."""
+    spans = []
+    for m in _LATIN_WORD.finditer(form):
+        word = m.group()
+        if match_case and any(ch.isalpha() for ch in word):
+            spans.append((m.start(), m.end(), (word,)))
+        elif _is_identifier_word(word):
+            spans.append((m.start(), m.end(), _spellings(word)))
+    return tuple(spans)
+
+
+def _variants(form: str) -> list[str]:
+    """Separator variants people write for multi-word forms: "Layer 2", "Layer2", "Layer-2"."""
+    parts = [p for p in _SEPARATORS.split(form) if p]
+    if len(parts) < 2:
+        return []
+    out = []
+    for joiner in (" ", "-", ""):
+        joined = joiner.join(parts)
+        if joined != form:
+            out.append(joined)
+    return out
+
+
+class ReferenceMatcher:
+    """The former ``Matcher``: same constructor and ``find``."""
+
+    def __init__(self, terms: Iterable[Term], *, preferred: Iterable[str] = ()) -> None:
+        import ahocorasick
+
+        preferred_ids = set(preferred)
+        table: dict[str, list[tuple]] = {}
+        for term in terms:
+            rank = 0 if term.id in preferred_ids else 1
+            for form in term.forms:
+                form = " ".join(form.split())
+                if not form:
+                    continue
+                self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
+                for variant in _variants(form):
+                    self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
+        # Automaton values are small ints, so that the hot loop in find() unpacks nothing: a key with nothing
+        # to check maps to the index of its match in self._lengths / self._matches; a key with checks maps to
+        # ~i, the index of its candidates in self._checked.
+        lengths: list[int] = []  # bytes
+        matches: list[tuple[str, int]] = []  # (term id, length in characters)
+        slots: dict[tuple[str, int, int], int] = {}
+        checked: list[tuple] = []
+        automaton = ahocorasick.Automaton()
+        for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
+            candidates.sort(key=lambda c: c[0])
+            seen: set[tuple] = set()
+            unique = []
+            for _, cand in candidates:
+                if cand not in seen:
+                    seen.add(cand)
+                    unique.append(cand)
+            slotted = []
+            for term_id, length, check_left, check_right, spans, chars, alone in unique:
+                slot = slots.get((term_id, length, chars))
+                if slot is None:
+                    slot = slots[term_id, length, chars] = len(lengths)
+                    lengths.append(length)
+                    matches.append((term_id, chars))
+                slotted.append((slot, length, check_left, check_right, spans, alone))
+            first = slotted[0]
+            if not (first[2] or first[3] or first[4] or first[5]):
+                # The common case (a Chinese form, or a Latin form with nothing to check): no checks at match time.
+                automaton.add_word(key, first[0])
+            else:
+                automaton.add_word(key, ~len(checked))
+                checked.append(tuple(slotted))
+        if table:
+            automaton.make_automaton()  # an empty trie cannot become an automaton; find() returns [] then
+        self._automaton = automaton
+        self._checked = checked
+        self._lengths = lengths
+        self._matches = matches
+        self.key_count = len(table)
+
+    @property
+    def automaton(self):
+        """The pyahocorasick automaton (keys: lower-cased UTF-8 bytes read as Latin-1), for benchmarks."""
+        return self._automaton
+
+    @staticmethod
+    def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
+        # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
+        # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
+        key = _to_bytes_str(form)
+        spans = _case_spans(key, match_case)
+        check_left = key[0] in _WORD_CHARS
+        check_right = key[-1] in _WORD_CHARS
+        length = len(key)
+        chars = len(form)  # the match's length in characters (``length`` counts UTF-8 bytes)
+        alone = len(form) == 1 and _is_ideograph(form)  # 聪: see _stands_alone
+        cand = (term_id, length, check_left, check_right, spans, chars, alone)
+        folded = key.encode("latin-1").lower().decode("latin-1")
+        table.setdefault(folded, []).append((priority, cand))
+        if not (key[-1].isascii() and key[-1].isalpha()):
+            return
+        # English plurals, the ending itself in lower case: "Sequencers", "EIPs", "DEXes", "proxies".
+        plural_priority = (priority[0], priority[1] + 2)
+        last = folded[-1]
+        if last != "s":
+            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, ("s",)),), chars + 1, False)
+            table.setdefault(folded + "s", []).append((plural_priority, plural))
+        if last in "sxz" or folded.endswith(("ch", "sh")):
+            plural = (term_id, length + 2, check_left, True, spans + ((length, length + 2, ("es",)),), chars + 2, False)
+            table.setdefault(folded + "es", []).append((plural_priority, plural))
+        elif last == "y" and len(folded) > 2 and folded[-2] not in "aeiouy" and not (spans and spans[-1][1] == length):
+            # "proxy" -> "proxies": the "y" is replaced, so it must not sit inside a case-checked word.
+            spans = spans + ((length - 1, length + 2, ("ies",)),)
+            plural = (term_id, length + 2, check_left, True, spans, chars + 2, False)
+            table.setdefault(folded[:-1] + "ies", []).append((plural_priority, plural))
+
+    def find(self, text: str) -> list[Match]:
+        """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
+        if not text or not self.key_count:
+            return []
+        plain = blank_out(text, excluded_spans(text))
+        data = plain.encode("utf-8", "surrogatepass")
+        if _FULL_WIDTH_BYTES.search(data) is not None:
+            # One character for one, so offsets are kept; only the rare full-width runs are rewritten.
+            data = _FULL_WIDTH.sub(_to_half_width, plain).encode("utf-8", "surrogatepass")
+        raw = data.decode("latin-1")
+        low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
+        n = len(low)
+        words = _WORD_CHARS
+        # Leftmost-longest selection while streaming: the automaton reports matches in order of their
+        # end, so a new match can only conflict with a tail of the selected ones. It replaces that tail
+        # when it starts at or before all of it (then it is longer), else it loses to the earlier start.
+        selected: list[tuple[int, int, int]] = []  # (start byte, end byte, slot of the match)
+        append = selected.append
+        checked = self._checked
+        lengths = self._lengths
+        last_end = -1
+        for end_index, value in self._automaton.iter(low):
+            after = end_index + 1
+            if value >= 0:
+                start = after - lengths[value]
+            else:
+                for value, length, check_left, check_right, case, alone in checked[~value]:  # noqa: B007, B020 - the accepted candidate's slot is the one kept
+                    start = after - length
+                    if check_left and start and low[start - 1] in words:
+                        continue
+                    if check_right and after < n and low[after] in words:
+                        continue
+                    if case:
+                        ok = True
+                        for i, j, allowed in case:
+                            if raw[start + i : start + j] not in allowed:
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                    if alone and not _stands_alone(data, start, after):
+                        continue
+                    break
+                else:
+                    continue
+            if start >= last_end:
+                append((start, after, value))
+                last_end = after
+                continue
+            k = len(selected)
+            while k and selected[k - 1][1] > start:
+                if selected[k - 1][0] < start:
+                    break
+                k -= 1
+            else:
+                del selected[k:]
+                append((start, after, value))
+                last_end = after
+        if not selected:
+            return []
+        found = self._matches
+        # tuple.__new__ builds the NamedTuple without its Python-level __new__: a third of the cost per match.
+        new = tuple.__new__
+        if n == len(text):  # ASCII: byte offsets are character offsets
+            return [new(Match, (found[v][0], text[s:e], s, e)) for s, e, v in selected]
+        # Byte offsets to character offsets: count the UTF-8 continuation bytes in between.
+        marks = data.translate(_CONTINUATION)
+        count = marks.count
+        out = []
+        append_match = out.append
+        pos_b = pos_c = 0
+        for s, e, v in selected:
+            start_c = pos_c + (s - pos_b) - count(1, pos_b, s)
+            term_id, chars = found[v]
+            end_c = start_c + chars
+            append_match(new(Match, (term_id, text[start_c:end_c], start_c, end_c)))
+            pos_b, pos_c = e, end_c
+        return out
+
+
+# A one-character Chinese form (聪, satoshi) is also the first or last character of ordinary words
+# (聪明, clever): it is marked only where no other Chinese character joins it into a word, that is
+# with no ideograph beside it, except a number or the classifier 个 before it (1聪, 一万聪, 单个聪:
+# a unit is counted) and the particle 的 after it (一万聪的手续费).
+_NUMBER_BEFORE = frozenset("零〇一二两三四五六七八九十百千万亿几个")
+_PARTICLE_AFTER = frozenset("的")
+
+
+def _is_ideograph(ch: str) -> bool:
+    """A CJK ideograph (not CJK punctuation or kana: 。 and 「 do not join characters into words)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff" or (
+        "\U00020000" <= ch <= "\U0003134f"
+    )
+
+
+def _stands_alone(data: bytes, start: int, end: int) -> bool:
+    """Whether the one-character form at UTF-8 bytes ``data[start:end]`` is a word of its own here."""
+    begin = start - 1
+    while begin > 0 and 0x80 <= data[begin] < 0xC0:
+        begin -= 1
+    before = data[max(begin, 0) : start].decode("utf-8", "surrogatepass")
+    if before and _is_ideograph(before) and before not in _NUMBER_BEFORE:
+        return False
+    stop = end + 1
+    while stop < len(data) and 0x80 <= data[stop] < 0xC0:
+        stop += 1
+    after = data[end:stop].decode("utf-8", "surrogatepass")
+    return not (after and _is_ideograph(after) and after not in _PARTICLE_AFTER)
+
+
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULL_WIDTH_BYTES = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same, in UTF-8
+
+
+def _to_half_width(match: re.Match) -> str:
+    """Full-width letters and digits (ＥＶＭ, Ｌ２) as ASCII: U+FF01..FF5E are U+0021..007E shifted."""
+    return "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
+
+
+def _to_bytes_str(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
