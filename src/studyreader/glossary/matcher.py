@@ -43,6 +43,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _WORD_RUN = re.compile("[A-Za-z0-9_]*")  # the characters of _WORD_CHARS
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)  # of the automaton's (key, start, end)
 _SEPARATORS = re.compile(r"[ \-]+")
+_HAS_ASCII = re.compile("[\x00-\x7f]")
 
 # Priorities: lower wins when two terms claim the same lower-cased key.
 _EXPLICIT, _VARIANT = 0, 1
@@ -318,7 +319,7 @@ class Matcher:
             else:
                 values.append(~len(checked))
                 checked.append(tuple(slotted))
-        self._index = {key: k for k, key in enumerate(keys)}
+        self._keys = keys
         self._values = values
         self._checked = checked
         self._found = found
@@ -336,7 +337,7 @@ class Matcher:
             else tuple((self._ids[slot], case, alone) for slot, _l, _r, case, alone in checked[~v])
             for v in values
         ]
-        self._key_text = [None if any(ch < "\x80" for ch in key) else key for key in keys]
+        self._key_text = [None if _HAS_ASCII.search(key) else key for key in keys]
         self._sliced = [key_text is None for key_text in self._key_text]
         # The usual checked candidate, on its own: one candidate, one case-checked slice (a, b, spellings).
         self._singles = [
@@ -345,14 +346,17 @@ class Matcher:
             for cands in self._cands
         ]
         # A key starting with a Latin word character of which no shorter key is a prefix: where it fails, no
-        # key passes at its start.
-        self._bare = [
-            left and not any(key[:length] in self._index for length in range(1, len(key)))
-            for key, left in zip(keys, self._left)
-        ]
-        # Where the automaton's choice fails the checks, the keys at a position are found by extending a
-        # prefix of some key one character at a time.
-        self._prefixes = frozenset(key[:length] for key in keys for length in range(1, len(key)))
+        # key passes at its start. In sorted order a key's prefixes come before it, and every key between a
+        # prefix and the key also starts with that prefix: a stack of the keys that prefix the current one.
+        has_prefix = {}
+        stack: list[str] = []
+        for key in sorted(keys):
+            while stack and not key.startswith(stack[-1]):
+                stack.pop()
+            has_prefix[key] = bool(stack)
+            stack.append(key)
+        self._bare = [left and not has_prefix[key] for key, left in zip(keys, self._left)]
+        self._longest_key = max(map(len, keys), default=0)
         # Lone surrogates in a text cannot reach the automaton: they stand as a character no key holds.
         joined = "".join(keys)
         self._stand_in = next(ch for ch in "\uffff\ufffe\ufdd0\ufdd1\ufdd2" if ch not in joined)
@@ -370,7 +374,7 @@ class Matcher:
     @property
     def keys(self) -> list[str]:
         """The automaton's keys (forms and variants, ASCII lower-cased), in its pattern order: for benchmarks."""
-        return list(self._index)
+        return list(self._keys)
 
     @staticmethod
     def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
@@ -544,28 +548,25 @@ class Matcher:
                 return j
 
     def _best_at(self, raw: str, low: str, pos: int, top: int) -> tuple[int, int] | None:
-        """The slot and end of the longest key shorter than ``top`` characters at ``pos`` that passes the checks."""
-        index = self._index
-        prefixes = self._prefixes
-        keys = []
-        stop = min(pos + top, len(low) + 1)
-        end = pos + 1
-        while end < stop:
-            piece = low[pos:end]
-            k = index.get(piece)
-            if k is not None:
-                keys.append((k, end))
-            if piece not in prefixes:
-                break
-            end += 1
+        """The slot and end of the longest key shorter than ``top`` characters at ``pos`` that passes the checks.
+
+        The keys at ``pos`` come from the automaton, longest first: over a window starting at ``pos``, its
+        leftmost-longest match starts at ``pos`` whenever a key of the window's length or less does, and is
+        the longest such key; the window then shrinks below it for the next one."""
+        automaton = self._automaton
         values = self._values
-        for k, end in reversed(keys):
+        width = min(top - 1, self._longest_key)
+        while width > 0:
+            hits = automaton.find_matches_as_indexes(low[pos : pos + width])
+            if not hits or hits[0][1]:
+                return None
+            k, _, length = hits[0]
             value = values[k]
             if value < 0:
-                value = self._accept(value, raw, low, pos, end)
-                if value < 0:
-                    continue
-            return value, end
+                value = self._accept(value, raw, low, pos, pos + length)
+            if value >= 0:
+                return value, pos + length
+            width = length - 1
         return None
 
     def _accept(self, value: int, raw: str, low: str, start: int, end: int) -> int:
