@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyreader.glossary.matcher import Matcher, excluded_spans
+from studyreader.glossary.matcher import Matcher
 from studyreader.glossary.model import LineIndex, Term, line_col
 from studyreader.glossary.termbase import load_glossary
 
@@ -113,12 +113,6 @@ def test_never_inside_urls_or_link_targets(glossary):
         "链接：https://l2beat.com/排序器 仍是排序器"
     )
     assert found(glossary, text) == [("sequencer", "Sequencer"), ("sequencer", "排序器"), ("sequencer", "排序器")]
-
-
-def test_excluded_spans_are_merged_and_sorted():
-    spans = excluded_spans("`a` https://x.io/`b` ```\ncode\n```")
-    assert spans == sorted(spans)
-    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
 
 
 def test_user_terms_win_a_shared_form():

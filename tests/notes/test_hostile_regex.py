@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from studyreader.glossary.matcher import excluded_spans
+from studyreader.glossary.regions import excluded_spans
 from studyreader.notes import parse_notes
 from studyreader.notes.frontmatter import read_front_matter
 from studyreader.translate.segment import segment_markdown

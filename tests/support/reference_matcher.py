@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from studyreader.glossary.matcher import blank_out, excluded_spans
 from studyreader.glossary.model import Match, Term
+from studyreader.glossary.regions import blank_out, excluded_spans
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
