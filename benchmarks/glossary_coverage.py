@@ -36,7 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from studyreader.glossary.matcher import Matcher, has_cjk  # noqa: E402 - after the source folder is put on the path
+from studyreader.cjk import has_cjk  # noqa: E402 - after the source folder is put on the path
+from studyreader.glossary.matcher import Matcher  # noqa: E402
 from studyreader.glossary.model import Term  # noqa: E402 - after the source folder is put on the path
 from studyreader.glossary.regions import blank_out, excluded_spans  # noqa: E402
 from studyreader.glossary.termbase import load_glossary  # noqa: E402 - after the source folder is put on the path

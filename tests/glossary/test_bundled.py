@@ -7,7 +7,7 @@ import re
 import pytest
 
 from studyreader import paths
-from studyreader.glossary.matcher import has_cjk
+from studyreader.cjk import has_cjk
 from studyreader.glossary.termbase import load_glossary, load_subject_file, validate_terms
 from tests.conftest import SHARED_DIR
 

@@ -11,59 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from studyreader.cjk import is_ideograph
 from studyreader.glossary.model import Match, Term
 from studyreader.glossary.regions import blank_out, excluded_spans
+from studyreader.glossary.spelling import case_spans, variants
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
-_SEPARATORS = re.compile(r"[ \-]+")
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 # Priorities: lower wins when two terms claim the same lower-cased key.
 _EXPLICIT, _VARIANT = 0, 1
-
-
-def _is_identifier_word(word: str) -> bool:
-    """CamelCase, mixed (L1StandardBridge, zkSync) or ALL CAPS (OP, EVM): matched case-sensitively."""
-    letters = [ch for ch in word if ch.isalpha()]
-    if not letters:
-        return False
-    return any(ch.isupper() for ch in letters[1:])
-
-
-def _spellings(word: str) -> tuple[str, ...]:
-    """How an identifier word may be written: as is; a mixed-case word also with its first letter's
-    case flipped (dApp/DApp) and in ALL CAPS (DAPP). ALL CAPS words (OP, EVM) only as written."""
-    if word.isupper() or not word[0].isalpha():
-        return (word,)
-    flipped = word[0].swapcase() + word[1:]
-    return tuple(dict.fromkeys((word, flipped, word.upper())))
-
-
-def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """The slices of ``form`` whose case is checked, each with its allowed spellings: its identifier
-    words, or every word exactly as written (match_case names: Base, never BASE or base)."""
-    spans = []
-    for m in _LATIN_WORD.finditer(form):
-        word = m.group()
-        if match_case and any(ch.isalpha() for ch in word):
-            spans.append((m.start(), m.end(), (word,)))
-        elif _is_identifier_word(word):
-            spans.append((m.start(), m.end(), _spellings(word)))
-    return tuple(spans)
-
-
-def _variants(form: str) -> list[str]:
-    """Separator variants people write for multi-word forms: "Layer 2", "Layer2", "Layer-2"."""
-    parts = [p for p in _SEPARATORS.split(form) if p]
-    if len(parts) < 2:
-        return []
-    out = []
-    for joiner in (" ", "-", ""):
-        joined = joiner.join(parts)
-        if joined != form:
-            out.append(joined)
-    return out
 
 
 class ReferenceMatcher:
@@ -81,7 +38,7 @@ class ReferenceMatcher:
                 if not form:
                     continue
                 self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
-                for variant in _variants(form):
+                for variant in variants(form):
                     self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
         # Automaton values are small ints, so that the hot loop in find() unpacks nothing: a key with nothing
         # to check maps to the index of its match in self._lengths / self._matches; a key with checks maps to
@@ -132,12 +89,12 @@ class ReferenceMatcher:
         # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
         # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
         key = _to_bytes_str(form)
-        spans = _case_spans(key, match_case)
+        spans = case_spans(key, match_case)
         check_left = key[0] in _WORD_CHARS
         check_right = key[-1] in _WORD_CHARS
         length = len(key)
         chars = len(form)  # the match's length in characters (``length`` counts UTF-8 bytes)
-        alone = len(form) == 1 and _is_ideograph(form)  # 聪: see _stands_alone
+        alone = len(form) == 1 and is_ideograph(form)  # 聪: see _stands_alone
         cand = (term_id, length, check_left, check_right, spans, chars, alone)
         folded = key.encode("latin-1").lower().decode("latin-1")
         table.setdefault(folded, []).append((priority, cand))
@@ -246,26 +203,19 @@ _NUMBER_BEFORE = frozenset("零〇一二两三四五六七八九十百千万亿�
 _PARTICLE_AFTER = frozenset("的")
 
 
-def _is_ideograph(ch: str) -> bool:
-    """A CJK ideograph (not CJK punctuation or kana: 。 and 「 do not join characters into words)."""
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff" or (
-        "\U00020000" <= ch <= "\U0003134f"
-    )
-
-
 def _stands_alone(data: bytes, start: int, end: int) -> bool:
     """Whether the one-character form at UTF-8 bytes ``data[start:end]`` is a word of its own here."""
     begin = start - 1
     while begin > 0 and 0x80 <= data[begin] < 0xC0:
         begin -= 1
     before = data[max(begin, 0) : start].decode("utf-8", "surrogatepass")
-    if before and _is_ideograph(before) and before not in _NUMBER_BEFORE:
+    if before and is_ideograph(before) and before not in _NUMBER_BEFORE:
         return False
     stop = end + 1
     while stop < len(data) and 0x80 <= data[stop] < 0xC0:
         stop += 1
     after = data[end:stop].decode("utf-8", "surrogatepass")
-    return not (after and _is_ideograph(after) and after not in _PARTICLE_AFTER)
+    return not (after and is_ideograph(after) and after not in _PARTICLE_AFTER)
 
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")

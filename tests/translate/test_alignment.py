@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studyreader.cjk import has_cjk
 from studyreader.translate.alignment import SourceMap
 from studyreader.translate.blocks import SentencePair
 from studyreader.translate.engine import TranslationEngine
-from studyreader.translate.segment import cjk_soft_breaks, has_cjk, join_cjk_lines, segment_markdown
+from studyreader.translate.segment import cjk_soft_breaks, join_cjk_lines, segment_markdown
 from studyreader.translate.sentences import (
     fallback_bodies,
     fallback_runs,

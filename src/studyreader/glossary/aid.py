@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from studyreader.glossary.matcher import has_cjk
+from studyreader.cjk import has_cjk, is_ideograph
+from studyreader.glossary.spelling import case_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from studyreader.glossary.termbase import Glossary
@@ -46,14 +47,10 @@ class TermCheck(NamedTuple):
     respected: bool
 
 
-def _is_ideograph(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def _spaced(insert: str, before: str, after: str) -> str:
     """Keep the inserted English a separate word next to Chinese characters or Latin letters."""
-    left = " " if before and (_is_ideograph(before) or before.isalnum()) else ""
-    right = " " if after and (_is_ideograph(after) or after.isalnum()) else ""
+    left = " " if before and (is_ideograph(before) or before.isalnum()) else ""
+    right = " " if after and (is_ideograph(after) or after.isalnum()) else ""
     return f"{left}{insert}{right}"
 
 
@@ -69,7 +66,7 @@ class TranslationAid:
         rest = list(sentence)
         for s, e in chinese_spans:
             rest[s:e] = [" "] * (e - s)
-        if any(_is_ideograph(ch) for ch in rest):
+        if any(is_ideograph(ch) for ch in rest):
             return False
         return len(_LATIN_WORD.findall("".join(rest))) >= _ENGLISH_MIN_WORDS
 
@@ -149,13 +146,11 @@ class TranslationAid:
             if not forms:
                 self._patterns[term_id] = None
             else:
-                from studyreader.glossary.matcher import _case_spans
-
                 parts = []
                 for form in sorted(forms, key=len, reverse=True):
                     body = r"[\s-]*".join(re.escape(w) for w in re.split(r"[\s-]+", form.strip()))
                     # Identifiers (OP, L1StandardBridge) must come back exactly; prose terms in any case.
-                    parts.append(body if _case_spans(form, term.match_case) else f"(?i:{body})")
+                    parts.append(body if case_spans(form, term.match_case) else f"(?i:{body})")
                 self._patterns[term_id] = re.compile(
                     r"(?<![A-Za-z0-9_])(?:" + "|".join(parts) + r")(?:s|es)?(?![A-Za-z0-9_])"
                 )

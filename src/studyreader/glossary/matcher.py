@@ -35,67 +35,19 @@ from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import itemgetter
 
+from studyreader.cjk import is_ideograph
 from studyreader.collector import collector_paused
 from studyreader.glossary.model import Match, Term
 from studyreader.glossary.regions import blank_out, excluded_spans
+from studyreader.glossary.spelling import case_spans, variants
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _WORD_RUN = re.compile("[A-Za-z0-9_]*")  # the characters of _WORD_CHARS
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)  # of the automaton's (key, start, end)
-_SEPARATORS = re.compile(r"[ \-]+")
 _HAS_ASCII = re.compile("[\x00-\x7f]")
 
 # Priorities: lower wins when two terms claim the same lower-cased key.
 _EXPLICIT, _VARIANT = 0, 1
-
-
-def has_cjk(text: str) -> bool:
-    """True when ``text`` holds a CJK ideograph (or CJK punctuation/kana)."""
-    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
-
-
-def _is_identifier_word(word: str) -> bool:
-    """CamelCase, mixed (L1StandardBridge, zkSync) or ALL CAPS (OP, EVM): matched case-sensitively."""
-    letters = [ch for ch in word if ch.isalpha()]
-    if not letters:
-        return False
-    return any(ch.isupper() for ch in letters[1:])
-
-
-def _spellings(word: str) -> tuple[str, ...]:
-    """How an identifier word may be written: as is; a mixed-case word also with its first letter's
-    case flipped (dApp/DApp) and in ALL CAPS (DAPP). ALL CAPS words (OP, EVM) only as written."""
-    if word.isupper() or not word[0].isalpha():
-        return (word,)
-    flipped = word[0].swapcase() + word[1:]
-    return tuple(dict.fromkeys((word, flipped, word.upper())))
-
-
-def _case_spans(form: str, match_case: bool = False) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """The slices of ``form`` whose case is checked, each with its allowed spellings: its identifier
-    words, or every word exactly as written (match_case names: Base, never BASE or base)."""
-    spans = []
-    for m in _LATIN_WORD.finditer(form):
-        word = m.group()
-        if match_case and any(ch.isalpha() for ch in word):
-            spans.append((m.start(), m.end(), (word,)))
-        elif _is_identifier_word(word):
-            spans.append((m.start(), m.end(), _spellings(word)))
-    return tuple(spans)
-
-
-def _variants(form: str) -> list[str]:
-    """Separator variants people write for multi-word forms: "Layer 2", "Layer2", "Layer-2"."""
-    parts = [p for p in _SEPARATORS.split(form) if p]
-    if len(parts) < 2:
-        return []
-    out = []
-    for joiner in (" ", "-", ""):
-        joined = joiner.join(parts)
-        if joined != form:
-            out.append(joined)
-    return out
 
 
 class Matcher:
@@ -113,7 +65,7 @@ class Matcher:
                 if not form:
                     continue
                 self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
-                for variant in _variants(form):
+                for variant in variants(form):
                     self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
         # The automaton's keys are characters again (see the module docstring): the table is built on
         # UTF-8 bytes, whose rules (plural endings, boundaries) stay as they were, and each key and its
@@ -213,12 +165,12 @@ class Matcher:
         # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
         # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
         key = _to_bytes_str(form)
-        spans = _case_spans(key, match_case)
+        spans = case_spans(key, match_case)
         check_left = key[0] in _WORD_CHARS
         check_right = key[-1] in _WORD_CHARS
         length = len(key)
         chars = len(form)  # the match's length in characters (``length`` counts UTF-8 bytes)
-        alone = len(form) == 1 and _is_ideograph(form)  # 聪: see _stands_alone
+        alone = len(form) == 1 and is_ideograph(form)  # 聪: see _stands_alone
         cand = (term_id, length, check_left, check_right, spans, chars, alone)
         folded = key.encode("latin-1").lower().decode("latin-1")
         table.setdefault(folded, []).append((priority, cand))
@@ -425,20 +377,13 @@ _NUMBER_BEFORE = frozenset("零〇一二两三四五六七八九十百千万亿�
 _PARTICLE_AFTER = frozenset("的")
 
 
-def _is_ideograph(ch: str) -> bool:
-    """A CJK ideograph (not CJK punctuation or kana: 。 and 「 do not join characters into words)."""
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff" or (
-        "\U00020000" <= ch <= "\U0003134f"
-    )
-
-
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether the one-character form at ``text[start:end]`` is a word of its own here."""
     before = text[start - 1] if start else ""
-    if before and _is_ideograph(before) and before not in _NUMBER_BEFORE:
+    if before and is_ideograph(before) and before not in _NUMBER_BEFORE:
         return False
     after = text[end : end + 1]
-    return not (after and _is_ideograph(after) and after not in _PARTICLE_AFTER)
+    return not (after and is_ideograph(after) and after not in _PARTICLE_AFTER)
 
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")

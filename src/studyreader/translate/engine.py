@@ -23,13 +23,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyreader.cjk import has_cjk
 from studyreader.errors import StudyReaderError
 from studyreader.translate import sentences as sent
 from studyreader.translate.alignment import SourceMap
 from studyreader.translate.blocks import Block, SentencePair
 from studyreader.translate.cache import TranslationCache
 from studyreader.translate.priority import started_at_lower_priority
-from studyreader.translate.segment import has_cjk, join_translation, segment_markdown
+from studyreader.translate.segment import join_translation, segment_markdown
 
 __all__ = [
     "TranslationEngine",

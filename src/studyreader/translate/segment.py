@@ -16,25 +16,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from studyreader.cjk import IDEOGRAPHS, has_cjk
 from studyreader.translate.blocks import Block, Part
 
 __all__ = [
-    "segment_markdown", "join_translation", "has_cjk", "join_cjk_lines", "cjk_soft_breaks", "is_cjk_soft_break",
+    "segment_markdown", "join_translation", "join_cjk_lines", "cjk_soft_breaks", "is_cjk_soft_break",
     "TRANSLATABLE_KINDS",
 ]
 
 TRANSLATABLE_KINDS = frozenset({"heading", "paragraph", "list_item", "blockquote", "table"})
 
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-
-
-def has_cjk(text: str) -> bool:
-    """True when ``text`` holds at least one Chinese character."""
-    return _CJK_RE.search(text) is not None
-
-
 # Chinese characters with CJK punctuation and full-width forms: what a soft line break between joins.
-_CJK_CHAR = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
+_CJK_CHAR = f"\u2e80-\u2fff\u3000-\u303f{IDEOGRAPHS}\uff00-\uffef"
 # At most one blank before the break: two spaces make a hard line break, which stays.
 _CJK_SOFT_BREAK_RE = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t]?\r?\n[ \t]*+(?=[{_CJK_CHAR}])")
 

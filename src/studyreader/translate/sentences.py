@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from studyreader.translate.segment import has_cjk
+from studyreader.cjk import has_cjk
 
 __all__ = [
     "Span",
