@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from studyreader.glossary.spelling import case_spans, is_identifier_word, spellings, variants
+from studyreader.glossary.model import Term
+from studyreader.glossary.spelling import case_spans, is_identifier_word, key_table, spellings, variants
 
 
 def test_identifier_words_are_mixed_case_or_all_caps():
@@ -26,3 +27,20 @@ def test_separator_variants_of_multi_word_forms():
     assert variants("Layer 2") == ["Layer-2", "Layer2"]
     assert variants("fault-proof") == ["fault proof", "faultproof"]
     assert variants("排序器") == []
+
+
+def test_the_key_table_holds_forms_variants_and_plurals_lower_cased():
+    table = key_table([Term(id="proxy", en="Proxy"), Term(id="l2", en="Layer 2", zh="二层")])
+    chinese = "二层".encode().decode("latin-1")  # UTF-8 bytes, one character each
+    assert {"proxy", "proxys", "proxies", "layer 2", "layer-2", "layer2", chinese} <= set(table)
+    [(term_id, length, left, right, spans, chars, alone)] = table["proxies"]
+    assert (term_id, length, left, right, chars, alone) == ("proxy", 7, True, True, 7, False)
+    assert spans == ((4, 7, ("ies",)),)  # the ending is checked in lower case
+
+
+def test_a_preferred_term_comes_first_on_a_shared_key_and_each_candidate_once():
+    terms = [Term(id="verifier", en="Verifier", zh="验证者"), Term(id="mine", en="Validator", zh="验证者")]
+    key = "验证者".encode().decode("latin-1")
+    assert [c[0] for c in key_table(terms)[key]] == ["verifier", "mine"]
+    assert [c[0] for c in key_table(terms, preferred=["mine"])[key]] == ["mine", "verifier"]
+    assert len(key_table([Term(id="x", en="Rollup", aliases_en=("rollup",))])["rollup"]) == 1

@@ -2,8 +2,9 @@
 tests/glossary/test_matcher_reference.py, which checks that ``Matcher.find`` gives the same marks.
 
 pyahocorasick over the text's UTF-8 bytes reports every key; the checks (word boundaries, case, the
-one-character Chinese rule) come before the leftmost-longest selection. Kept as it was, not used by
-the application.
+one-character Chinese rule) come before the leftmost-longest selection. The keys a glossary gives come
+from the same ``key_table`` as the matcher's (what is compared is how they are found and chosen); the
+rest is kept as it was. Not used by the application.
 """
 
 from __future__ import annotations
@@ -14,13 +15,9 @@ from collections.abc import Iterable
 from studyreader.cjk import is_ideograph
 from studyreader.glossary.model import Match, Term
 from studyreader.glossary.regions import blank_out, excluded_spans
-from studyreader.glossary.spelling import case_spans, variants
+from studyreader.glossary.spelling import WORD_CHARS, key_table
 
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
-
-# Priorities: lower wins when two terms claim the same lower-cased key.
-_EXPLICIT, _VARIANT = 0, 1
 
 
 class ReferenceMatcher:
@@ -29,17 +26,6 @@ class ReferenceMatcher:
     def __init__(self, terms: Iterable[Term], *, preferred: Iterable[str] = ()) -> None:
         import ahocorasick
 
-        preferred_ids = set(preferred)
-        table: dict[str, list[tuple]] = {}
-        for term in terms:
-            rank = 0 if term.id in preferred_ids else 1
-            for form in term.forms:
-                form = " ".join(form.split())
-                if not form:
-                    continue
-                self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
-                for variant in variants(form):
-                    self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
         # Automaton values are small ints, so that the hot loop in find() unpacks nothing: a key with nothing
         # to check maps to the index of its match in self._lengths / self._matches; a key with checks maps to
         # ~i, the index of its candidates in self._checked.
@@ -48,14 +34,8 @@ class ReferenceMatcher:
         slots: dict[tuple[str, int, int], int] = {}
         checked: list[tuple] = []
         automaton = ahocorasick.Automaton()
-        for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
-            candidates.sort(key=lambda c: c[0])
-            seen: set[tuple] = set()
-            unique = []
-            for _, cand in candidates:
-                if cand not in seen:
-                    seen.add(cand)
-                    unique.append(cand)
+        table = key_table(terms, preferred)
+        for key, unique in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             slotted = []
             for term_id, length, check_left, check_right, spans, chars, alone in unique:
                 slot = slots.get((term_id, length, chars))
@@ -84,37 +64,6 @@ class ReferenceMatcher:
         """The pyahocorasick automaton (keys: lower-cased UTF-8 bytes read as Latin-1), for benchmarks."""
         return self._automaton
 
-    @staticmethod
-    def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
-        # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
-        # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
-        key = _to_bytes_str(form)
-        spans = case_spans(key, match_case)
-        check_left = key[0] in _WORD_CHARS
-        check_right = key[-1] in _WORD_CHARS
-        length = len(key)
-        chars = len(form)  # the match's length in characters (``length`` counts UTF-8 bytes)
-        alone = len(form) == 1 and is_ideograph(form)  # 聪: see _stands_alone
-        cand = (term_id, length, check_left, check_right, spans, chars, alone)
-        folded = key.encode("latin-1").lower().decode("latin-1")
-        table.setdefault(folded, []).append((priority, cand))
-        if not (key[-1].isascii() and key[-1].isalpha()):
-            return
-        # English plurals, the ending itself in lower case: "Sequencers", "EIPs", "DEXes", "proxies".
-        plural_priority = (priority[0], priority[1] + 2)
-        last = folded[-1]
-        if last != "s":
-            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, ("s",)),), chars + 1, False)
-            table.setdefault(folded + "s", []).append((plural_priority, plural))
-        if last in "sxz" or folded.endswith(("ch", "sh")):
-            plural = (term_id, length + 2, check_left, True, spans + ((length, length + 2, ("es",)),), chars + 2, False)
-            table.setdefault(folded + "es", []).append((plural_priority, plural))
-        elif last == "y" and len(folded) > 2 and folded[-2] not in "aeiouy" and not (spans and spans[-1][1] == length):
-            # "proxy" -> "proxies": the "y" is replaced, so it must not sit inside a case-checked word.
-            spans = spans + ((length - 1, length + 2, ("ies",)),)
-            plural = (term_id, length + 2, check_left, True, spans, chars + 2, False)
-            table.setdefault(folded[:-1] + "ies", []).append((plural_priority, plural))
-
     def find(self, text: str) -> list[Match]:
         """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
         if not text or not self.key_count:
@@ -127,7 +76,7 @@ class ReferenceMatcher:
         raw = data.decode("latin-1")
         low = data.lower().decode("latin-1")  # ASCII-only folding keeps every offset
         n = len(low)
-        words = _WORD_CHARS
+        words = WORD_CHARS
         # Leftmost-longest selection while streaming: the automaton reports matches in order of their
         # end, so a new match can only conflict with a tail of the selected ones. It replaces that tail
         # when it starts at or before all of it (then it is longer), else it loses to the earlier start.
@@ -226,6 +175,3 @@ def _to_half_width(match: re.Match) -> str:
     """Full-width letters and digits (ＥＶＭ, Ｌ２) as ASCII: U+FF01..FF5E are U+0021..007E shifted."""
     return "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
 
-
-def _to_bytes_str(text: str) -> str:
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")

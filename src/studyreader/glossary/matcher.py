@@ -39,15 +39,11 @@ from studyreader.cjk import is_ideograph
 from studyreader.collector import collector_paused
 from studyreader.glossary.model import Match, Term
 from studyreader.glossary.regions import blank_out, excluded_spans
-from studyreader.glossary.spelling import case_spans, variants
+from studyreader.glossary.spelling import WORD_CHARS, key_table
 
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_WORD_RUN = re.compile("[A-Za-z0-9_]*")  # the characters of _WORD_CHARS
+_WORD_RUN = re.compile("[A-Za-z0-9_]*")  # the characters of WORD_CHARS
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)  # of the automaton's (key, start, end)
 _HAS_ASCII = re.compile("[\x00-\x7f]")
-
-# Priorities: lower wins when two terms claim the same lower-cased key.
-_EXPLICIT, _VARIANT = 0, 1
 
 
 class Matcher:
@@ -56,17 +52,6 @@ class Matcher:
     def __init__(self, terms: Iterable[Term], *, preferred: Iterable[str] = ()) -> None:
         import ahocorasick_rs
 
-        preferred_ids = set(preferred)
-        table: dict[str, list[tuple]] = {}
-        for term in terms:
-            rank = 0 if term.id in preferred_ids else 1
-            for form in term.forms:
-                form = " ".join(form.split())
-                if not form:
-                    continue
-                self._add(table, term.id, form, (_EXPLICIT, rank), term.match_case)
-                for variant in variants(form):
-                    self._add(table, term.id, variant, (_VARIANT, rank), term.match_case)
         # The automaton's keys are characters again (see the module docstring): the table is built on
         # UTF-8 bytes, whose rules (plural endings, boundaries) stay as they were, and each key and its
         # case-checked slices are turned into characters here. A key with nothing to check maps to the
@@ -76,14 +61,8 @@ class Matcher:
         checked: list[tuple] = []
         keys: list[str] = []
         values: list[int] = []
-        for key, candidates in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
-            candidates.sort(key=lambda c: c[0])
-            seen: set[tuple] = set()
-            unique = []
-            for _, cand in candidates:
-                if cand not in seen:
-                    seen.add(cand)
-                    unique.append(cand)
+        table = key_table(terms, preferred)
+        for key, unique in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             data = key.encode("latin-1")
             slotted = []
             for term_id, length, check_left, check_right, spans, chars, alone in unique:
@@ -113,8 +92,8 @@ class Matcher:
         # starts (ends) with the key's own first (last) character, and a plural ends with "s".
         self._first_id = [self._ids[v if v >= 0 else checked[~v][0][0]] for v in values]
         self._needs_check = [v < 0 for v in values]
-        self._left = [key[0] in _WORD_CHARS for key in keys]
-        self._right = [key[-1] in _WORD_CHARS for key in keys]
+        self._left = [key[0] in WORD_CHARS for key in keys]
+        self._right = [key[-1] in WORD_CHARS for key in keys]
         # None: the first candidate has nothing but boundaries to check, so it is the one when they pass.
         self._cands = [
             None if v >= 0 or not (checked[~v][0][3] or checked[~v][0][4])
@@ -160,37 +139,6 @@ class Matcher:
         """The automaton's keys (forms and variants, ASCII lower-cased), in its pattern order: for benchmarks."""
         return list(self._keys)
 
-    @staticmethod
-    def _add(table: dict, term_id: str, form: str, priority: tuple[int, int], match_case: bool = False) -> None:
-        # The automaton works on UTF-8 bytes seen as Latin-1 characters: every trie node then has
-        # at most 256 children (pyahocorasick scans children linearly; Chinese would give thousands).
-        key = _to_bytes_str(form)
-        spans = case_spans(key, match_case)
-        check_left = key[0] in _WORD_CHARS
-        check_right = key[-1] in _WORD_CHARS
-        length = len(key)
-        chars = len(form)  # the match's length in characters (``length`` counts UTF-8 bytes)
-        alone = len(form) == 1 and is_ideograph(form)  # 聪: see _stands_alone
-        cand = (term_id, length, check_left, check_right, spans, chars, alone)
-        folded = key.encode("latin-1").lower().decode("latin-1")
-        table.setdefault(folded, []).append((priority, cand))
-        if not (key[-1].isascii() and key[-1].isalpha()):
-            return
-        # English plurals, the ending itself in lower case: "Sequencers", "EIPs", "DEXes", "proxies".
-        plural_priority = (priority[0], priority[1] + 2)
-        last = folded[-1]
-        if last != "s":
-            plural = (term_id, length + 1, check_left, True, spans + ((length, length + 1, ("s",)),), chars + 1, False)
-            table.setdefault(folded + "s", []).append((plural_priority, plural))
-        if last in "sxz" or folded.endswith(("ch", "sh")):
-            plural = (term_id, length + 2, check_left, True, spans + ((length, length + 2, ("es",)),), chars + 2, False)
-            table.setdefault(folded + "es", []).append((plural_priority, plural))
-        elif last == "y" and len(folded) > 2 and folded[-2] not in "aeiouy" and not (spans and spans[-1][1] == length):
-            # "proxy" -> "proxies": the "y" is replaced, so it must not sit inside a case-checked word.
-            spans = spans + ((length - 1, length + 2, ("ies",)),)
-            plural = (term_id, length + 2, check_left, True, spans, chars + 2, False)
-            table.setdefault(folded[:-1] + "ies", []).append((plural_priority, plural))
-
     def find(self, text: str) -> list[Match]:
         """Every term mention in ``text``, leftmost-longest, non-overlapping, sorted by start."""
         if not text or not self.key_count:
@@ -222,7 +170,7 @@ class Matcher:
         all_cands = self._cands
         singles = self._singles
         bare = self._bare
-        words = _WORD_CHARS
+        words = WORD_CHARS
         padded = " " + low + " "  # padded[i + 1] is low[i]; a space beyond either end is no word character
         resolved: list[tuple[int, int, list[Match]]] = []  # (first hit replaced, first hit kept again, marks)
         skip = 0  # hits before this one lie inside a resolution (see below)
@@ -307,7 +255,7 @@ class Matcher:
         (each starts with a word character and needs a boundary before it), so those are stepped over."""
         new = tuple.__new__
         found = self._found
-        words = _WORD_CHARS
+        words = WORD_CHARS
         size = len(low)
         n = len(hits)
         _, q, prev_end = hits[i]
@@ -355,7 +303,7 @@ class Matcher:
 
     def _accept(self, value: int, raw: str, low: str, start: int, end: int) -> int:
         """The slot of the first candidate of a checked key that passes at ``low[start:end]``, or -1."""
-        words = _WORD_CHARS
+        words = WORD_CHARS
         for slot, check_left, check_right, case, alone in self._checked[~value]:
             if check_left and start and low[start - 1] in words:
                 continue
@@ -400,6 +348,3 @@ def _chars_before(data: bytes, offset: int) -> int:
     """How many characters the UTF-8 ``data[:offset]`` holds (``offset`` falls on a character boundary)."""
     return len(data[:offset].decode("utf-8", "surrogatepass"))
 
-
-def _to_bytes_str(text: str) -> str:
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")

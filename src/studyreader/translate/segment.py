@@ -89,7 +89,6 @@ _HTML_LONE_TAG_RE = re.compile(
 _INDENT_RE = re.compile(r"^(?: {4}|\t)")
 
 
-
 def _closing_start(line: str, start: int) -> int:
     """Where a heading's optional closing sequence (``[ \t]+#+``) and trailing blanks begin."""
     end = len(line.rstrip(" \t"))
