@@ -15,8 +15,14 @@ _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 
 def is_ideograph(ch: str) -> bool:
-    """Whether the character ``ch`` is a Chinese character."""
-    return _IDEOGRAPH.fullmatch(ch) is not None
+    """Whether the character ``ch`` is a Chinese character (the ranges of ``IDEOGRAPHS``, compared
+    directly: the matcher asks this of the neighbours of every one-character mark)."""
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\U00020000" <= ch <= "\U0003ffff"
+    )
 
 
 def has_cjk(text: str) -> bool:
