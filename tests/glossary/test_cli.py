@@ -108,6 +108,8 @@ def test_missing_file_is_a_clean_error(capsys, tmp_path, command):
     missing = tmp_path / "nope.md"
     assert main(["glossary", *command, str(missing)]) == 2
     assert capsys.readouterr().err == f"studyreader: {missing}: no such file\n"
+    assert main(["glossary", *command, str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"studyreader: {tmp_path}: is a folder, not a notes file\n"
 
 
 def test_add_edit_hide_unhide_remove(capsys):

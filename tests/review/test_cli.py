@@ -68,6 +68,8 @@ def test_a_learning_step_past_midnight_is_due_tomorrow(capsys, glossary):
 def test_status_refuses_what_it_cannot_use(capsys, tmp_path):
     code, out, err = run(capsys, "review", "status", "--notes", str(tmp_path / "missing.md"))
     assert code == 2 and "missing.md: no such file" in err and out == ""
+    code, out, err = run(capsys, "review", "export", "--out", str(tmp_path / "t.apkg"), "--notes", str(tmp_path))
+    assert code == 2 and f"{tmp_path}: is a folder, not a notes file" in err and out == ""
     code, out, err = run(capsys, "review", "status", "--new-per-day", "-1")
     assert code == 2 and "--new-per-day must be 0 or more" in err
 

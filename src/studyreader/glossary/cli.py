@@ -191,25 +191,12 @@ def _search(args: argparse.Namespace) -> int:
     return 0 if terms else 1
 
 
-def _load_notes(path: str):
-    from pathlib import Path
-
-    from studyreader.errors import StudyReaderError
-    from studyreader.notes import load_notes
-
-    file = Path(path)
-    if not file.exists():
-        raise StudyReaderError(f"{path}: no such file")
-    if file.is_dir():
-        raise StudyReaderError(f"{path}: is a folder, not a notes file")
-    return load_notes(file)
-
-
 def _match(args: argparse.Namespace) -> int:
     from studyreader.cli import print_json
     from studyreader.glossary.model import LineIndex
+    from studyreader.notes import load_notes
 
-    notes = _load_notes(args.file)
+    notes = load_notes(args.file)
     glossary = _glossary()
     index = LineIndex(notes.text)
     rows = []
@@ -228,10 +215,11 @@ def _match(args: argparse.Namespace) -> int:
 def _where(args: argparse.Namespace) -> int:
     from studyreader.cli import print_json
     from studyreader.glossary.model import LineIndex
+    from studyreader.notes import load_notes
 
     glossary = _glossary()
     term = _find_term(glossary, args.term)
-    notes = _load_notes(args.file)
+    notes = load_notes(args.file)
     index = LineIndex(notes.text)
     links = glossary.backlinks(term.id, notes)
     if args.json:

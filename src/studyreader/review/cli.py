@@ -60,20 +60,6 @@ def _glossary():
     return glossary
 
 
-def _load_notes(path: str):
-    from pathlib import Path
-
-    from studyreader.errors import StudyReaderError
-    from studyreader.notes import load_notes
-
-    file = Path(path)
-    if not file.exists():
-        raise StudyReaderError(f"{path}: no such file")
-    if file.is_dir():
-        raise StudyReaderError(f"{path}: is a folder, not a notes file")
-    return load_notes(file)
-
-
 def _open_store():
     from studyreader.review.store import ReviewStore
 
@@ -88,6 +74,7 @@ def _status(args: argparse.Namespace) -> int:
 
     from studyreader.cli import print_json
     from studyreader.errors import StudyReaderError
+    from studyreader.notes import load_notes
     from studyreader.notes.frontmatter import local_timezone
     from studyreader.review.session import DEFAULT_BACKLOG_PER_DAY, DEFAULT_NEW_PER_DAY, sync_notes
 
@@ -96,7 +83,7 @@ def _status(args: argparse.Namespace) -> int:
         raise StudyReaderError(f"--new-per-day must be 0 or more, not {new_per_day}")
     with _open_store() as store:
         if args.notes:
-            notes = _load_notes(args.notes)
+            notes = load_notes(args.notes)
             tz = notes.tz
             sync_notes(store, notes, _glossary())
         else:
@@ -125,12 +112,13 @@ def _status(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from studyreader.cli import print_json
+    from studyreader.notes import load_notes
     from studyreader.review.anki import export_apkg
     from studyreader.review.cards import card_face, faces_for_sightings, find_sightings
 
     glossary = _glossary()
     if args.notes:
-        notes = _load_notes(args.notes)
+        notes = load_notes(args.notes)
         faces = faces_for_sightings(find_sightings(notes, glossary), glossary)
         source = args.notes
     else:
