@@ -46,13 +46,6 @@ EIP-4844 支持！第二行的中文
 """
 
 
-@pytest.fixture
-def engine(tiny_argos_package, tmp_path):
-    eng = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "cache.sqlite3")
-    yield eng
-    eng.close()
-
-
 def _sentences(block):
     """(part number, sentence) of every sentence the block's Chinese parts are cut into."""
     if not block.translatable:

@@ -41,13 +41,6 @@ contract L1StandardBridge {}
 """
 
 
-@pytest.fixture
-def engine(tiny_argos_package, tmp_path):
-    eng = TranslationEngine(packages_dir=tiny_argos_package.packages_dir, cache_path=tmp_path / "cache.sqlite3")
-    yield eng
-    eng.close()
-
-
 def _assert_preserved(blocks, result):
     for block, tr in zip(blocks, result.blocks):
         assert tr is not None

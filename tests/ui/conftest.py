@@ -1,15 +1,18 @@
-"""Fixtures for the window tests: a copy of the sample notes, a small glossary, a window."""
+"""Fixtures for the window tests: a copy of the sample notes, a small glossary, a window, an editor."""
 
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from studyreader import paths
 
 DATA = Path(__file__).resolve().parent / "data"
+EVENING = datetime(2025, 1, 11, 21, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # the day after the sample's last entry
 
 
 @pytest.fixture
@@ -65,3 +68,24 @@ def chinese(qapp):
     yield
     i18n.remove_translators(qapp)
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def make_editor(qtbot):
+    """``make(path, now=EVENING, width=1000, **kwargs)``: a shown editor whose clock stands at ``now``."""
+    from studyreader.ui.editor.editor import EntryEditor
+
+    made = []
+
+    def make(path, now=EVENING, width=1000, **kwargs):
+        editor = EntryEditor(notes_path=path, now=lambda: now, **kwargs)
+        qtbot.addWidget(editor)
+        editor.resize(width, 420 if width > 1000 else 400)
+        editor.show()
+        qtbot.waitExposed(editor)
+        made.append(editor)
+        return editor
+
+    yield make
+    for editor in made:
+        editor.shutdown()

@@ -92,24 +92,6 @@ def test_the_command_line_keeps_english_for_a_refused_edit(tmp_path):
 
 
 @pytest.fixture
-def make_editor(qtbot):
-    from studyreader.ui.editor.editor import EntryEditor
-
-    made = []
-
-    def make(path):
-        editor = EntryEditor(notes_path=path)
-        qtbot.addWidget(editor)
-        editor.show()
-        made.append(editor)
-        return editor
-
-    yield make
-    for editor in made:
-        editor.shutdown()
-
-
-@pytest.fixture
 def notes_file(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text("<!-- Content_START -->\n### 2025.01.10\n旧的条目\n<!-- Content_END -->\n", encoding="utf-8")

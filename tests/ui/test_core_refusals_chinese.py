@@ -11,26 +11,6 @@ from studyreader.ui import i18n
 from tests.support.chinese import assert_chinese
 
 
-@pytest.fixture
-def make_editor(qtbot):
-    from studyreader.ui.editor.editor import EntryEditor
-
-    made = []
-
-    def make(path):
-        editor = EntryEditor(notes_path=path)
-        qtbot.addWidget(editor)
-        editor.resize(1000, 400)
-        editor.show()
-        qtbot.waitExposed(editor)
-        made.append(editor)
-        return editor
-
-    yield make
-    for editor in made:
-        editor.shutdown()
-
-
 def _save_refused(editor, text: str) -> str:
     editor.set_text(text)
     assert editor.save() is False

@@ -50,19 +50,19 @@ def split_change(old: str, new: str) -> tuple[str, str, str]:
     return old[:prefix], new[prefix : len(new) - suffix], old[len(old) - suffix :]
 
 
-def test_header_shows_today_in_the_files_zone(make_editor, notes_file):
-    editor = make_editor(notes_file)
+def test_header_shows_today_in_the_files_zone(make_editor, sample_copy):
+    editor = make_editor(sample_copy)
     assert editor.entry_date == date(2025, 1, 11)
     assert "2025" in editor.date_label.text() and "11" in editor.date_label.text()
     assert "Asia/Shanghai" in editor.state_label.text()
     # Just after midnight in Shanghai is already the next day there, whatever the local zone.
-    late = make_editor(notes_file, now=datetime(2025, 1, 11, 16, 30, tzinfo=ZoneInfo("UTC")))
+    late = make_editor(sample_copy, now=datetime(2025, 1, 11, 16, 30, tzinfo=ZoneInfo("UTC")))
     assert late.entry_date == date(2025, 1, 12)
 
 
-def test_ctrl_s_appends_exactly_the_new_entry(make_editor, notes_file, qtbot):
-    before = notes_file.read_bytes()
-    editor = make_editor(notes_file)
+def test_ctrl_s_appends_exactly_the_new_entry(make_editor, sample_copy, qtbot):
+    before = sample_copy.read_bytes()
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, ENTRY)
     assert editor.is_modified()
     with qtbot.waitSignal(editor.entrySaved, timeout=3000) as saved:
@@ -70,38 +70,38 @@ def test_ctrl_s_appends_exactly_the_new_entry(make_editor, notes_file, qtbot):
     result = saved.args[0]
     assert result.date == date(2025, 1, 11) and result.created
 
-    after = notes_file.read_bytes()
+    after = sample_copy.read_bytes()
     _, inserted, _ = split_change(before.decode("utf-8"), after.decode("utf-8"))
     assert inserted.strip() == "### 2025.01.11\n\n" + ENTRY
-    notes = load_notes(notes_file)
+    notes = load_notes(sample_copy)
     assert [e.date for e in notes.entries][-1] == date(2025, 1, 11)
     assert notes.entry_for(date(2025, 1, 11)).content.strip() == ENTRY
     assert notes.entries[-1].line == result.line
     # The editor is ready for more, and no draft is left behind.
     assert editor.text() == ""
     assert not editor.is_modified()
-    assert DraftStore().load(notes_file) is None
+    assert DraftStore().load(sample_copy) is None
 
 
-def test_saving_again_adds_to_the_same_entry(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_saving_again_adds_to_the_same_entry(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, "第一段。")
     assert editor.save()
     type_text(qtbot, editor, "第二段。")
     assert "Adds to the existing entry" in editor.state_label.text()
     assert editor.save()
-    notes = load_notes(notes_file)
+    notes = load_notes(sample_copy)
     assert len(notes.entries_for(date(2025, 1, 11))) == 1
     assert notes.entry_for(date(2025, 1, 11)).content.strip() == "第一段。\n\n第二段。"
 
 
-def test_empty_text_is_not_saved(make_editor, notes_file, qtbot):
-    before = notes_file.read_bytes()
-    editor = make_editor(notes_file)
+def test_empty_text_is_not_saved(make_editor, sample_copy, qtbot):
+    before = sample_copy.read_bytes()
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, "  \n ")
     assert editor.save() is False
     assert editor.error_banner.isVisible()
-    assert notes_file.read_bytes() == before
+    assert sample_copy.read_bytes() == before
 
 
 def test_a_refused_save_keeps_the_text_and_says_why(make_editor, tmp_path, qtbot):
@@ -142,35 +142,35 @@ def git_pull_like_write(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
-def test_change_on_disk_while_editing_loses_nothing(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_change_on_disk_while_editing_loses_nothing(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, ENTRY)
 
-    pulled = notes_file.read_text(encoding="utf-8").replace(
+    pulled = sample_copy.read_text(encoding="utf-8").replace(
         "明天计划：读 Superchain 的互操作性文档。",
         "明天计划：读 Superchain 的互操作性文档。\n\n（补充）今天又看了 Superchain 的 interop 规范。",
     )
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000) as changed:
-        git_pull_like_write(notes_file, pulled)
-    assert Path(changed.args[0]) == notes_file.resolve()
+        git_pull_like_write(sample_copy, pulled)
+    assert Path(changed.args[0]) == sample_copy.resolve()
     assert editor.text() == ENTRY
     assert editor.disk_banner.isVisible()
 
     # The watcher survives the rename: a second change is noticed too.
     pulled_twice = pulled.replace("# 示例学员", "# 示例学员（已更新）")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
-        git_pull_like_write(notes_file, pulled_twice)
+        git_pull_like_write(sample_copy, pulled_twice)
 
     assert editor.save()
-    final = notes_file.read_text(encoding="utf-8")
+    final = sample_copy.read_text(encoding="utf-8")
     _, inserted, _ = split_change(pulled_twice, final)
     assert inserted.strip() == "### 2025.01.11\n\n" + ENTRY
     assert "（补充）今天又看了 Superchain 的 interop 规范。" in final
     assert "# 示例学员（已更新）" in final
 
 
-def test_own_save_is_not_reported_as_a_change_on_disk(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_own_save_is_not_reported_as_a_change_on_disk(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     reports = []
     editor.notesChangedOnDisk.connect(reports.append)
     type_text(qtbot, editor, ENTRY)
@@ -201,71 +201,71 @@ time.sleep(60)  # killed here, before any orderly close
 """
 
 
-def test_draft_recovered_after_a_crash(make_editor, notes_file, qtbot):
+def test_draft_recovered_after_a_crash(make_editor, sample_copy, qtbot):
     import signal
     import subprocess
     import sys
 
-    before = notes_file.read_bytes()
+    before = sample_copy.read_bytes()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     process = subprocess.Popen(
-        [sys.executable, "-c", CRASHING_EDITOR, str(notes_file), ENTRY], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-c", CRASHING_EDITOR, str(sample_copy), ENTRY], stdout=subprocess.PIPE, text=True, env=env
     )
     try:
         assert process.stdout.readline().strip() == "draft written"
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(10)
-    assert notes_file.read_bytes() == before
+    assert sample_copy.read_bytes() == before
     store = DraftStore()
-    assert store.path_for(notes_file).parent == paths.data_dir() / "drafts"
+    assert store.path_for(sample_copy).parent == paths.data_dir() / "drafts"
 
-    second = make_editor(notes_file)
+    second = make_editor(sample_copy)
     assert second.text() == ENTRY
     assert second.is_modified()
     assert second.recovery_banner.isVisible()
     assert "2025" in second.recovery_banner.label.text()
     assert second.save()
-    assert load_notes(notes_file).entry_for(date(2025, 1, 11)).content.strip() == ENTRY
-    assert store.load(notes_file) is None
+    assert load_notes(sample_copy).entry_for(date(2025, 1, 11)).content.strip() == ENTRY
+    assert store.load(sample_copy) is None
 
 
-def test_recovered_draft_can_be_discarded(make_editor, notes_file, qtbot):
-    first = make_editor(notes_file)
+def test_recovered_draft_can_be_discarded(make_editor, sample_copy, qtbot):
+    first = make_editor(sample_copy)
     type_text(qtbot, first, "不要了")
     first.flush_draft()
-    second = make_editor(notes_file)
+    second = make_editor(sample_copy)
     assert second.text() == "不要了"
     second.discard_draft_button.click()
     assert second.text() == ""
     assert not second.recovery_banner.isVisible()
-    assert DraftStore().load(notes_file) is None
+    assert DraftStore().load(sample_copy) is None
 
 
-def test_maybe_close_keeps_unsaved_text_as_a_draft(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_maybe_close_keeps_unsaved_text_as_a_draft(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, "关窗口前写的")
     assert editor.maybe_close() is True
-    assert DraftStore().load(notes_file).text == "关窗口前写的"
+    assert DraftStore().load(sample_copy).text == "关窗口前写的"
 
 
-def test_each_file_keeps_its_own_draft(make_editor, notes_file, tmp_path, qtbot):
+def test_each_file_keeps_its_own_draft(make_editor, sample_copy, tmp_path, qtbot):
     other = tmp_path / "other.md"
-    shutil.copy(notes_file, other)
-    editor = make_editor(notes_file)
+    shutil.copy(sample_copy, other)
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, "第一个文件")
     editor.set_notes_path(other)
     assert editor.text() == ""
     type_text(qtbot, editor, "第二个文件")
-    editor.set_notes_path(notes_file)
+    editor.set_notes_path(sample_copy)
     assert editor.text() == "第一个文件"
     editor.set_notes_path(other)
     assert editor.text() == "第二个文件"
 
 
-def test_edit_existing_entry_in_place(make_editor, notes_file, qtbot):
-    before = notes_file.read_text(encoding="utf-8")
-    editor = make_editor(notes_file, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
+def test_edit_existing_entry_in_place(make_editor, sample_copy, qtbot):
+    before = sample_copy.read_text(encoding="utf-8")
+    editor = make_editor(sample_copy, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
     assert editor.edit_in_place_action.isEnabled()
     editor.edit_in_place_action.trigger()
     assert editor.mode == "replace"
@@ -275,20 +275,20 @@ def test_edit_existing_entry_in_place(make_editor, notes_file, qtbot):
     editor.set_text(editor.text().replace(old, new))
     assert editor.is_modified()
     assert editor.save()
-    after = notes_file.read_text(encoding="utf-8")
+    after = sample_copy.read_text(encoding="utf-8")
     assert after == before.replace("明天计划：读 Superchain 的互操作性文档。", "明天计划：读 Superchain 的文档。")
     assert editor.mode == "replace" and not editor.is_modified()
 
 
-def test_in_place_edit_asks_before_replacing_a_changed_entry(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
+def test_in_place_edit_asks_before_replacing_a_changed_entry(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
     editor.edit_in_place_action.trigger()
     editor.set_text(editor.text() + "\n\n我的补充。")
     asked = []
     editor.confirm_overwrite = lambda diff: asked.append(diff) or False
-    pulled = notes_file.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF")
+    pulled = sample_copy.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
-        git_pull_like_write(notes_file, pulled)
+        git_pull_like_write(sample_copy, pulled)
     assert editor.save() is False
     assert len(asked) == 1
     # What changed on disk, compactly: the old line removed, the new one added, little else.
@@ -296,12 +296,12 @@ def test_in_place_edit_asks_before_replacing_a_changed_entry(make_editor, notes_
     assert any(line.startswith("-") and "Retro Funding" in line for line in diff_lines)
     assert any(line.startswith("+") and "RetroPGF" in line for line in diff_lines)
     assert len(diff_lines) <= 8
-    assert notes_file.read_text(encoding="utf-8") == pulled
+    assert sample_copy.read_text(encoding="utf-8") == pulled
     assert editor.text().endswith("我的补充。")
 
 
-def test_toggling_in_place_off_keeps_only_the_new_text(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
+def test_toggling_in_place_off_keeps_only_the_new_text(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy, now=datetime(2025, 1, 10, 22, 0, tzinfo=SHANGHAI))
     type_text(qtbot, editor, "新写的一段。")
     editor.edit_in_place_action.trigger()
     assert editor.text().startswith("**治理**") and editor.text().endswith("新写的一段。")
@@ -310,8 +310,8 @@ def test_toggling_in_place_off_keeps_only_the_new_text(make_editor, notes_file, 
     assert editor.text() == "新写的一段。"
 
 
-def test_every_editor_action_has_a_shortcut_and_text(make_editor, notes_file):
-    editor = make_editor(notes_file)
+def test_every_editor_action_has_a_shortcut_and_text(make_editor, sample_copy):
+    editor = make_editor(sample_copy)
     shortcuts = [action.shortcut().toString() for action in editor.actions_list()]
     assert all(shortcuts), shortcuts
     assert len(set(shortcuts)) == len(shortcuts)
@@ -319,8 +319,8 @@ def test_every_editor_action_has_a_shortcut_and_text(make_editor, notes_file):
     assert all(action.text() for action in editor.actions_list())
 
 
-def test_preview_renders_markdown_safely(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_preview_renders_markdown_safely(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, "**粗体** <script>alert(1)</script> [x](javascript:alert(1))")
     qtbot.waitUntil(lambda: "粗体" in editor.preview.toPlainText(), timeout=2000)
     html = editor.preview.toHtml()
@@ -331,8 +331,8 @@ def test_preview_renders_markdown_safely(make_editor, notes_file, qtbot):
 
 # --- live translation with the tiny real Argos package ---------------------------------------------
 
-def test_typing_fast_triggers_one_translation(make_editor, notes_file, qtbot, use_tiny_argos):
-    editor = make_editor(notes_file)
+def test_typing_fast_triggers_one_translation(make_editor, sample_copy, qtbot, use_tiny_argos):
+    editor = make_editor(sample_copy)
     started = []
     editor.translator.started.connect(started.append)
     # A word every 150 ms: well under the 600 ms pause, so still one translation at the end.
@@ -350,8 +350,8 @@ def test_typing_fast_triggers_one_translation(make_editor, notes_file, qtbot, us
     assert editor.translator.requests == 1
 
 
-def test_only_changed_blocks_reach_the_model(make_editor, notes_file, qtbot, use_tiny_argos):
-    editor = make_editor(notes_file)
+def test_only_changed_blocks_reach_the_model(make_editor, sample_copy, qtbot, use_tiny_argos):
+    editor = make_editor(sample_copy)
     editor.set_text("第一段讲排序器。\n\n第二段讲验证者。")
     with qtbot.waitSignal(editor.translator.finished, timeout=20000):
         editor.translate_now()
@@ -365,16 +365,16 @@ def test_only_changed_blocks_reach_the_model(make_editor, notes_file, qtbot, use
     assert editor.english_markdown().count("\n\n") == 2  # three blocks, in place
 
 
-def test_no_model_says_how_to_get_one(make_editor, notes_file, qtbot, tmp_path, monkeypatch):
+def test_no_model_says_how_to_get_one(make_editor, sample_copy, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     type_text(qtbot, editor, "今天学习了。")
     qtbot.waitUntil(lambda: editor.models_button.isVisible(), timeout=20000)
     assert "model" in editor.english.toPlainText().lower()
     assert editor.text() == "今天学习了。"  # typing and the text are unaffected
 
 
-def test_constructor_the_main_window_uses_shares_its_watcher(qtbot, notes_file):
+def test_constructor_the_main_window_uses_shares_its_watcher(qtbot, sample_copy):
     from PySide6.QtWidgets import QWidget
 
     from studyreader.ui.file_watcher import NotesFileWatcher
@@ -384,17 +384,17 @@ def test_constructor_the_main_window_uses_shares_its_watcher(qtbot, notes_file):
     host = QWidget()
     qtbot.addWidget(host)
     watcher = NotesFileWatcher(host)
-    watcher.watch(notes_file)
+    watcher.watch(sample_copy)
     service = TranslationService(parent=host)
-    editor = EntryEditor(notes_file, Settings(), host, watcher=watcher, translation_service=service, now=fixed_now)
-    assert editor.parent() is host and editor.notes_path == notes_file.resolve()
+    editor = EntryEditor(sample_copy, Settings(), host, watcher=watcher, translation_service=service, now=fixed_now)
+    assert editor.parent() is host and editor.notes_path == sample_copy.resolve()
     assert editor.isEnabled() and editor.entry_date == date(2025, 1, 11)
     with pytest.raises(TypeError):
-        EntryEditor(notes_file, Settings(), host, watcher)  # the shared parts are keyword-only
+        EntryEditor(sample_copy, Settings(), host, watcher)  # the shared parts are keyword-only
     # The window's watcher tells the editor of a change on disk; the editor's own save is not one.
     type_text(qtbot, editor, "窗口共用的监视器")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
-        git_pull_like_write(notes_file, notes_file.read_text(encoding="utf-8") + "\n")
+        git_pull_like_write(sample_copy, sample_copy.read_text(encoding="utf-8") + "\n")
     reports = []
     watcher.changed.connect(reports.append)
     assert editor.save()
@@ -403,23 +403,23 @@ def test_constructor_the_main_window_uses_shares_its_watcher(qtbot, notes_file):
     editor.shutdown()
 
 
-def test_without_a_notes_file_the_editor_waits_for_one(qtbot, notes_file):
+def test_without_a_notes_file_the_editor_waits_for_one(qtbot, sample_copy):
     editor = EntryEditor(now=fixed_now)
     qtbot.addWidget(editor)
     assert editor.notes_path is None and not editor.isEnabled()
     assert editor.date_label.text() == "No notes file"
-    editor.set_notes_path(notes_file)
+    editor.set_notes_path(sample_copy)
     assert editor.isEnabled() and editor.entry_date == date(2025, 1, 11)
     editor.shutdown()
 
 
-def test_only_web_links_open_from_the_preview(make_editor, notes_file, qtbot, monkeypatch):
+def test_only_web_links_open_from_the_preview(make_editor, sample_copy, qtbot, monkeypatch):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     for address in ("https://docs.optimism.io/", "file:///etc/passwd", "javascript:alert(1)", "http://"):
         editor.preview.anchorClicked.emit(QUrl(address))
     assert opened == ["https://docs.optimism.io/"]

@@ -39,9 +39,9 @@ def wait_for_english(qtbot, editor):
 
 # -- item 4: the glossary, as in the reader ----------------------------------------------------------
 
-def test_live_english_uses_the_glossary_like_the_reader(make_editor, notes_file, qtbot, use_tiny_argos,
+def test_live_english_uses_the_glossary_like_the_reader(make_editor, sample_copy, qtbot, use_tiny_argos,
                                                         test_glossary):
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     editor.set_text("今天学习了排序器。")
     assert "Sequencer" not in wait_for_english(qtbot, editor)  # the tiny model alone knows no terms
     with qtbot.waitSignal(editor.translator.finished, timeout=20000):
@@ -49,8 +49,8 @@ def test_live_english_uses_the_glossary_like_the_reader(make_editor, notes_file,
     assert "Sequencer" in editor.english_markdown()
 
 
-def test_preview_marks_glossary_terms_with_their_explanation(make_editor, notes_file, qtbot, test_glossary):
-    editor = make_editor(notes_file)
+def test_preview_marks_glossary_terms_with_their_explanation(make_editor, sample_copy, qtbot, test_glossary):
+    editor = make_editor(sample_copy)
     editor.set_glossary(test_glossary)
     editor.set_text("今天学习了排序器，还有欺诈证明。")
     qtbot.waitUntil(lambda: "排序器" in editor.preview.toPlainText(), timeout=3000)
@@ -74,9 +74,9 @@ def restore_palette(qapp):
     QApplication.setPalette(palette)
 
 
-def test_preview_follows_a_theme_switch(make_editor, notes_file, qtbot, qapp, test_glossary, restore_palette):
+def test_preview_follows_a_theme_switch(make_editor, sample_copy, qtbot, qapp, test_glossary, restore_palette):
     app_module.apply_theme(qapp, "light")
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     editor.set_glossary(test_glossary)
     editor.set_text("排序器")
     qtbot.waitUntil(lambda: "排序器" in editor.preview.toPlainText(), timeout=3000)
@@ -92,22 +92,22 @@ def test_preview_follows_a_theme_switch(make_editor, notes_file, qtbot, qapp, te
 
 # -- item 6: every banner goes when its reason goes ------------------------------------------------
 
-def test_the_disk_banner_goes_after_a_successful_save(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_the_disk_banner_goes_after_a_successful_save(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     editor.set_text("写了一半")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
-        git_pull_like_write(notes_file, notes_file.read_text(encoding="utf-8") + "\n")
+        git_pull_like_write(sample_copy, sample_copy.read_text(encoding="utf-8") + "\n")
     assert editor.disk_banner.isVisible()
     assert editor.save()
     assert editor.text() == "" and not editor.disk_banner.isVisible()
 
 
-def test_saving_will_ask_goes_when_edit_existing_is_switched_off(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, now=ENTRY_DAY)
+def test_saving_will_ask_goes_when_edit_existing_is_switched_off(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy, now=ENTRY_DAY)
     editor.edit_in_place_action.trigger()
     editor.set_text(editor.text() + "\n\n我的补充。")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
-        git_pull_like_write(notes_file, notes_file.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF"))
+        git_pull_like_write(sample_copy, sample_copy.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF"))
     assert "ask" in editor.disk_banner.label.text()
     editor.edit_in_place_action.trigger()  # off: the added text will be appended, nothing replaced
     assert editor.text() == "我的补充。"
@@ -116,10 +116,10 @@ def test_saving_will_ask_goes_when_edit_existing_is_switched_off(make_editor, no
     assert not editor.disk_banner.isVisible()  # no unsaved text: nothing to keep
 
 
-def test_the_models_button_goes_once_a_model_is_installed(make_editor, notes_file, qtbot, tmp_path, monkeypatch,
+def test_the_models_button_goes_once_a_model_is_installed(make_editor, sample_copy, qtbot, tmp_path, monkeypatch,
                                                           tiny_argos_package):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     editor.set_text("今天学习了。")
     qtbot.waitUntil(lambda: editor.models_button.isVisible(), timeout=20000)
     # Installed from elsewhere (the window's menu, the command line): the next translation finds it.
@@ -130,8 +130,8 @@ def test_the_models_button_goes_once_a_model_is_installed(make_editor, notes_fil
     assert editor.english_markdown().strip()
 
 
-def test_the_empty_save_error_goes_when_there_is_text(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file)
+def test_the_empty_save_error_goes_when_there_is_text(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy)
     assert editor.save() is False and editor.error_banner.isVisible()
     editor.set_text("有内容了")
     assert not editor.error_banner.isVisible()
@@ -139,13 +139,13 @@ def test_the_empty_save_error_goes_when_there_is_text(make_editor, notes_file, q
 
 # -- item 14: the conflict shows what changed on disk -----------------------------------------------
 
-def test_the_conflict_question_shows_a_compact_diff(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, now=ENTRY_DAY)
+def test_the_conflict_question_shows_a_compact_diff(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy, now=ENTRY_DAY)
     editor.edit_in_place_action.trigger()
     editor.set_text(editor.text() + "\n\n我的补充。")
-    pulled = notes_file.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF")
+    pulled = sample_copy.read_text(encoding="utf-8").replace("Retro Funding", "RetroPGF")
     with qtbot.waitSignal(editor.notesChangedOnDisk, timeout=5000):
-        git_pull_like_write(notes_file, pulled)
+        git_pull_like_write(sample_copy, pulled)
     seen = []
 
     def answer():
@@ -160,18 +160,18 @@ def test_the_conflict_question_shows_a_compact_diff(make_editor, notes_file, qtb
     lines = seen[0].splitlines()
     assert [line[0] for line in lines if line[:1] in "+-"] == ["-", "+"]
     assert "Retro Funding" in lines[[line[0] for line in lines].index("-")]
-    assert notes_file.read_text(encoding="utf-8") == pulled
+    assert sample_copy.read_text(encoding="utf-8") == pulled
     assert editor.text().endswith("我的补充。")
 
 
 # -- item 12: placeholders at 1366×768 and 1024×600 -------------------------------------------------
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
-def test_placeholders_are_not_cut_at_small_screens(qtbot, notes_file, size, tmp_path):
+def test_placeholders_are_not_cut_at_small_screens(qtbot, sample_copy, size, tmp_path):
     window = QMainWindow()
     qtbot.addWidget(window)
     window.setCentralWidget(QTextEdit(window))
-    editor = EntryEditor(notes_file, None, window, now=lambda: EVENING)
+    editor = EntryEditor(sample_copy, None, window, now=lambda: EVENING)
     dock = QDockWidget(window)
     dock.setWidget(editor)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -194,11 +194,11 @@ def test_placeholders_are_not_cut_at_small_screens(qtbot, notes_file, size, tmp_
 
 # -- issue 12 item 11: broken drafts never stop the editor ------------------------------------------
 
-def test_a_drafts_folder_that_is_a_file_is_reported(make_editor, notes_file, qtbot):
+def test_a_drafts_folder_that_is_a_file_is_reported(make_editor, sample_copy, qtbot):
     folder = paths.data_dir() / "drafts"
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.write_text("not a folder", encoding="utf-8")
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     assert editor.isEnabled()
     assert editor.error_banner.isVisible()
     assert str(folder) in editor.error_banner.label.text() and "is a file" in editor.error_banner.label.text()
@@ -209,19 +209,19 @@ def test_a_drafts_folder_that_is_a_file_is_reported(make_editor, notes_file, qtb
     assert folder.read_text(encoding="utf-8") == "not a folder"
 
 
-def test_a_draft_holding_null_is_reported_and_kept_aside(make_editor, notes_file, qtbot):
+def test_a_draft_holding_null_is_reported_and_kept_aside(make_editor, sample_copy, qtbot):
     store = DraftStore()
-    target = store.path_for(notes_file)
+    target = store.path_for(sample_copy)
     target.parent.mkdir(parents=True)
     target.write_text("null", encoding="utf-8")
-    editor = make_editor(notes_file)
+    editor = make_editor(sample_copy)
     assert editor.isEnabled() and editor.text() == ""
     message = editor.error_banner.label.text()
     assert editor.error_banner.isVisible() and target.name in message and "null" in message
     assert target.with_name(target.name + ".unreadable").read_text(encoding="utf-8") == "null"
     editor.set_text("新的草稿")
     editor.flush_draft()
-    assert store.load(notes_file).text == "新的草稿"
+    assert store.load(sample_copy).text == "新的草稿"
     assert not editor.error_banner.isVisible()  # the draft is kept again
 
 
@@ -241,12 +241,12 @@ def test_compact_diff_shows_changes_with_little_context():
     assert len(many.splitlines()) == 11 and many.splitlines()[-1].startswith("… (+")
 
 
-def test_the_editor_never_cancels_the_readers_translation(make_editor, notes_file, qtbot, use_tiny_argos):
+def test_the_editor_never_cancels_the_readers_translation(make_editor, sample_copy, qtbot, use_tiny_argos):
     from studyreader.translate.segment import segment_markdown
     from studyreader.ui.translation_service import TranslationService
 
     service = TranslationService()
-    editor = make_editor(notes_file, translation_service=service)
+    editor = make_editor(sample_copy, translation_service=service)
     reader_job = service.translate(segment_markdown("第一段讲排序器。\n\n第二段讲验证者。"))
     arrived = []
     reader_job.blockTranslated.connect(lambda index, _translation: arrived.append(index))

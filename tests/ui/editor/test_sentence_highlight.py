@@ -49,8 +49,8 @@ def hover(qtbot, view, point: QPoint) -> None:
     QApplication.processEvents()
 
 
-def test_hovering_the_preview_or_the_english_lights_the_pair(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, width=1300)
+def test_hovering_the_preview_or_the_english_lights_the_pair(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy, width=1300)
     editor.set_text(ENTRY)
     translate_by_hand(editor)
     hover(qtbot, editor.preview, point_of(editor.preview, "它负责"))
@@ -70,8 +70,8 @@ def test_hovering_the_preview_or_the_english_lights_the_pair(make_editor, notes_
     assert lit(editor.english) == lit(editor.preview) == []
 
 
-def test_the_caret_in_the_source_lights_its_english(make_editor, notes_file, qtbot):
-    editor = make_editor(notes_file, width=1300)
+def test_the_caret_in_the_source_lights_its_english(make_editor, sample_copy, qtbot):
+    editor = make_editor(sample_copy, width=1300)
     editor.set_text(ENTRY)
     translate_by_hand(editor)
     editor.editor.setFocus()
@@ -88,11 +88,11 @@ def test_the_caret_in_the_source_lights_its_english(make_editor, notes_file, qtb
     assert lit(editor.english) == lit(editor.preview) == []
 
 
-def test_the_editor_highlight_follows_the_theme(make_editor, notes_file, qtbot):
+def test_the_editor_highlight_follows_the_theme(make_editor, sample_copy, qtbot):
     app = QApplication.instance()
     original = app.palette()
     try:
-        editor = make_editor(notes_file, width=1300)
+        editor = make_editor(sample_copy, width=1300)
         editor.set_text(ENTRY)
         translate_by_hand(editor)
         colours = []
@@ -111,10 +111,10 @@ def test_the_editor_highlight_follows_the_theme(make_editor, notes_file, qtbot):
         app.setPalette(original)
 
 
-def test_the_translations_own_pairs_light_in_the_editor(make_editor, notes_file, qtbot, use_tiny_argos):
+def test_the_translations_own_pairs_light_in_the_editor(make_editor, sample_copy, qtbot, use_tiny_argos):
     """With the real engine (tiny model), the caret in each Chinese sentence lights one English range,
     a different one for each sentence, in order."""
-    editor = make_editor(notes_file, width=1300)
+    editor = make_editor(sample_copy, width=1300)
     text = "### 2025.01.12\n\n今天学习了排序器。它负责排序交易！最后提交批次。\n"
     editor.set_text(text)
     with qtbot.waitSignal(editor.translator.finished, timeout=20000):
