@@ -67,6 +67,19 @@ def view(qtbot, year, tmp_path):
     return widget
 
 
+def submit_a_full_day(view, qtbot):
+    """A manual entry of 24 hours on a day that already has minutes: the dialog must refuse it."""
+    from PySide6.QtCore import QDate
+
+    dialog = view.manual_entry_dialog()
+    qtbot.addWidget(dialog)
+    dialog.minutes.setValue(24 * 60)
+    dialog.date.setDate(QDate(2026, 2, 1))
+    dialog.show()
+    dialog.accept()
+    return dialog
+
+
 def test_every_day_of_the_year_has_a_cell_and_a_tooltip(view, year):
     _log, _notes, minutes, written = year
     heat = view.heat_map
@@ -210,12 +223,7 @@ def test_manual_entry_dialog_logs_time_and_refuses_too_much(qtbot, view, year):
     view.refresh()
     assert view.minutes()[date(2026, 2, 1)] == before + 45
 
-    refused = view.manual_entry_dialog()
-    qtbot.addWidget(refused)
-    refused.minutes.setValue(24 * 60)
-    refused.date.setDate(QDate(2026, 2, 1))
-    refused.show()
-    refused.accept()
+    refused = submit_a_full_day(view, qtbot)
     assert refused.isVisible()  # stays open with the reason
     assert refused.error.isVisible() and "24 hours" in refused.error.text()
     view.refresh()
@@ -321,16 +329,9 @@ def test_the_current_month_is_labelled_at_the_right_edge(qtbot, today):
 
 
 def test_a_refused_manual_entry_is_explained_in_chinese(chinese, qtbot, view):
-    from PySide6.QtCore import QDate
-
     from tests.support.chinese import assert_chinese
 
-    refused = view.manual_entry_dialog()
-    qtbot.addWidget(refused)
-    refused.minutes.setValue(24 * 60)
-    refused.date.setDate(QDate(2026, 2, 1))
-    refused.show()
-    refused.accept()
+    refused = submit_a_full_day(view, qtbot)
     shown = refused.error.text()
     assert_chinese(shown, "2026-02-01")
     assert shown.startswith("未记录：2026-02-01 已经记录了 ")
