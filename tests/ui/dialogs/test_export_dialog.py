@@ -23,6 +23,13 @@ def _notes(tmp_path):
     return target
 
 
+def _dialog(qtbot, notes):
+    """The export dialog for ``notes`` with default settings, closed with the test."""
+    dialog = ExportDialog(notes, Settings())
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_export_dialog_writes_markdown_and_remembers(qtbot, tmp_path, use_tiny_argos):
     notes = _notes(tmp_path)
     settings = Settings()
@@ -50,8 +57,7 @@ def test_export_dialog_writes_markdown_and_remembers(qtbot, tmp_path, use_tiny_a
 
 def test_export_dialog_reports_failure(qtbot, tmp_path, use_tiny_argos):
     notes = _notes(tmp_path)
-    dialog = ExportDialog(notes, Settings())
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, notes)
     dialog.out_edit.setText(str(tmp_path / "missing" / "x.html"))
     with qtbot.waitSignal(dialog.failed, timeout=30000) as blocker:
         dialog.start()
@@ -62,8 +68,7 @@ def test_export_dialog_reports_failure(qtbot, tmp_path, use_tiny_argos):
 
 def test_export_dialog_writes_pdf_off_the_gui_thread(qtbot, tmp_path, use_tiny_argos):
     notes = _notes(tmp_path)
-    dialog = ExportDialog(notes, Settings())
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, notes)
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
     assert dialog.out_edit.text().endswith(".pdf") and dialog.layout_combo.isEnabled()
     with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
@@ -87,8 +92,7 @@ def _question(qtbot, dialog) -> QMessageBox:
 def test_without_a_model_the_dialog_asks_and_exports_the_chinese_only(qtbot, tmp_path, monkeypatch):
     _no_model(tmp_path, monkeypatch)
     notes = _notes(tmp_path)
-    dialog = ExportDialog(notes, Settings())
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, notes)
     out = tmp_path / "zh.html"
     dialog.out_edit.setText(str(out))
     dialog.start()
@@ -109,8 +113,7 @@ def test_without_a_model_the_dialog_asks_and_exports_the_chinese_only(qtbot, tmp
 def test_without_a_model_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
     _no_model(tmp_path, monkeypatch)
     notes = _notes(tmp_path)
-    dialog = ExportDialog(notes, Settings())
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, notes)
     out = tmp_path / "zh.md"
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
     dialog.out_edit.setText(str(out))
@@ -127,8 +130,7 @@ def test_progress_is_shown_and_cancel_export_writes_nothing(qtbot, tmp_path, use
     notes = tmp_path / "big.md"
     notes.write_text("## Notes\n\n### 2025.03.01\n\n" + "\n\n".join(
         "".join(lines[i:i + 3]) for i in range(0, len(lines), 3)) + "\n", encoding="utf-8")
-    dialog = ExportDialog(notes, Settings())
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, notes)
     dialog.show()
     out = tmp_path / "big.html"
     dialog.out_edit.setText(str(out))

@@ -17,12 +17,8 @@ def selected_term(reader: BilingualReader) -> tuple[int, str | None]:
     return cursor.selectionStart(), render.term_id_from_href(probe.charFormat().anchorHref())
 
 
-def test_tab_after_page_down_goes_to_the_first_term_on_screen(qtbot, test_glossary):
-    reader = BilingualReader()
-    qtbot.addWidget(reader)
-    reader.resize(700, 300)
-    reader.show()
-    qtbot.waitExposed(reader)
+def test_tab_after_page_down_goes_to_the_first_term_on_screen(qtbot, make_reader, test_glossary):
+    reader = make_reader(700, 300)
     reader.set_glossary(test_glossary)
     text = "\n\n".join(f"第 {i} 段：今天学习了排序器。" for i in range(60)) + "\n"
     reader.set_blocks(segment(text), None)

@@ -218,12 +218,8 @@ def test_single_language_layouts_light_the_sentence_shown(reader, qtbot, mode):
     assert lit(reader) == ["它负责排序交易！" if mode == "zh" else "It orders transactions!"]
 
 
-def test_tables_and_characters_beyond_the_bmp(qtbot):
-    reader = BilingualReader()
-    qtbot.addWidget(reader)
-    reader.resize(1000, 500)
-    reader.show()
-    qtbot.waitExposed(reader)
+def test_tables_and_characters_beyond_the_bmp(qtbot, make_reader):
+    reader = make_reader(1000, 500)
     notes = "🚀 火箭起飞了。然后到达轨道！\n\n| 层 | 作用 |\n|---|---|\n| 排序层 | 决定交易顺序 |\n"
     reader.set_blocks(segment(notes), None)
     zh, en = reader.blocks[0].source, "🚀 The rocket took off. Then it reached orbit!"

@@ -32,13 +32,9 @@ def colours_in(reader: BilingualReader) -> dict[str, set[str]]:
     }
 
 
-def test_a_theme_switch_recolours_the_open_file(qtbot, app_palette, test_glossary):
+def test_a_theme_switch_recolours_the_open_file(qtbot, make_reader, app_palette, test_glossary):
     app_palette.setPalette(light_palette())
-    reader = BilingualReader()
-    qtbot.addWidget(reader)
-    reader.resize(900, 500)
-    reader.show()
-    qtbot.waitExposed(reader)
+    reader = make_reader(900, 500)
     reader.set_glossary(test_glossary)
     reader.set_blocks(segment(NOTES), None)
     reader.set_translation(1, "Today I studied the sequencer.")
