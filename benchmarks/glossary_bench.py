@@ -9,7 +9,7 @@ corpus's own characters so the automaton sees realistic partial matches).
 Prints the median time of ``Matcher.find`` per size, time per MB, and the
 2 MB / 1 MB ratio (2.0 means linear); then, on 1 MB, find() against
 pyahocorasick's iteration over the same keys (issue 15's yardstick), against
-ahocorasick_rs's own pass (the automaton find() runs) and against the former
+daachorse's own pass (the automaton find() runs) and against the former
 matcher (tests/support/reference_matcher.py, which must give the same marks),
 and what find() spends on preparing the text (code and URLs blanked, lower
 case), building one Match per mark, and the checks.
@@ -118,7 +118,7 @@ def main() -> int:
 
     # The baselines, over the same 1 MB and the same keys: pyahocorasick iterating over them (issue 15's
     # yardstick; keys and text as lower-cased UTF-8 bytes read as Latin-1, its faster form), and
-    # ahocorasick_rs's own leftmost-longest pass (the automaton find() runs), each consuming every raw
+    # daachorse's own leftmost-longest pass (the automaton find() runs), each consuming every raw
     # hit and doing nothing else; and the former matcher (tests/support/reference_matcher.py).
     import ahocorasick
 
@@ -129,7 +129,7 @@ def main() -> int:
     py_automaton.make_automaton()
     low_bytes = one.encode("utf-8").lower().decode("latin-1")
     low = one.encode("utf-8").lower().decode("utf-8")
-    rust_automaton = matcher.automaton
+    own_automaton = matcher.automaton
     former = ReferenceMatcher(terms)
     marks = matcher.find(one)
     if [tuple(m) for m in former.find(one)] != [tuple(m) for m in marks]:
@@ -150,7 +150,7 @@ def main() -> int:
     # machine then hits them alike); the informative comparisons in a loop of their own.
     steps = {"pyahocorasick": py_iteration, "find": lambda: matcher.find(one), "prepare": prepare,
              "build": build_matches}
-    others = {"rust": lambda: rust_automaton.find_matches_as_indexes(low), "former": lambda: former.find(one)}
+    others = {"own": lambda: own_automaton.find(low), "former": lambda: former.find(one)}
     step_times: dict[str, list[float]] = {name: [] for name in (*steps, *others)}
     for group in (steps, others):
         for _ in range(args.repeat):
@@ -159,17 +159,17 @@ def main() -> int:
                 step()
                 step_times[name].append((time.perf_counter() - start) * 1000)
     medians = (statistics.median(times) for times in step_times.values())
-    py_ms, find_ms, prepare_ms, build_ms, rust_ms, former_ms = medians
+    py_ms, find_ms, prepare_ms, build_ms, own_ms, former_ms = medians
     py_hits = sum(1 for _ in py_automaton.iter(low_bytes))
-    rust_hits = len(rust_automaton.find_matches_as_indexes(low))
+    own_hits = len(own_automaton.find(low))
     print(f"1 MB, same keys: pyahocorasick iter {py_ms:.1f} ms ({py_hits:,} raw hits); "
-          f"ahocorasick_rs leftmost-longest {rust_ms:.1f} ms ({rust_hits:,} hits)")
+          f"daachorse leftmost-longest {own_ms:.1f} ms ({own_hits:,} hits)")
     print(f"Matcher.find {find_ms:.1f} ms = {find_ms / py_ms:.2f}x pyahocorasick's iteration (target: <= 1.50x), "
-          f"{find_ms / rust_ms:.2f}x ahocorasick_rs's own pass; the former matcher {former_ms:.1f} ms "
+          f"{find_ms / own_ms:.2f}x daachorse's own pass; the former matcher {former_ms:.1f} ms "
           f"({former_ms / py_ms:.2f}x), same {len(marks):,} marks")
     print(f"  of which: preparing the text {prepare_ms:.1f} ms, building {len(marks):,} Match objects "
-          f"{build_ms:.1f} ms, the automaton's pass {rust_ms:.1f} ms; checks and searching again where the "
-          f"automaton's choice fails them: {find_ms - prepare_ms - build_ms - rust_ms:.1f} ms")
+          f"{build_ms:.1f} ms, the automaton's pass {own_ms:.1f} ms; checks and searching again where the "
+          f"automaton's choice fails them: {find_ms - prepare_ms - build_ms - own_ms:.1f} ms")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The glossary matcher as it was before it moved to the ahocorasick_rs automaton: the oracle of
+"""The glossary matcher as it was before it moved to a compiled leftmost-longest automaton: the oracle of
 tests/glossary/test_matcher_reference.py, which checks that ``Matcher.find`` gives the same marks.
 
 pyahocorasick over the text's UTF-8 bytes reports every key; the checks (word boundaries, case, the

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import fsrs
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
@@ -69,6 +70,8 @@ def clock():
 
 @pytest.fixture
 def make_dialog(qtbot, store, glossary, notes, log, clock):
+    made: list[ReviewDialog] = []
+
     def make(**kwargs) -> ReviewDialog:
         session = ReviewSession(store, glossary, SHANGHAI, lang=kwargs.pop("lang", "en"), clock=clock,
                                 scheduler=fsrs.Scheduler(enable_fuzzing=False),
@@ -76,11 +79,17 @@ def make_dialog(qtbot, store, glossary, notes, log, clock):
                                 tz_name="Asia/Shanghai")
         dialog = ReviewDialog(session, study_log=log, **kwargs)
         qtbot.addWidget(dialog)
+        made.append(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         return dialog
 
-    return make
+    yield make
+    # Gone before the store and the log close: a dialog left alive would still answer a later test's
+    # change of language by reading the closed store.
+    for dialog in made:
+        if shiboken6.isValid(dialog):
+            shiboken6.delete(dialog)
 
 
 def test_space_shows_the_answer_and_a_number_grades(make_dialog, qtbot, store, clock):
