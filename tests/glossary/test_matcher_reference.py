@@ -7,6 +7,7 @@ forms, case variants, letters glued to forms, 聪 inside words) exercise that pa
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from studyreader import paths
 from studyreader.glossary.matcher import Matcher
 from studyreader.glossary.model import Term
 from studyreader.glossary.termbase import load_glossary
+from tests.conftest import corpus_files
 from tests.support.reference_matcher import ReferenceMatcher
 
 _LATIN = "abopsxyABOPSXY01_"
@@ -116,3 +118,38 @@ def test_lone_surrogates_in_a_text_match_as_before():
     text = "OP\ud800OP 聪\udfff聪 xOP"
     assert _marks(Matcher(terms), text) == _marks(ReferenceMatcher(terms), text)
     assert [m[0] for m in _marks(Matcher(terms), text)] == ["op", "op", "cong", "cong"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_terms_and_text(), st.sampled_from(["\n", "\r\n", " ", ""]), st.integers(1, 700))
+def test_long_texts_match_as_before(case, separator, shift):
+    """A text of many thousand characters is searched a piece at a time, cut after line breaks."""
+    terms, preferred, text = case
+    line = text + separator
+    long_text = "x" * shift + line * (3 * 4096 // max(len(line), 1) + 1)
+    expected = _marks(ReferenceMatcher(terms, preferred=preferred), long_text)
+    assert _marks(Matcher(terms, preferred=preferred), long_text) == expected
+
+
+def test_the_corpus_matches_as_before():
+    """Every real notes file of the corpus at once (about half a million characters), as one text."""
+    files = corpus_files()
+    if not files:
+        pytest.skip("corpus not available")
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in files)
+    marks = _marks(_BUNDLED_MATCHER, text)
+    assert len(text) > 100_000 and len(marks) > 1000
+    assert marks == _marks(_BUNDLED_REFERENCE, text)
+
+
+def test_no_key_holds_a_line_break():
+    """Long texts are searched in pieces cut after line breaks, which needs keys without one: a form
+    written over two lines is the same words on one line."""
+    terms = [Term(id="two-lines", en="fault\nproof", zh="欺诈\r\n证明"), Term(id="op", en="OP")]
+    matcher = Matcher(terms)
+    assert not [key for key in matcher.keys if "\n" in key or "\r" in key]
+    text = "OP 。" * 1100 + "fault proof，欺诈 证明" + "\nOP" * 3000
+    marks = _marks(matcher, text)
+    assert [m for m in marks if m[0] == "two-lines"] == [("two-lines", "fault proof", 4400, 4411),
+                                                         ("two-lines", "欺诈 证明", 4412, 4417)]
+    assert marks == _marks(ReferenceMatcher(terms), text)
