@@ -111,6 +111,8 @@ def test_a_key_that_fails_gives_way_to_one_starting_at_its_last_character():
     text = "xab数据可 ab数据 OPOP据可"
     assert _marks(Matcher(terms), text) == _marks(ReferenceMatcher(terms), text)
     assert [m[0] for m in _marks(Matcher(terms), text)] == ["cjk", "mixed", "cjk"]
+    long_text = (text + "\n") * 3000  # searched in pieces: the marks found on searching again are placed right
+    assert _marks(Matcher(terms), long_text) == _marks(ReferenceMatcher(terms), long_text)
 
 
 def test_lone_surrogates_in_a_text_match_as_before():
@@ -126,7 +128,7 @@ def test_long_texts_match_as_before(case, separator, shift):
     """A text of many thousand characters is searched a piece at a time, cut after line breaks."""
     terms, preferred, text = case
     line = text + separator
-    long_text = "x" * shift + line * (3 * 4096 // max(len(line), 1) + 1)
+    long_text = "x" * shift + line * (40_000 // max(len(line), 1) + 1)
     expected = _marks(ReferenceMatcher(terms, preferred=preferred), long_text)
     assert _marks(Matcher(terms, preferred=preferred), long_text) == expected
 

@@ -45,7 +45,7 @@ from studyreader.glossary.spelling import WORD_CHARS, key_table
 
 _WORD_RUN = re.compile("[A-Za-z0-9_]*")  # the characters of WORD_CHARS
 _START, _END, _KEY = itemgetter(0), itemgetter(1), itemgetter(2)  # of the automaton's (start, end, key)
-_PIECE_CHARS = 8192  # characters searched at a time at least (see Matcher._hits)
+_PIECE_CHARS = 8192  # characters matched at a time at least (see Matcher._find)
 _HAS_ASCII = re.compile("[\x00-\x7f]")
 
 
@@ -153,6 +153,28 @@ class Matcher:
 
     def _find(self, text: str) -> list[Match]:
         raw = blank_out(text, excluded_spans(text))
+        size = len(raw)
+        if size <= _PIECE_CHARS:
+            return self._find_in(text, raw, 0)
+        # A long text is matched a piece of some thousand characters at a time, each ending after a line
+        # break, so that a piece's copies (folded, as UTF-8, the table of offsets daachorse's binding
+        # fills for each search: eight bytes per byte of UTF-8, 8 MB for 1 MB of notes) and its hits
+        # stay in the processor's cache. The marks are those of the whole text: no key holds a line
+        # break (``key_table`` turns every run of white space in a form into one space), so no match
+        # straddles two pieces; the line break or the text's end at a piece's ends is neither a word
+        # character nor an ideograph, as the piece's own ends are taken to be; and code, URLs and links
+        # are blanked over the whole text first.
+        out: list[Match] = []
+        pos = 0
+        while pos < size:
+            cut = raw.find("\n", pos + _PIECE_CHARS)
+            cut = size if cut == -1 else cut + 1
+            out += self._find_in(text[pos:cut], raw[pos:cut], pos)
+            pos = cut
+        return out
+
+    def _find_in(self, text: str, raw: str, offset: int) -> list[Match]:
+        """The marks in ``text`` (``raw``: the same, blanked), their offsets moved on by ``offset``."""
         if raw.isascii():
             low = raw.lower()
         else:
@@ -163,9 +185,12 @@ class Matcher:
                 raw = _FULL_WIDTH.sub(_to_half_width, raw)  # one character for one, so offsets are kept
                 data = self._utf8(raw)
             low = data.lower().decode("utf-8")  # ASCII-only folding keeps every offset
-        keys, starts, ends = self._hits(low)
-        if not keys:
+        hits = self._automaton.find(low)
+        if not hits:
             return []
+        keys = list(map(_KEY, hits))
+        starts = list(map(_START, hits))
+        ends = list(map(_END, hits))
         term_ids = list(map(self._first_id.__getitem__, keys))
         lefts = self._left
         rights = self._right
@@ -220,7 +245,7 @@ class Matcher:
             # them: shorter keys at this start, then every later start, until the search is back where
             # the automaton's own choices follow (one of them ends at or before it).
             marks: list[Match] = []
-            skip = self._resolve(text, raw, low, i, starts, ends, marks.append)
+            skip = self._resolve(text, raw, low, i, starts, ends, marks.append, offset)
             resolved.append((i, skip, marks))
         # Every Match built at once, in C loops (a hit replaced by a resolution is built and dropped). A key
         # without ASCII is the very text it matches (folding, blanking and full-width letters change
@@ -228,6 +253,9 @@ class Matcher:
         texts = list(map(self._key_text.__getitem__, keys))
         for i in compress(range(count), map(self._sliced.__getitem__, keys)):
             texts[i] = text[starts[i] : ends[i]]
+        if offset:
+            starts = map(add, starts, repeat(offset))
+            ends = map(add, ends, repeat(offset))
         found = list(map(tuple.__new__, repeat(Match), zip(term_ids, texts, starts, ends)))
         if not resolved:
             return found
@@ -247,37 +275,12 @@ class Matcher:
         except UnicodeEncodeError:
             return _SURROGATE.sub(self._stand_in, raw).encode("utf-8")
 
-    def _hits(self, low: str) -> tuple[list[int], list[int], list[int]]:
-        """The automaton's leftmost-longest hits in ``low``: their keys, starts and ends.
-
-        The text is searched a few thousand characters at a time, each piece ending after a line break:
-        for every search daachorse's binding fills a table of eight bytes per byte of the text's UTF-8
-        (8 MB for 1 MB of notes), which for a piece stays in the processor's cache. Pieces give the
-        same hits as one search: no key holds a line break (``key_table`` turns every run of white
-        space in a form into one space), so no hit straddles two pieces, and after a line break the
-        search goes on as from the start of a text."""
-        search = self._automaton.find
-        size = len(low)
-        if size <= _PIECE_CHARS:
-            hits = search(low)
-            return list(map(_KEY, hits)), list(map(_START, hits)), list(map(_END, hits))
-        keys: list[int] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
-        while pos < size:
-            cut = low.find("\n", pos + _PIECE_CHARS)
-            cut = size if cut == -1 else cut + 1
-            hits = search(low[pos:cut])
-            keys += map(_KEY, hits)
-            starts += map(add, map(_START, hits), repeat(pos))
-            ends += map(add, map(_END, hits), repeat(pos))
-            pos = cut
-        return keys, starts, ends
-
-    def _resolve(self, text: str, raw: str, low: str, i: int, starts: list[int], ends: list[int], append) -> int:
+    def _resolve(
+        self, text: str, raw: str, low: str, i: int, starts: list[int], ends: list[int], append, offset: int
+    ) -> int:
         """Selects, leftmost-longest, the keys that pass the checks from ``starts[i]`` (its key failed)
-        until the automaton's choices are ours again; returns the index of the first hit that stands.
+        until the automaton's choices are ours again (the marks go to ``append``, their offsets moved on
+        by ``offset``); returns the index of the first hit that stands.
 
         From a position q that no automaton match straddles, the automaton's next match is the
         leftmost-longest key from q, as ours would be: from there on its choices stand. Until then each
@@ -299,7 +302,7 @@ class Matcher:
                 best = self._best_at(raw, low, q, top)
                 if best is not None:
                     slot, end = best
-                    append(new(Match, (found[slot][0], text[q:end], q, end)))
+                    append(new(Match, (found[slot][0], text[q:end], q + offset, end + offset)))
                     q = end
                 else:
                     q += 1
