@@ -19,9 +19,9 @@ so offsets stay those of the caller's text.
 The automaton is daachorse's character-wise double array (compiled, reporting
 character offsets), leftmost-longest over the text ASCII-lower-cased; over 1 MB
 of notes its pass is a quarter faster than ahocorasick_rs's, and it builds in a
-third of the time without holding the interpreter lock. It chooses before our checks; where its choice fails
-them, the keys at that start and the next ones are looked up in Python until its
-choices stand again (see ``_resolve``), so the marks are those of leftmost-longest
+third of the time without holding the interpreter lock. It chooses before our
+checks; where its choice fails them, the keys at that start and the next ones
+are looked up in Python until its choices stand again (see ``_resolve``), so the marks are those of leftmost-longest
 among the keys that pass. The common hit costs a few list lookups: per key, flat
 lists say whether it needs a check at all, which word boundaries and which one
 case-checked slice; hits are split and the ``Match`` objects built in C loops
