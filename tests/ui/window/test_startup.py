@@ -16,7 +16,7 @@ import pytest
 from studyreader.programme.marks import DayMark
 from studyreader.render import first_screen as render_cache
 
-HEAVY = ("argostranslate", "ctranslate2", "ahocorasick", "markdown", "nh3", "studyreader.translate.segment",
+HEAVY = ("argostranslate", "ctranslate2", "daachorse", "markdown", "nh3", "studyreader.translate.segment",
          "studyreader.notes.parser", "studyreader.study.stats", "studyreader.study.timer", "html")
 
 CHILD = textwrap.dedent(
@@ -492,3 +492,18 @@ def test_the_first_translation_starts_with_the_glossary_in(sample_copy, settings
     qtbot.waitUntil(lambda: window.translation_state() in (TranslationState.DONE, TranslationState.FAILED),
                     timeout=120000)
     window.translation.service.shutdown()
+
+
+def test_the_modules_imported_in_a_worker_at_start_up_make_no_qt_class():
+    """The services' modules imported in a worker thread are plain Python: PySide6 making a QObject class
+    off the GUI thread, while the GUI thread read meta-objects, crashed the app at start-up."""
+    from studyreader.ui.window.services import SERVICE_MODULES
+
+    code = ("import importlib, json, sys\n"
+            "for name in sys.argv[1:]:\n    importlib.import_module(name)\n"
+            "print(json.dumps(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code, *SERVICE_MODULES], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = json.loads(result.stdout)
+    assert set(SERVICE_MODULES) <= set(modules)
+    assert "PySide6" not in modules and not [name for name in modules if name.startswith("studyreader.ui")]

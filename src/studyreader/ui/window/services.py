@@ -21,9 +21,13 @@ if TYPE_CHECKING:
     from studyreader.ui.window.translation import TranslationController
 
 GLOSSARY_WAIT_MS = 1000  # the study widgets wait at most this long for the glossary
-# Imported in a worker thread before their objects are built on the GUI thread.
-SERVICE_MODULES = ("studyreader.translate.engine", "studyreader.ui.translation_service", "studyreader.study.log",
-                   "studyreader.ui.study.timer_widget", "studyreader.ui.study.reminder")
+# The plain-Python modules of the services, imported in a worker thread before their objects are
+# built on the GUI thread. Modules that define Qt classes (the translation service, the timer widget,
+# the reminder) are imported on the GUI thread, by the steps that build them: PySide6 making a QObject
+# class in a worker thread while the GUI thread read meta-objects crashed the app at start-up (a
+# segmentation fault in PySide::MetaObjectBuilder::update, about once in 40 runs of ui_stall_bench).
+SERVICE_MODULES = ("studyreader.translate.engine", "studyreader.study.log", "studyreader.study.timer",
+                   "studyreader.study.recorder", "studyreader.study.context")
 
 
 def load_glossary(reload: bool = False):
