@@ -25,7 +25,7 @@ GLOSSARY_WAIT_MS = 1000  # the study widgets wait at most this long for the glos
 # built on the GUI thread. Modules that define Qt classes (the translation service, the timer widget,
 # the reminder) are imported on the GUI thread, by the steps that build them: PySide6 making a QObject
 # class in a worker thread while the GUI thread read meta-objects crashed the app at start-up (a
-# segmentation fault in PySide::MetaObjectBuilder::update, about once in 40 runs of ui_stall_bench).
+# segmentation fault in PySide::MetaObjectBuilder::update, about once in 30 runs of ui_stall_bench).
 SERVICE_MODULES = ("studyreader.translate.engine", "studyreader.study.log", "studyreader.study.timer",
                    "studyreader.study.recorder", "studyreader.study.context")
 
