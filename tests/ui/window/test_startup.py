@@ -505,5 +505,4 @@ def test_the_modules_imported_in_a_worker_at_start_up_make_no_qt_class():
     result = subprocess.run([sys.executable, "-c", code, *SERVICE_MODULES], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     modules = json.loads(result.stdout)
-    assert set(SERVICE_MODULES) <= set(modules)
     assert "PySide6" not in modules and not [name for name in modules if name.startswith("studyreader.ui")]
