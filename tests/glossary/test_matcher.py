@@ -297,6 +297,23 @@ def test_full_width_letters_and_digits_match_with_the_callers_offsets():
     assert matcher.find("ＯＰＥＮ") == []  # still a whole word
 
 
+def test_full_width_letters_far_into_a_long_text_and_in_a_form():
+    """The search of each piece of a long text tells whether it holds full-width letters; a form written
+    with them (the text's are made ASCII first) is found in neither spelling, and disturbs nothing."""
+    matcher = Matcher([Term(id="evm", en="EVM"), Term(id="wide", en="ＷＩＤＥ"), Term(id="zk", en="ZK")])
+    filler = "以太坊上的一行字 EVM。\n" * 2_000
+    line = "在ＥＶＭ上用 ＺＫ，ＷＩＤＥ 与 WIDE。\n"
+    text = filler + line + filler
+    marks = [(m.term_id, m.text, m.start) for m in matcher.find(text)]
+    middle = len(filler)
+    assert [mark for mark in marks if middle <= mark[2] < middle + len(line)] == [
+        ("evm", "ＥＶＭ", middle + 1),
+        ("zk", "ＺＫ", middle + 7),
+    ]
+    assert len(marks) == 2 * 2_000 + 2
+    assert all(text[start : start + len(written)] == written for _, written, start in marks)
+
+
 def test_a_one_character_chinese_term_is_marked_only_as_a_word_of_its_own():
     """聪 (satoshi) is also the first character of 聪明 (clever): a lone character is marked only where no
     other Chinese character joins it into a word, a number or 个 before it and 的 after it excepted."""

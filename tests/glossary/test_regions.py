@@ -24,6 +24,12 @@ def test_code_urls_and_link_targets_are_the_regions():
                              '](https://x.dev/a "t")']
 
 
+def test_www_hosts_run_to_the_end_of_their_path_and_bare_domains_stop_at_their_ending():
+    text = "读 www.example.cn/a/b，再看 www.io 和 WWW.Example.CN，以及 docs.base.org、www.com.cn/x 与 rewww.x"
+    assert spanned(text) == ["www.example.cn/a/b", "www.io", "docs.base.org", "www.com.cn/x", "rewww.x"]
+    assert spanned("www.") == ["www"]
+
+
 def test_fences_run_to_their_closing_fence_or_the_end():
     closed = "前\n```go\nfunc main() {}\n```\n后"
     assert spanned(closed) == ["```go\nfunc main() {}\n```"]

@@ -68,6 +68,12 @@ class Matcher:
         table = key_table(terms, preferred)
         for key, unique in table.items():  # keys: lower-cased UTF-8 bytes as Latin-1
             data = key.encode("latin-1")
+            try:
+                key_text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValueError(f"glossary form {data!r} is not text (a lone surrogate)") from None
+            if _FULL_WIDTH.search(key_text):
+                continue  # full-width letters are made ASCII in the text before the search: never found
             slotted = []
             for term_id, length, check_left, check_right, spans, chars, alone in unique:
                 slot = slots.get((term_id, length, chars))
@@ -76,10 +82,7 @@ class Matcher:
                     found.append((term_id, chars))
                 case = tuple((_chars_before(data, i), _chars_before(data, j), allowed) for i, j, allowed in spans)
                 slotted.append((slot, check_left, check_right, case, alone))
-            try:
-                keys.append(data.decode("utf-8"))
-            except UnicodeDecodeError:
-                raise ValueError(f"glossary form {key.encode('latin-1')!r} is not text (a lone surrogate)") from None
+            keys.append(key_text)
             first = slotted[0]
             if not (first[1] or first[2] or first[3] or first[4]):
                 values.append(first[0])  # a Chinese form, or a Latin form with nothing to check
@@ -105,7 +108,8 @@ class Matcher:
             for v in values
         ]
         self._key_text = [None if _HAS_ASCII.search(key) else key for key in keys]
-        self._sliced = [key_text is None for key_text in self._key_text]
+        # The hits find() visits in Python: those with checks, and those whose text is sliced (has ASCII).
+        self._visit = [v < 0 or key_text is None for v, key_text in zip(values, self._key_text)]
         # The usual checked candidate, on its own: one candidate, one case-checked slice (a, b, spellings).
         self._singles = [
             cands[0][1][0] if cands is not None and len(cands) == 1 and len(cands[0][1]) == 1 and not cands[0][2]
@@ -122,14 +126,21 @@ class Matcher:
                 stack.pop()
             has_prefix[key] = bool(stack)
             stack.append(key)
-        self._bare = [left and not has_prefix[key] for key, left in zip(keys, self._left)]
+        # A key of word characters only: every shorter key at its start (a prefix of it) ends inside its word.
+        self._bare = [
+            (left and not has_prefix[key]) or WORD_CHARS.issuperset(key) for key, left in zip(keys, self._left)
+        ]
         self._longest_key = max(map(len, keys), default=0)
         # Lone surrogates in a text cannot reach the automaton: they stand as a character no key holds.
         joined = "".join(keys)
         self._stand_in = next(ch for ch in "\uffff\ufffe\ufdd0\ufdd1\ufdd2" if ch not in joined)
+        # Each full-width letter and digit is a key of its own too, after the forms (no form holds one): a
+        # piece's one search also tells whether it holds any, as every such character then lies in a hit.
         # An empty pattern list builds no automaton: find() returns [] then.
         self._automaton = (
-            daachorse.CharwiseDoubleArrayAhoCorasick(keys, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST)
+            daachorse.CharwiseDoubleArrayAhoCorasick(
+                keys + _FULL_WIDTH_CHARS, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST
+            )
             if keys
             else None
         )
@@ -176,22 +187,18 @@ class Matcher:
 
     def _find_in(self, text: str, raw: str, offset: int) -> list[Match]:
         """The marks in ``text`` (``raw``: the same, blanked), their offsets moved on by ``offset``."""
-        if raw.isascii():
-            low = raw.lower()
-        else:
-            # Full-width letters and digits are looked for in the UTF-8 bytes: a byte pattern scans
-            # them several times faster than a character class scans the text.
-            data = self._utf8(raw)
-            if _FULL_WIDTH_UTF8.search(data) is not None:
-                raw = _FULL_WIDTH.sub(_to_half_width, raw)  # one character for one, so offsets are kept
-                data = self._utf8(raw)
-            low = data.lower().decode("utf-8")  # ASCII-only folding keeps every offset
+        low = raw.lower() if raw.isascii() else self._utf8(raw).lower().decode("utf-8")  # ASCII folding only
         hits = self._automaton.find(low)
         if not hits:
             return []
         keys = list(map(_KEY, hits))
-        starts = list(map(_START, hits))
-        ends = list(map(_END, hits))
+        if max(keys) >= self.key_count:  # a full-width letter or digit (see __init__): made ASCII, searched again
+            raw = _FULL_WIDTH.sub(_to_half_width, raw)  # one character for one, so offsets are kept
+            low = self._utf8(raw).lower().decode("utf-8")
+            hits = self._automaton.find(low)
+            if not hits:
+                return []
+            keys = list(map(_KEY, hits))
         term_ids = list(map(self._first_id.__getitem__, keys))
         lefts = self._left
         rights = self._right
@@ -204,21 +211,23 @@ class Matcher:
         skip = 0  # hits before this one lie inside a resolution (see below)
         count = len(keys)
         size = len(low)
-        for i in compress(range(count), map(self._needs_check.__getitem__, keys)):
+        # A key without ASCII is the very text it matches (folding, blanking and full-width letters
+        # change only ASCII); the others' texts are sliced from the text where their hits pass.
+        texts = list(map(self._key_text.__getitem__, keys))
+        for i, (start, end, k) in compress(enumerate(hits), map(self._visit.__getitem__, keys)):
             if i < skip:
                 continue
-            k = keys[i]
-            start = starts[i]
-            end = ends[i]
             inside = lefts[k] and padded[start] in words
             if not (inside or (rights[k] and padded[end + 1] in words)):
                 single = singles[k]
                 if single is not None:
                     if raw[start + single[0] : start + single[1]] in single[2]:
+                        texts[i] = text[start:end]
                         continue
                 else:
                     cands = all_cands[k]
                     if cands is None:
+                        texts[i] = text[start:end]
                         continue
                     for term_id, case, alone in cands:
                         for a, b, allowed in case:
@@ -232,13 +241,15 @@ class Matcher:
                     else:
                         cands = None
                     if cands is not None:
+                        if texts[i] is None:
+                            texts[i] = text[start:end]
                         continue
             if inside or bare[k]:
                 # No key passes at this start (inside a Latin word none can, see _resolve; a bare key has no
                 # shorter key) nor anywhere else inside the word: the search resumes at the word's end, and
                 # when no other hit starts before it, the automaton's next choice stands.
                 after = i + 1
-                if end <= _WORD_RUN.match(low, start).end() <= (starts[after] if after < count else size):
+                if end <= _WORD_RUN.match(low, start).end() <= (hits[after][0] if after < count else size):
                     resolved.append((i, after, []))
                     skip = after
                     continue
@@ -246,14 +257,11 @@ class Matcher:
             # them: shorter keys at this start, then every later start, until the search is back where
             # the automaton's own choices follow (one of them ends at or before it).
             marks: list[Match] = []
-            skip = self._resolve(text, raw, low, i, starts, ends, marks.append, offset)
+            skip = self._resolve(text, raw, low, i, hits, marks.append, offset)
             resolved.append((i, skip, marks))
-        # Every Match built at once, in C loops (a hit replaced by a resolution is built and dropped). A key
-        # without ASCII is the very text it matches (folding, blanking and full-width letters change
-        # only ASCII): only the others are sliced from the text.
-        texts = list(map(self._key_text.__getitem__, keys))
-        for i in compress(range(count), map(self._sliced.__getitem__, keys)):
-            texts[i] = text[starts[i] : ends[i]]
+        # Every Match built at once, in C loops (a hit replaced by a resolution is built and dropped).
+        starts = map(_START, hits)
+        ends = map(_END, hits)
         if offset:
             starts = map(add, starts, repeat(offset))
             ends = map(add, ends, repeat(offset))
@@ -277,7 +285,7 @@ class Matcher:
             return _SURROGATE.sub(self._stand_in, raw).encode("utf-8")
 
     def _resolve(
-        self, text: str, raw: str, low: str, i: int, starts: list[int], ends: list[int], append, offset: int
+        self, text: str, raw: str, low: str, i: int, hits: list[tuple[int, int, int]], append, offset: int
     ) -> int:
         """Selects, leftmost-longest, the keys that pass the checks from ``starts[i]`` (its key failed)
         until the automaton's choices are ours again (the marks go to ``append``, their offsets moved on
@@ -291,9 +299,8 @@ class Matcher:
         found = self._found
         words = WORD_CHARS
         size = len(low)
-        n = len(starts)
-        q = starts[i]
-        prev_end = ends[i]
+        n = len(hits)
+        q, prev_end, _ = hits[i]
         j = i + 1
         top = prev_end - q  # at the failed match's start, only shorter keys
         while True:
@@ -308,8 +315,8 @@ class Matcher:
                 else:
                     q += 1
             top = size
-            while j < n and starts[j] < q:
-                prev_end = ends[j]
+            while j < n and hits[j][0] < q:
+                prev_end = hits[j][1]
                 j += 1
             if prev_end <= q:
                 return j
@@ -370,7 +377,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_FULL_WIDTH_UTF8 = re.compile(rb"\xef(?:\xbc[\x90-\x99\xa1-\xba]|\xbd[\x81-\x9a])")  # the same in UTF-8
+_FULL_WIDTH_CHARS = [chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_URL_HINT = re.compile(r"\.(?:io|com|org|net|xyz|dev|eth|fi|finance|app|network|html)(?![A-Za-z0-9])", re.IGNORECASE)
+# The dot of "www." (as written, lower case) or of a bare domain's ending: one scan for both.
+_URL_HINT = re.compile(
+    r"\.(?:(?-i:(?<=www\.))|(?:io|com|org|net|xyz|dev|eth|fi|finance|app|network|html)(?![A-Za-z0-9]))", re.IGNORECASE
+)
 _URL_TAIL = re.compile(r"[^\s<>\"'`\u00a0\u2e80-\uffff]*")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+")
@@ -133,8 +136,8 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """URLs with a scheme, www. hosts and bare domains (docs.optimism.io/...)."""
     hints = [(p, "://") for p in _positions(text, "://")]
-    hints += [(p, "www.") for p in _positions(text, "www.")]
-    hints += [(m.start(), m.group()) for m in _URL_HINT.finditer(text)]
+    for m in _URL_HINT.finditer(text):
+        hints.append((m.start() - 3, "www.") if m.end() - m.start() == 1 else (m.start(), m.group()))
     hints.sort()
     out = []
     covered = -1
