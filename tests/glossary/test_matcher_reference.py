@@ -133,6 +133,17 @@ def test_long_texts_match_as_before(case, separator, shift):
     assert _marks(Matcher(terms, preferred=preferred), long_text) == expected
 
 
+@pytest.mark.parametrize("shift", range(0, 120, 4))
+def test_code_blocks_and_spans_across_the_places_a_long_text_is_cut_match_as_before(shift):
+    """A piece never ends at a line break inside code: the cut moves past the block or span."""
+    terms = [Term(id="op", en="OP"), Term(id="rollup", en="Rollup"), Term(id="contract", zh="合约")]
+    block = "OP 合约\n```go\n" + "OP Rollup 合约\n" * 6 + "\n合约\n```\n`OP\n合约` 与 Rollup\n~~~\nOP\n"
+    text = "x" * shift + block * 300
+    marks = _marks(Matcher(terms), text)
+    assert marks == _marks(ReferenceMatcher(terms), text)
+    assert len(marks) > 500  # outside code: about two per block (a ~~~ block runs to the next one's)
+
+
 def test_the_corpus_matches_as_before():
     """Every real notes file of the corpus at once (about half a million characters), as one text."""
     files = corpus_files()

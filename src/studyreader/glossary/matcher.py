@@ -164,25 +164,40 @@ class Matcher:
             return self._find(text)
 
     def _find(self, text: str) -> list[Match]:
-        raw = blank_out(text, excluded_spans(text))
-        size = len(raw)
+        spans = excluded_spans(text)
+        size = len(text)
         if size <= _PIECE_CHARS:
-            return self._find_in(text, raw, 0)
+            return self._find_in(text, blank_out(text, spans), 0)
         # A long text is matched a piece of some thousand characters at a time, each ending after a line
         # break, so that a piece's copies (folded, as UTF-8, the table of offsets daachorse's binding
         # fills for each search: eight bytes per byte of UTF-8, 8 MB for 1 MB of notes) and its hits
         # stay in the processor's cache. The marks are those of the whole text: no key holds a line
         # break (``key_table`` turns every run of white space in a form into one space), so no match
         # straddles two pieces; the line break or the text's end at a piece's ends is neither a word
-        # character nor an ideograph, as the piece's own ends are taken to be; and code, URLs and links
-        # are blanked over the whole text first.
+        # character nor an ideograph, as the piece's own ends are taken to be. Code, URLs and links are
+        # found over the whole text; a piece never ends inside one (a line break there is blanked, not
+        # seen by the search), so each is blanked in the piece that holds it.
         out: list[Match] = []
         pos = 0
+        first = 0  # the first excluded span not in an earlier piece
+        count = len(spans)
         while pos < size:
-            cut = raw.find("\n", pos + _PIECE_CHARS)
+            cut = text.find("\n", pos + _PIECE_CHARS)
+            after = first
+            while cut != -1:
+                while after < count and spans[after][1] <= cut:
+                    after += 1
+                if after == count or spans[after][0] > cut:
+                    break
+                cut = text.find("\n", spans[after][1])  # the line break lies in a span: the next one after it
             cut = size if cut == -1 else cut + 1
-            out += self._find_in(text[pos:cut], raw[pos:cut], pos)
+            while after < count and spans[after][0] < cut:
+                after += 1
+            piece = text[pos:cut]
+            raw = blank_out(piece, [(start - pos, end - pos) for start, end in spans[first:after]])
+            out += self._find_in(piece, raw, pos)
             pos = cut
+            first = after
         return out
 
     def _find_in(self, text: str, raw: str, offset: int) -> list[Match]:
