@@ -34,7 +34,7 @@ the same keys (``benchmarks/glossary_bench.py``; README, "Glossary matching").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import add, itemgetter
 
@@ -222,7 +222,7 @@ class Matcher:
         bare = self._bare
         words = WORD_CHARS
         padded = " " + low + " "  # padded[i + 1] is low[i]; a space beyond either end is no word character
-        resolved: list[tuple[int, int, list[Match]]] = []  # (first hit replaced, first hit kept again, marks)
+        resolved: list[tuple[int, int, Sequence[Match]]] = []  # (first hit replaced, first hit kept again, marks)
         skip = 0  # hits before this one lie inside a resolution (see below)
         count = len(keys)
         size = len(low)
@@ -265,7 +265,7 @@ class Matcher:
                 # when no other hit starts before it, the automaton's next choice stands.
                 after = i + 1
                 if end <= _WORD_RUN.match(low, start).end() <= (hits[after][0] if after < count else size):
-                    resolved.append((i, after, []))
+                    resolved.append((i, after, ()))
                     skip = after
                     continue
             # The automaton chose this key before our checks. Leftmost-longest among the keys that pass
@@ -281,16 +281,9 @@ class Matcher:
             starts = map(add, starts, repeat(offset))
             ends = map(add, ends, repeat(offset))
         found = list(map(tuple.__new__, repeat(Match), zip(term_ids, texts, starts, ends)))
-        if not resolved:
-            return found
-        out: list[Match] = []
-        kept = 0
-        for first, after, marks in resolved:
-            out += found[kept:first]
-            out += marks
-            kept = after
-        out += found[kept:]
-        return out
+        for first, after, marks in reversed(resolved):  # from the end, so the indices before stay
+            found[first:after] = marks
+        return found
 
     def _utf8(self, raw: str) -> bytes:
         """``raw`` in UTF-8; lone surrogates cannot reach the automaton and stand as a character no key holds."""
