@@ -115,6 +115,15 @@ def test_a_key_that_fails_gives_way_to_one_starting_at_its_last_character():
     assert _marks(Matcher(terms), long_text) == _marks(ReferenceMatcher(terms), long_text)
 
 
+def test_a_word_key_that_fails_leaves_no_mark_in_its_word_but_the_next_word_is_searched():
+    """Where "dai" (a word) fails, its shorter keys end inside the word, so none is looked up."""
+    terms = [Term(id="da", en="DA"), Term(id="dai", en="DAI"), Term(id="dao", en="DAO"), Term(id="ai", en="AI")]
+    text = "Dai、DAI、DAIs、DAO's、daos、DA、DAIly AI DA-AI"
+    marks = _marks(Matcher(terms), text)
+    assert marks == _marks(ReferenceMatcher(terms), text)
+    assert [m[1] for m in marks] == ["DAI", "DAIs", "DAO", "DA", "AI", "DA", "AI"]
+
+
 def test_lone_surrogates_in_a_text_match_as_before():
     terms = [Term(id="op", en="OP"), Term(id="cong", zh="聪")]
     text = "OP\ud800OP 聪\udfff聪 xOP"

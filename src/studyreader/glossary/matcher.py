@@ -116,20 +116,6 @@ class Matcher:
             else None
             for cands in self._cands
         ]
-        # A key starting with a Latin word character of which no shorter key is a prefix: where it fails, no
-        # key passes at its start. In sorted order a key's prefixes come before it, and every key between a
-        # prefix and the key also starts with that prefix: a stack of the keys that prefix the current one.
-        has_prefix = {}
-        stack: list[str] = []
-        for key in sorted(keys):
-            while stack and not key.startswith(stack[-1]):
-                stack.pop()
-            has_prefix[key] = bool(stack)
-            stack.append(key)
-        # A key of word characters only: every shorter key at its start (a prefix of it) ends inside its word.
-        self._bare = [
-            (left and not has_prefix[key]) or WORD_CHARS.issuperset(key) for key, left in zip(keys, self._left)
-        ]
         self._longest_key = max(map(len, keys), default=0)
         # Lone surrogates in a text cannot reach the automaton: they stand as a character no key holds.
         joined = "".join(keys)
@@ -219,7 +205,6 @@ class Matcher:
         rights = self._right
         all_cands = self._cands
         singles = self._singles
-        bare = self._bare
         words = WORD_CHARS
         padded = " " + low + " "  # padded[i + 1] is low[i]; a space beyond either end is no word character
         resolved: list[tuple[int, int, Sequence[Match]]] = []  # (first hit replaced, first hit kept again, marks)
@@ -232,8 +217,7 @@ class Matcher:
         for i, (start, end, k) in compress(enumerate(hits), map(self._visit.__getitem__, keys)):
             if i < skip:
                 continue
-            inside = lefts[k] and padded[start] in words
-            if not (inside or (rights[k] and padded[end + 1] in words)):
+            if not ((lefts[k] and padded[start] in words) or (rights[k] and padded[end + 1] in words)):
                 single = singles[k]
                 if single is not None:
                     if raw[start + single[0] : start + single[1]] in single[2]:
@@ -259,15 +243,15 @@ class Matcher:
                         if texts[i] is None:
                             texts[i] = text[start:end]
                         continue
-            if inside or bare[k]:
-                # No key passes at this start (inside a Latin word none can, see _resolve; a bare key has no
-                # shorter key) nor anywhere else inside the word: the search resumes at the word's end, and
-                # when no other hit starts before it, the automaton's next choice stands.
-                after = i + 1
-                if end <= _WORD_RUN.match(low, start).end() <= (hits[after][0] if after < count else size):
-                    resolved.append((i, after, ()))
-                    skip = after
-                    continue
+            # A failed hit within one Latin word: its key is word characters only, and so are the shorter keys
+            # at its start (its prefixes), which end inside the word and fail the boundary after them; inside
+            # a Latin word no key can start (see _resolve). No mark starts in the word: the search resumes at
+            # its end, and when no other hit starts before it, the automaton's next choice stands.
+            after = i + 1
+            if end <= _WORD_RUN.match(low, start).end() <= (hits[after][0] if after < count else size):
+                resolved.append((i, after, ()))
+                skip = after
+                continue
             # The automaton chose this key before our checks. Leftmost-longest among the keys that pass
             # them: shorter keys at this start, then every later start, until the search is back where
             # the automaton's own choices follow (one of them ends at or before it).
@@ -295,7 +279,7 @@ class Matcher:
     def _resolve(
         self, text: str, raw: str, low: str, i: int, hits: list[tuple[int, int, int]], append, offset: int
     ) -> int:
-        """Selects, leftmost-longest, the keys that pass the checks from ``starts[i]`` (its key failed)
+        """Selects, leftmost-longest, the keys that pass the checks from hit ``i``'s start (its key failed)
         until the automaton's choices are ours again (the marks go to ``append``, their offsets moved on
         by ``offset``); returns the index of the first hit that stands.
 
@@ -385,6 +369,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# Full-width digits and letters, U+FF10..FF19, FF21..FF3A, FF41..FF5A: keys of the automaton (see __init__).
 _FULL_WIDTH_CHARS = [chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
