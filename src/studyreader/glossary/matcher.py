@@ -99,7 +99,6 @@ class Matcher:
         # lookups. A word boundary is a property of the key, not of its candidates: every candidate's key
         # starts (ends) with the key's own first (last) character, and a plural ends with "s".
         self._first_id = [self._ids[v if v >= 0 else checked[~v][0][0]] for v in values]
-        self._needs_check = [v < 0 for v in values]
         self._left = [key[0] in WORD_CHARS for key in keys]
         self._right = [key[-1] in WORD_CHARS for key in keys]
         # None: the first candidate has nothing but boundaries to check, so it is the one when they pass.
